@@ -1,0 +1,78 @@
+#pragma once
+/// Working calendars: a time zone, a working week, UK bank holidays by rule plus one-off
+/// changes, and an organisation's own closure days.
+
+#include "complaints/result.hpp"
+#include "complaints/time.hpp"
+
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace complaints {
+
+/// The three UK bank-holiday divisions, or none at all.
+enum class Division { none, england_and_wales, scotland, northern_ireland };
+
+/// Parses "england-and-wales", "scotland", "northern-ireland" or "none".
+std::optional<Division> parse_division(std::string_view text);
+std::string division_name(Division division);
+
+/// A named non-working day, e.g. {2026-04-03, "Good Friday"}.
+struct Holiday {
+    Day day;
+    std::string name;
+};
+
+/// The bank holidays of `division` in `year`, in date order: computed by rule (Easter,
+/// first/last Mondays, substitute days) with the one-off and moved holidays since 2012.
+std::vector<Holiday> bank_holidays(Division division, int year);
+
+/// Easter Sunday of `year` (Gregorian).
+Day easter_sunday(int year);
+
+/// Everything that decides whether a day is a working day.
+struct CalendarSpec {
+    std::string zone_name = "Europe/London";
+    /// Monday = 0 ... Sunday = 6; true where it is a working day.
+    std::array<bool, 7> working_week{true, true, true, true, true, false, false};
+    Division division = Division::england_and_wales;
+    std::vector<Holiday> closures;   ///< extra non-working days (organisation closures)
+    std::vector<Day> extra_working;  ///< days that are working days despite the rules
+};
+
+/// A calendar ready to answer questions; cheap to copy.
+class WorkingCalendar {
+  public:
+    /// Fails when the zone is not in the OS tz database.
+    static Result<WorkingCalendar> make(const CalendarSpec& spec);
+
+    const date::time_zone* zone() const { return zone_; }
+    const CalendarSpec& spec() const { return spec_; }
+
+    bool is_working_day(Day day) const;
+    /// Why `day` is not a working day ("Saturday", "Good Friday", "closure: Christmas
+    /// closure"), or an empty string when it is one.
+    std::string why_not_working(Day day) const;
+
+    /// The day that is `count` working days after `start`; `start` itself is not counted.
+    Day add_working_days(Day start, int count) const;
+    /// The first working day on or after `day`.
+    Day next_working_day_on_or_after(Day day) const;
+    /// Working days in the half-open range [from, to).
+    int working_days_between(Day from, Day to) const;
+
+    /// Every non-working day that falls on a weekday of the working week in `year`, with its
+    /// reason (bank holidays and closures), in date order.
+    std::vector<Holiday> holidays_in(int year) const;
+
+  private:
+    const date::time_zone* zone_ = nullptr;
+    CalendarSpec spec_;
+    const std::string* holiday_name(Day day) const;
+    mutable std::map<int, std::vector<Holiday>> bank_holiday_cache_;
+};
+
+} // namespace complaints

@@ -1,0 +1,95 @@
+#pragma once
+/// A complaint as recorded: intake facts and an append-only log of dated events. Nothing
+/// derived (stage, status, deadlines) lives here; see lifecycle.hpp. File format: docs/FORMAT.md.
+
+#include "complaints/period.hpp"
+#include "complaints/result.hpp"
+#include "complaints/time.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace complaints {
+
+/// Event types, as written in the file's `type` key.
+namespace event_type {
+inline constexpr std::string_view acknowledged = "acknowledged";
+inline constexpr std::string_view note = "note";
+inline constexpr std::string_view assigned = "assigned";
+inline constexpr std::string_view escalated = "escalated";
+inline constexpr std::string_view extended = "extended";
+inline constexpr std::string_view paused = "paused";
+inline constexpr std::string_view resumed = "resumed";
+inline constexpr std::string_view resolved = "resolved";
+inline constexpr std::string_view reopened = "reopened";
+inline constexpr std::string_view closed = "closed";
+inline constexpr std::string_view withdrawn = "withdrawn";
+inline constexpr std::string_view referred = "referred";
+inline constexpr std::string_view meeting = "meeting";
+inline constexpr std::string_view update = "update";
+} // namespace event_type
+
+/// Every event type in the order docs list them.
+const std::vector<std::string>& all_event_types();
+
+/// One dated fact. Only the keys that make sense for the type are set.
+struct Event {
+    Instant at{};
+    std::string type;
+    std::string by;
+    std::string text;                ///< note text, reason for pause/reopen/close/withdraw
+    std::string stage;               ///< escalated: the stage entered
+    std::optional<Instant> requested; ///< escalated: when the complainant asked for it
+    std::string milestone;           ///< extended: which milestone
+    std::optional<Day> until;        ///< extended: new due day
+    std::optional<Period> extend_by; ///< extended: or a period added to the due date
+    std::string reason;              ///< extended: why (many procedures require one)
+    std::string outcome;             ///< resolved: what was decided and told
+    std::vector<std::string> remedies; ///< resolved: remedy categories from the policy
+    std::string handler;             ///< assigned: the new handler
+    std::string body;                ///< referred: the outside body, e.g. "CIC Regulator"
+    int line = 0;                    ///< where the event is in its file (0 when new)
+    int column = 0;
+};
+
+/// Intake facts, in the file's fixed key order.
+struct Complaint {
+    std::string id;
+    std::string policy;
+    std::string policy_version;
+    Instant received{};
+    std::string channel;
+    std::string name;
+    std::string contact;
+    std::string summary;
+    std::string details;
+    std::string occurred;             ///< relevant dates and times, as the complainant gave them
+    std::vector<std::string> people;  ///< individuals involved
+    std::vector<std::string> evidence; ///< paths or references to supporting documents
+    std::string severity;
+    std::string category;
+    std::string handler;
+    std::vector<Event> events; ///< sorted by time (stable: file order breaks ties)
+
+    std::string path; ///< file it was read from (empty when new)
+};
+
+/// Parses a complaint file. Malformed TOML, wrong types, unknown or duplicate keys, missing
+/// required keys and impossible dates are errors at `path:line:col`.
+Result<Complaint> parse_complaint(std::string_view text, std::string_view path);
+
+/// The whole file for a new complaint: intake keys in fixed order, then `events = [` ... `]`.
+/// Times are written as RFC 3339 in `zone`. Strings are always escaped basic strings.
+std::string write_complaint(const Complaint& complaint, const date::time_zone* zone);
+
+/// One event as the single line that goes inside the events array (with trailing comma).
+std::string write_event_line(const Event& event, const date::time_zone* zone);
+
+/// `file_text` with `event` added as the last line of the events array; every byte a person
+/// wrote before it stays as it was. Fails when the file has no events array closing line.
+Result<std::string> append_event(std::string_view file_text, const Event& event,
+                                 const date::time_zone* zone, std::string_view path);
+
+} // namespace complaints

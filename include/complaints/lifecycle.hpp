@@ -1,0 +1,68 @@
+#pragma once
+/// Derived state: the stage a complaint is in, whether it is open, and every deadline, computed
+/// from its events and its policy as of a given moment. Pure: no files, no clock.
+
+#include "complaints/calendar.hpp"
+#include "complaints/complaint.hpp"
+#include "complaints/policy.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace complaints {
+
+enum class Status { open, resolved, closed, withdrawn };
+std::string status_name(Status status);
+
+enum class DeadlineState {
+    met,        ///< the meeting event happened (on time or late: see `late`)
+    open,       ///< not yet due, not yet in the due-soon period
+    due_soon,   ///< within the policy's due-soon period
+    overdue,    ///< past due and still not met
+    lapsed,     ///< a complainant window that has passed
+    missed,     ///< the stage ended unmet after the deadline had passed
+    superseded, ///< the stage ended unmet before the deadline (e.g. escalated early)
+};
+std::string state_name(DeadlineState state);
+
+/// A change to a deadline's date, kept so it can be explained.
+struct Adjustment {
+    std::string what; ///< e.g. "extended to 2026-05-01 (waiting for CCTV) by sarah"
+    Due due_after;    ///< the due date after this adjustment
+};
+
+/// One milestone of one visit to a stage, worked out.
+struct Deadline {
+    std::string stage;
+    std::string stage_title;
+    const Milestone* milestone = nullptr; ///< points into the policy
+    Party party = Party::staff;
+    Instant anchor_at{};  ///< the moment the period counts from
+    Due base_due;         ///< before extensions and pauses
+    Due due;              ///< after extensions and pauses
+    std::vector<Adjustment> adjustments;
+    DeadlineState state = DeadlineState::open;
+    std::optional<Instant> met_at;
+    bool late = false; ///< met, but after it was due
+};
+
+struct ComplaintState {
+    std::string stage; ///< current stage id
+    std::string stage_title;
+    Status status = Status::open;
+    std::string handler; ///< the latest assignment, else the intake handler
+    bool paused = false;
+    std::vector<Deadline> deadlines; ///< in order of stage visits, then policy order
+};
+
+/// Works out the state of `complaint` under `policy` as of `as_of`. Events naming unknown
+/// stages or milestones, and events that make no sense in the current status (acknowledging a
+/// withdrawn complaint), are errors at the event's `file:line:col`.
+Result<ComplaintState> derive_state(const Complaint& complaint, const Policy& policy,
+                                    const WorkingCalendar& calendar, Instant as_of);
+
+/// The next deadline staff must meet (soonest open/due-soon/overdue staff deadline), if any.
+const Deadline* next_staff_deadline(const ComplaintState& state);
+
+} // namespace complaints

@@ -1,0 +1,56 @@
+#pragma once
+/// Periods such as "48 hours", "10 working days", "1 month" and how a deadline is counted
+/// from an anchor moment (UK practice: the anchor day is not counted and a day-based
+/// deadline ends at the end of its last day in the calendar's zone).
+
+#include "complaints/calendar.hpp"
+#include "complaints/result.hpp"
+#include "complaints/time.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace complaints {
+
+enum class Unit { hours, days, working_days, weeks, months };
+
+struct Period {
+    long count = 0;
+    Unit unit = Unit::days;
+    bool operator==(const Period&) const = default;
+};
+
+/// Parses "48 hours", "5 days", "10 working days", "8 weeks", "1 month", "6 months".
+/// Singular and plural both work; "working day(s)" and "business day(s)" are the same unit.
+/// Counts must be between 0 and 10000.
+Result<Period> parse_period(std::string_view text);
+
+/// "48 hours", "1 working day", "1 month".
+std::string describe(const Period& period);
+std::string unit_name(Unit unit, long count);
+
+/// How a milestone counts its period.
+struct Counting {
+    bool beginning_with = false; ///< the anchor day is day 1 (day-based units only)
+    bool roll_forward = false;   ///< a due day that is not a working day moves to the next
+};
+
+/// When something is due. Hour-based deadlines are exact moments; day-based ones are a
+/// local day whose end (next local midnight) is the moment they become overdue.
+struct Due {
+    bool is_day = true;
+    Day day{};        ///< the last day (day-based), or the local day of `moment`
+    Instant moment{}; ///< exact due moment (hours) or end of `day` (days)
+};
+
+/// The deadline `period` after `anchor`, counted in `calendar`.
+Due due_after(Instant anchor, const Period& period, const Counting& counting,
+              const WorkingCalendar& calendar);
+
+/// Moves `due` later by `period` (used for extensions expressed as a period).
+Due extend_due(const Due& due, const Period& period, const WorkingCalendar& calendar);
+
+/// A due day set explicitly (e.g. an extension "until 2026-05-01").
+Due due_on(Day day, const WorkingCalendar& calendar);
+
+} // namespace complaints

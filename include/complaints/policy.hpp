@@ -1,0 +1,97 @@
+#pragma once
+/// A policy: one organisation's written complaints procedure as data. See docs/POLICY.md.
+
+#include "complaints/calendar.hpp"
+#include "complaints/period.hpp"
+#include "complaints/result.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace complaints {
+
+/// What a milestone's period counts from.
+enum class Anchor {
+    receipt,            ///< the complaint's `received` moment
+    stage_start,        ///< when the complaint entered the stage
+    escalation_request, ///< when the complainant asked for this stage (else stage start)
+    acknowledgement,    ///< the `acknowledged` event in this stage
+    outcome,            ///< the `resolved` event in this stage (outcome sent)
+};
+std::optional<Anchor> parse_anchor(std::string_view text);
+std::string anchor_name(Anchor anchor);
+
+enum class Party { staff, complainant };
+
+/// How a complaint may enter a stage.
+enum class Entry { receipt, escalation, request };
+
+/// One deadline within a stage: "acknowledge within 48 hours of the stage start".
+struct Milestone {
+    std::string id;    ///< e.g. "acknowledge"
+    std::string title; ///< e.g. "Acknowledge the complaint"
+    Period period;
+    Anchor from = Anchor::stage_start;
+    std::string met_by; ///< event type that meets it, e.g. "acknowledged"
+    Party party = Party::staff;
+    Counting counting;
+    std::optional<Period> max_extension; ///< cap on extensions, if the procedure sets one
+    std::string action;                  ///< what to do next, e.g. "send the acknowledgement"
+    int line = 0;                        ///< where it was defined, for messages
+};
+
+struct Stage {
+    std::string id; ///< e.g. "formal"
+    std::string title;
+    std::string handler; ///< who handles it, as the procedure names them
+    std::vector<Entry> entry;
+    /// Complaints whose severity is one of these start at this stage on receipt.
+    std::vector<std::string> start_if_severity;
+    std::vector<Milestone> milestones;
+};
+
+struct Contact {
+    std::string role;
+    std::string name;
+    std::string phone;
+    std::string email;
+    std::string address;
+};
+
+struct Policy {
+    std::string id;      ///< e.g. "big-bums"
+    std::string version; ///< e.g. "2024-03-05"
+    std::string title;
+    std::string organisation;
+    std::string source; ///< where the procedure text comes from
+    std::optional<Day> last_reviewed;
+    std::optional<Period> review_every;
+
+    CalendarSpec calendar;
+    Period due_soon{2, Unit::working_days};
+
+    std::vector<std::string> channels;        ///< accepted intake channels; empty = any
+    std::vector<std::string> required_fields; ///< intake fields `add` must have
+    std::vector<std::string> severities;      ///< accepted severities; empty = any
+    std::vector<std::string> categories;      ///< suggested categories; empty = any
+    std::vector<std::string> remedies;        ///< outcome/remedy categories; empty = any
+    std::vector<Contact> contacts;
+    std::vector<Stage> stages;
+
+    const Stage* find_stage(std::string_view id) const;
+    /// Index of the stage in `stages`, or -1.
+    int stage_index(std::string_view id) const;
+    /// The stage a new complaint of `severity` starts in.
+    const Stage& first_stage_for(std::string_view severity) const;
+};
+
+/// Parses and validates a policy. Unknown keys, wrong types, unknown stage or event names
+/// and bad periods are errors located at `path:line:col`.
+Result<Policy> parse_policy(std::string_view text, std::string_view path);
+
+/// Event types a milestone may name in `met_by`.
+const std::vector<std::string>& event_type_names();
+
+} // namespace complaints

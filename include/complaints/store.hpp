@@ -1,0 +1,85 @@
+#pragma once
+/// The register on disk: a folder with `register.toml`, `policies/`, `complaints/`. All file
+/// access of the core goes through here: atomic writes, exclusive creation, the lock.
+
+#include "complaints/complaint.hpp"
+#include "complaints/policy.hpp"
+#include "complaints/result.hpp"
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace complaints {
+
+namespace fs = std::filesystem;
+
+inline constexpr const char* register_config_name = "register.toml";
+inline constexpr std::uintmax_t max_file_size = 1024 * 1024; ///< larger files are rejected
+
+/// Reads a whole file (refusing symlinks and files over `max_file_size`).
+Result<std::string> read_text_file(const fs::path& path);
+
+/// Replaces `path` with `text` atomically: temp file in the same folder, fsync, rename, fsync
+/// of the folder. On any error the original is untouched and the temp file removed.
+Status write_file_atomically(const fs::path& path, std::string_view text);
+
+/// Creates `path` holding `text`; fails if it already exists.
+Status create_file_exclusively(const fs::path& path, std::string_view text);
+
+/// A complaint file that failed to load, for commands that read the whole register.
+struct LoadedComplaints {
+    std::vector<Complaint> complaints;
+    std::vector<Error> errors;
+};
+
+class Register {
+  public:
+    /// The nearest folder upward from `start` that holds `register.toml`.
+    static Result<Register> find(const fs::path& start);
+    /// `root` itself must hold `register.toml`.
+    static Result<Register> open(const fs::path& root);
+
+    /// Creates a register in `root` using the policy text given; see docs/FORMAT.md.
+    static Result<Register> init(const fs::path& root, std::string_view policy_text,
+                                 std::string_view policy_source_name);
+
+    const fs::path& root() const { return root_; }
+    fs::path complaints_dir() const { return root_ / "complaints"; }
+    fs::path policies_dir() const { return root_ / "policies"; }
+    fs::path complaint_path(std::string_view id) const;
+
+    /// The policy the register uses for new complaints (`policy = ` in register.toml).
+    const std::string& default_policy_id() const { return default_policy_; }
+
+    /// Every policy file in `policies/`, parsed; errors for those that fail.
+    Result<std::vector<Policy>> policies() const;
+    /// The policy with `id` and `version` (latest version when `version` is empty).
+    Result<Policy> policy(std::string_view id, std::string_view version = {}) const;
+
+    /// IDs of every complaint file, sorted.
+    std::vector<std::string> complaint_ids() const;
+    /// Resolves an ID, or an unambiguous prefix or suffix of one.
+    Result<std::string> resolve_id(std::string_view fragment) const;
+    Result<Complaint> load(std::string_view id) const;
+    /// Every complaint that loads, plus an error for each file that does not.
+    LoadedComplaints load_all() const;
+
+    /// Writes a new complaint file; fails if the ID exists.
+    Status create(const Complaint& complaint, const date::time_zone* zone) const;
+    /// Appends `event` to complaint `id` under the register lock; the result is parsed back
+    /// and must still be valid, `validate` may reject it (e.g. lifecycle checks).
+    Status append(std::string_view id, const Event& event, const date::time_zone* zone,
+                  const std::function<Status(const Complaint&)>& validate) const;
+    /// Replaces complaint `id` with `text` (from `edit`), under the lock, after validating it.
+    Status replace(std::string_view id, std::string_view text,
+                   const std::function<Status(const Complaint&)>& validate) const;
+
+  private:
+    fs::path root_;
+    std::string default_policy_;
+};
+
+} // namespace complaints
