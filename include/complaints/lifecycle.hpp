@@ -12,8 +12,8 @@
 
 namespace complaints {
 
-enum class Status { open, resolved, closed, withdrawn };
-std::string status_name(Status status);
+enum class ComplaintStatus { open, resolved, closed, withdrawn };
+std::string status_name(ComplaintStatus status);
 
 enum class DeadlineState {
     met,        ///< the meeting event happened (on time or late: see `late`)
@@ -50,7 +50,7 @@ struct Deadline {
 struct ComplaintState {
     std::string stage; ///< current stage id
     std::string stage_title;
-    Status status = Status::open;
+    ComplaintStatus status = ComplaintStatus::open;
     std::string handler; ///< the latest assignment, else the intake handler
     bool paused = false;
     std::vector<Deadline> deadlines; ///< in order of stage visits, then policy order

@@ -58,6 +58,7 @@ struct Contact {
     std::string phone;
     std::string email;
     std::string address;
+    std::string url; ///< web page, e.g. a regulator's complaints page
 };
 
 struct Policy {

@@ -1,1 +1,291 @@
-// placeholder
+#include "complaints/calendar.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <set>
+
+namespace complaints {
+
+namespace {
+
+using date::days;
+using date::Friday;
+using date::Monday;
+using date::Saturday;
+using date::Sunday;
+
+/// Which divisions a one-off change applies to.
+enum class Where { all, scotland };
+
+/// A proclaimed change to the rule-based list: a holiday moved from one day to another, or
+/// (with no `from`) an extra holiday. Future proclamations go in the register's own
+/// CalendarSpec (closures / extra_working) until the next release adds them here.
+struct OneOff {
+    date::year_month_day from; ///< year 0/0/0 when the holiday is an extra one
+    date::year_month_day to;
+    const char* name;
+    Where where = Where::all;
+};
+
+using namespace date::literals;
+constexpr date::year_month_day kExtra{date::year{0}, date::month{0}, date::day{0}};
+
+const std::vector<OneOff>& one_offs() {
+    static const std::vector<OneOff> table{
+        {kExtra, 2011_y / date::April / 29, "Royal Wedding"},
+        {2012_y / date::May / 28, 2012_y / date::June / 4, "Spring bank holiday"},
+        {kExtra, 2012_y / date::June / 5, "Queen's Diamond Jubilee"},
+        {2020_y / date::May / 4, 2020_y / date::May / 8, "Early May bank holiday (VE day)"},
+        {2022_y / date::May / 30, 2022_y / date::June / 2, "Spring bank holiday"},
+        {kExtra, 2022_y / date::June / 3, "Platinum Jubilee bank holiday"},
+        {kExtra, 2022_y / date::September / 19, "State Funeral of Queen Elizabeth II"},
+        {kExtra, 2023_y / date::May / 8, "Coronation of King Charles III"},
+        // Unverified: reported in the press (Scotland's World Cup match), not checked against
+        // a proclamation. A register can drop it with `extra_working`.
+        {kExtra, 2026_y / date::June / 15, "Additional bank holiday", Where::scotland},
+    };
+    return table;
+}
+
+/// A holiday as the rules produce it; fixed-date ones get a substitute when on a weekend.
+struct RuleHoliday {
+    Day day;
+    std::string name;
+    bool fixed_date = false;
+};
+
+bool is_weekend(Day day) {
+    date::weekday wd{day};
+    return wd == Saturday || wd == Sunday;
+}
+
+Day nth_weekday(int year, date::month month, date::weekday wd, unsigned n) {
+    return Day{date::year{year} / month / wd[n]};
+}
+
+Day last_weekday(int year, date::month month, date::weekday wd) {
+    return Day{date::year{year} / month / wd[date::last]};
+}
+
+Day fixed(int year, date::month month, unsigned day) {
+    return Day{date::year{year} / month / date::day{day}};
+}
+
+std::vector<RuleHoliday> rule_holidays(Division division, int year) {
+    using date::August, date::December, date::January, date::July, date::March, date::May,
+        date::November;
+    const bool scotland = division == Division::scotland;
+    const bool ni = division == Division::northern_ireland;
+    Day easter = easter_sunday(year);
+    std::vector<RuleHoliday> out{
+        {fixed(year, January, 1), "New Year's Day", true},
+        {easter - days{2}, "Good Friday"},
+        {nth_weekday(year, May, Monday, 1), "Early May bank holiday"},
+        {last_weekday(year, May, Monday), "Spring bank holiday"},
+        {fixed(year, December, 25), "Christmas Day", true},
+        {fixed(year, December, 26), "Boxing Day", true},
+    };
+    if (scotland) {
+        out.push_back({fixed(year, January, 2), "2nd January", true});
+        out.push_back({nth_weekday(year, August, Monday, 1), "Summer bank holiday"});
+        out.push_back({fixed(year, November, 30), "St Andrew's Day", true});
+    } else {
+        out.push_back({easter + days{1}, "Easter Monday"});
+        out.push_back({last_weekday(year, August, Monday), "Summer bank holiday"});
+    }
+    if (ni) {
+        out.push_back({fixed(year, March, 17), "St Patrick's Day", true});
+        out.push_back({fixed(year, July, 12), "Battle of the Boyne (Orangemen's Day)", true});
+    }
+    return out;
+}
+
+bool applies(const OneOff& change, Division division) {
+    return change.where == Where::all || division == Division::scotland;
+}
+
+void apply_one_offs(std::vector<RuleHoliday>& list, Division division, int year) {
+    for (const auto& change : one_offs()) {
+        if (int(change.to.year()) != year || !applies(change, division)) continue;
+        if (change.from == kExtra) {
+            list.push_back({Day{change.to}, change.name});
+            continue;
+        }
+        for (auto& holiday : list)
+            if (holiday.day == Day{change.from}) holiday = {Day{change.to}, change.name};
+    }
+}
+
+bool by_day(const RuleHoliday& a, const RuleHoliday& b) {
+    return a.day < b.day;
+}
+
+/// Replaces each fixed-date holiday that falls on a weekend by the next weekday that is not
+/// already a holiday, taking holidays in date order (25 Dec on a Saturday: 27 and 28 Dec).
+std::vector<Holiday> with_substitutes(std::vector<RuleHoliday> list) {
+    std::sort(list.begin(), list.end(), by_day);
+    std::set<Day> taken;
+    for (const auto& holiday : list)
+        if (!is_weekend(holiday.day)) taken.insert(holiday.day);
+    std::vector<Holiday> out;
+    for (const auto& holiday : list) {
+        if (!is_weekend(holiday.day)) {
+            out.push_back({holiday.day, holiday.name});
+            continue;
+        }
+        if (!holiday.fixed_date) continue;
+        Day substitute = holiday.day + days{1};
+        while (is_weekend(substitute) || taken.count(substitute))
+            substitute += days{1};
+        taken.insert(substitute);
+        out.push_back({substitute, holiday.name + " (substitute day)"});
+    }
+    std::sort(out.begin(), out.end(),
+              [](const Holiday& a, const Holiday& b) { return a.day < b.day; });
+    return out;
+}
+
+int year_of(Day day) {
+    return int(date::year_month_day{day}.year());
+}
+
+/// Monday = 0 ... Sunday = 6, as in CalendarSpec::working_week.
+unsigned week_index(Day day) {
+    return date::weekday{day}.iso_encoding() - 1;
+}
+
+bool contains(const std::vector<Day>& days_list, Day day) {
+    return std::find(days_list.begin(), days_list.end(), day) != days_list.end();
+}
+
+const Holiday* find_closure(const std::vector<Holiday>& closures, Day day) {
+    for (const auto& closure : closures)
+        if (closure.day == day) return &closure;
+    return nullptr;
+}
+
+} // namespace
+
+std::optional<Division> parse_division(std::string_view text) {
+    if (text == "england-and-wales") return Division::england_and_wales;
+    if (text == "scotland") return Division::scotland;
+    if (text == "northern-ireland") return Division::northern_ireland;
+    if (text == "none") return Division::none;
+    return std::nullopt;
+}
+
+std::string division_name(Division division) {
+    switch (division) {
+    case Division::england_and_wales:
+        return "england-and-wales";
+    case Division::scotland:
+        return "scotland";
+    case Division::northern_ireland:
+        return "northern-ireland";
+    case Division::none:
+        break;
+    }
+    return "none";
+}
+
+Day easter_sunday(int year) {
+    // Anonymous Gregorian algorithm (Meeus/Jones/Butcher).
+    int a = year % 19;
+    int b = year / 100;
+    int c = year % 100;
+    int d = b / 4;
+    int e = b % 4;
+    int f = (b + 8) / 25;
+    int g = (b - f + 1) / 3;
+    int h = (19 * a + b - d - g + 15) % 30;
+    int i = c / 4;
+    int k = c % 4;
+    int l = (32 + 2 * e + 2 * i - h - k) % 7;
+    int m = (a + 11 * h + 22 * l) / 451;
+    int month = (h + l - 7 * m + 114) / 31;
+    int day = (h + l - 7 * m + 114) % 31 + 1;
+    return Day{date::year{year} / month / day};
+}
+
+std::vector<Holiday> bank_holidays(Division division, int year) {
+    if (division == Division::none) return {};
+    auto list = rule_holidays(division, year);
+    apply_one_offs(list, division, year);
+    return with_substitutes(std::move(list));
+}
+
+Result<WorkingCalendar> WorkingCalendar::make(const CalendarSpec& spec) {
+    auto zone = find_zone(spec.zone_name);
+    if (!zone) return zone.error();
+    if (std::none_of(spec.working_week.begin(), spec.working_week.end(),
+                     [](bool working) { return working; }))
+        return usage_error("the working week has no working days");
+    WorkingCalendar calendar;
+    calendar.zone_ = *zone;
+    calendar.spec_ = spec;
+    return calendar;
+}
+
+const std::string* WorkingCalendar::holiday_name(Day day) const {
+    int year = year_of(day);
+    auto it = bank_holiday_cache_.find(year);
+    if (it == bank_holiday_cache_.end())
+        it = bank_holiday_cache_.emplace(year, bank_holidays(spec_.division, year)).first;
+    for (const auto& holiday : it->second)
+        if (holiday.day == day) return &holiday.name;
+    return nullptr;
+}
+
+bool WorkingCalendar::is_working_day(Day day) const {
+    return why_not_working(day).empty();
+}
+
+std::string WorkingCalendar::why_not_working(Day day) const {
+    if (contains(spec_.extra_working, day)) return "";
+    if (!spec_.working_week[week_index(day)]) return weekday_name(day);
+    if (const auto* name = holiday_name(day)) return *name + " (bank holiday)";
+    if (const auto* closure = find_closure(spec_.closures, day)) return "closure: " + closure->name;
+    return "";
+}
+
+Day WorkingCalendar::add_working_days(Day start, int count) const {
+    const days step{count < 0 ? -1 : 1};
+    Day day = start;
+    for (int left = std::abs(count); left > 0;) {
+        day += step;
+        if (is_working_day(day)) --left;
+    }
+    return day;
+}
+
+Day WorkingCalendar::next_working_day_on_or_after(Day day) const {
+    while (!is_working_day(day))
+        day += days{1};
+    return day;
+}
+
+int WorkingCalendar::working_days_between(Day from, Day to) const {
+    int count = 0;
+    for (Day day = from; day < to; day += days{1})
+        if (is_working_day(day)) ++count;
+    return count;
+}
+
+std::vector<Holiday> WorkingCalendar::holidays_in(int year) const {
+    std::map<Day, std::string> found;
+    auto keep = [&](const Holiday& holiday, std::string reason) {
+        if (year_of(holiday.day) != year || contains(spec_.extra_working, holiday.day)) return;
+        if (!spec_.working_week[week_index(holiday.day)]) return;
+        found.emplace(holiday.day, std::move(reason));
+    };
+    for (const auto& holiday : bank_holidays(spec_.division, year))
+        keep(holiday, holiday.name + " (bank holiday)");
+    for (const auto& closure : spec_.closures)
+        keep(closure, "closure: " + closure.name);
+    std::vector<Holiday> out;
+    for (auto& [day, name] : found)
+        out.push_back({day, std::move(name)});
+    return out;
+}
+
+} // namespace complaints

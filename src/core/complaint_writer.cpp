@@ -1,1 +1,178 @@
-// placeholder
+// Writing complaint files: our own small writer (fixed key order, always-escaped basic
+// strings, one event per line) because toml++'s writer does not round-trip. docs/FORMAT.md.
+
+#include "complaints/complaint.hpp"
+
+#include <fmt/format.h>
+
+namespace complaints {
+
+namespace {
+
+/// A TOML basic string: quotes, backslashes, control characters and DEL escaped.
+std::string quoted(std::string_view text) {
+    std::string out = "\"";
+    for (char c : text) {
+        auto byte = static_cast<unsigned char>(c);
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        default:
+            if (byte < 0x20 || byte == 0x7f)
+                out += fmt::format("\\u{:04X}", byte);
+            else
+                out += c;
+        }
+    }
+    return out + "\"";
+}
+
+std::string quoted_list(const std::vector<std::string>& items) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < items.size(); ++i)
+        out += (i ? ", " : "") + quoted(items[i]);
+    return out + "]";
+}
+
+/// `key = value` pairs joined for one line or one per line.
+class Fields {
+  public:
+    void raw(std::string_view key, std::string value) {
+        fields_.emplace_back(std::string(key), std::move(value));
+    }
+    void text(std::string_view key, std::string_view value) {
+        if (!value.empty()) raw(key, quoted(value));
+    }
+    void list(std::string_view key, const std::vector<std::string>& items) {
+        if (!items.empty()) raw(key, quoted_list(items));
+    }
+    std::string join(std::string_view separator) const {
+        std::string out;
+        for (std::size_t i = 0; i < fields_.size(); ++i)
+            out +=
+                fmt::format("{}{} = {}", i ? separator : "", fields_[i].first, fields_[i].second);
+        return out;
+    }
+
+  private:
+    std::vector<std::pair<std::string, std::string>> fields_;
+};
+
+Fields intake_fields(const Complaint& complaint, const date::time_zone* zone) {
+    Fields fields;
+    fields.raw("id", quoted(complaint.id));
+    fields.raw("policy", quoted(complaint.policy));
+    fields.raw("policy_version", quoted(complaint.policy_version));
+    fields.raw("received", format_moment(complaint.received, zone));
+    fields.text("channel", complaint.channel);
+    fields.text("name", complaint.name);
+    fields.text("contact", complaint.contact);
+    fields.text("summary", complaint.summary);
+    fields.text("details", complaint.details);
+    fields.text("occurred", complaint.occurred);
+    fields.list("people", complaint.people);
+    fields.list("evidence", complaint.evidence);
+    fields.text("severity", complaint.severity);
+    fields.text("category", complaint.category);
+    fields.text("handler", complaint.handler);
+    return fields;
+}
+
+Fields event_fields(const Event& event, const date::time_zone* zone) {
+    Fields fields;
+    fields.raw("at", format_moment(event.at, zone));
+    fields.raw("type", quoted(event.type));
+    fields.text("by", event.by);
+    fields.text("stage", event.stage);
+    if (event.requested) fields.raw("requested", format_moment(*event.requested, zone));
+    fields.text("milestone", event.milestone);
+    if (event.until) fields.raw("until", format_day(*event.until));
+    if (event.extend_by) fields.raw("extend_by", quoted(describe(*event.extend_by)));
+    fields.text("reason", event.reason);
+    fields.text("outcome", event.outcome);
+    fields.list("remedies", event.remedies);
+    fields.text("handler", event.handler);
+    fields.text("body", event.body);
+    fields.text("text", event.text);
+    return fields;
+}
+
+std::string_view trimmed(std::string_view line) {
+    auto first = line.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return {};
+    return line.substr(first, line.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+/// Start offset of each line of `text`.
+std::vector<std::size_t> line_starts(std::string_view text) {
+    std::vector<std::size_t> starts{0};
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (text[i] == '\n' && i + 1 < text.size()) starts.push_back(i + 1);
+    return starts;
+}
+
+/// Offset of the line holding the events array's closing `]`, skipping trailing blank and
+/// comment lines; npos when the last meaningful line is something else.
+std::size_t closing_bracket_offset(std::string_view text, std::size_t& line_number) {
+    auto starts = line_starts(text);
+    for (std::size_t i = starts.size(); i-- > 0;) {
+        auto end = i + 1 < starts.size() ? starts[i + 1] : text.size();
+        auto line = trimmed(text.substr(starts[i], end - starts[i]));
+        if (line.empty() || line.front() == '#') continue;
+        line_number = i + 1;
+        return line == "]" ? starts[i] : std::string_view::npos;
+    }
+    line_number = 1;
+    return std::string_view::npos;
+}
+
+} // namespace
+
+std::string write_event_line(const Event& event, const date::time_zone* zone) {
+    return "  { " + event_fields(event, zone).join(", ") + " },";
+}
+
+std::string write_complaint(const Complaint& complaint, const date::time_zone* zone) {
+    std::string out = fmt::format("# Complaint {} — intake facts first, then the event log. "
+                                  "See docs/FORMAT.md.\n",
+                                  complaint.id);
+    out += intake_fields(complaint, zone).join("\n") + "\n\nevents = [\n";
+    for (const auto& event : complaint.events)
+        out += write_event_line(event, zone) + "\n";
+    return out + "]\n";
+}
+
+Result<std::string> append_event(std::string_view file_text, const Event& event,
+                                 const date::time_zone* zone, std::string_view path) {
+    std::size_t line_number = 0;
+    auto offset = closing_bracket_offset(file_text, line_number);
+    if (offset == std::string_view::npos)
+        return data_error(std::string(path), static_cast<int>(line_number), 1,
+                          "cannot add an event: the file must end with the events list, its "
+                          "closing ']' alone on the last line");
+    std::string out(file_text.substr(0, offset));
+    out += write_event_line(event, zone) + "\n";
+    out += file_text.substr(offset);
+    return out;
+}
+
+} // namespace complaints

@@ -1,1 +1,394 @@
-// placeholder
+#include "complaints/lifecycle.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace complaints {
+
+std::string status_name(ComplaintStatus status) {
+    switch (status) {
+    case ComplaintStatus::open:
+        return "open";
+    case ComplaintStatus::resolved:
+        return "resolved";
+    case ComplaintStatus::closed:
+        return "closed";
+    case ComplaintStatus::withdrawn:
+        return "withdrawn";
+    }
+    return "open";
+}
+
+std::string state_name(DeadlineState state) {
+    switch (state) {
+    case DeadlineState::met:
+        return "met";
+    case DeadlineState::open:
+        return "open";
+    case DeadlineState::due_soon:
+        return "due-soon";
+    case DeadlineState::overdue:
+        return "overdue";
+    case DeadlineState::lapsed:
+        return "lapsed";
+    case DeadlineState::missed:
+        return "missed";
+    case DeadlineState::superseded:
+        return "superseded";
+    }
+    return "open";
+}
+
+namespace {
+
+struct Pause {
+    Instant from;
+    std::optional<Instant> until;
+    std::string by;
+};
+
+/// One stay of a complaint in a stage, from entering it to leaving it.
+struct StageVisit {
+    const Stage* stage = nullptr;
+    Instant start{};
+    std::optional<Instant> requested;
+    std::optional<Instant> acknowledged;
+    std::optional<Instant> outcome;
+    std::optional<Instant> end; ///< left the stage, closed or withdrawn
+    std::vector<const Event*> events;
+    std::vector<Pause> pauses;
+    std::vector<const Event*> extensions;
+};
+
+Error event_error(const Complaint& complaint, const Event& event, std::string message) {
+    return data_error(complaint.path, event.line, event.column, std::move(message));
+}
+
+/// Walks the events in time order, building the stage visits and the status.
+class Walk {
+  public:
+    Walk(const Complaint& complaint, const Policy& policy)
+        : complaint_(complaint), policy_(policy) {
+        StageVisit first;
+        first.stage = &policy.first_stage_for(complaint.severity);
+        first.start = complaint.received;
+        visits_.push_back(first);
+        handler_ = complaint.handler;
+    }
+
+    Status apply(const Event& event);
+    void finish(Instant as_of);
+
+    std::vector<StageVisit>& visits() { return visits_; }
+    ComplaintStatus status() const { return status_; }
+    const std::string& handler() const { return handler_; }
+    bool paused() const { return !current().pauses.empty() && !current().pauses.back().until; }
+
+  private:
+    const Complaint& complaint_;
+    const Policy& policy_;
+    std::vector<StageVisit> visits_;
+    ComplaintStatus status_ = ComplaintStatus::open;
+    std::string handler_;
+
+    StageVisit& current() { return visits_.back(); }
+    const StageVisit& current() const { return visits_.back(); }
+    bool is_finished() const { return status_ == ComplaintStatus::closed || status_ == ComplaintStatus::withdrawn; }
+    Status check_allowed(const Event& event) const;
+    Status escalate(const Event& event);
+    Status reopen(const Event& event);
+    Status extend(const Event& event);
+    Status pause(const Event& event);
+    Status resume(const Event& event);
+    void end_visit(Instant at) {
+        if (!current().end) current().end = at;
+    }
+};
+
+Status Walk::check_allowed(const Event& event) const {
+    static const std::vector<std::string_view> always{event_type::note,     event_type::referred,
+                                                      event_type::reopened, event_type::escalated,
+                                                      event_type::update,   event_type::assigned};
+    if (!is_finished()) return done();
+    if (std::find(always.begin(), always.end(), event.type) != always.end()) {
+        if (event.type != event_type::escalated || status_ != ComplaintStatus::withdrawn) return done();
+    }
+    return event_error(complaint_, event,
+                       fmt::format("'{}' after the complaint was {}: reopen it first", event.type,
+                                   status_name(status_)));
+}
+
+Status Walk::escalate(const Event& event) {
+    int from = policy_.stage_index(current().stage->id);
+    int to = from + 1;
+    if (!event.stage.empty()) {
+        to = policy_.stage_index(event.stage);
+        if (to < 0)
+            return event_error(
+                complaint_, event,
+                fmt::format("unknown stage '{}' in policy {}", event.stage, policy_.id));
+    }
+    if (to >= static_cast<int>(policy_.stages.size()))
+        return event_error(complaint_, event,
+                           fmt::format("cannot escalate: '{}' is the last stage of policy {}",
+                                       current().stage->id, policy_.id));
+    end_visit(event.at);
+    StageVisit next;
+    next.stage = &policy_.stages[to];
+    next.start = event.at;
+    next.requested = event.requested;
+    visits_.push_back(next);
+    status_ = ComplaintStatus::open;
+    return done();
+}
+
+Status Walk::reopen(const Event& event) {
+    if (status_ == ComplaintStatus::open)
+        return event_error(complaint_, event, "'reopened' but the complaint is already open");
+    end_visit(event.at);
+    StageVisit again;
+    again.stage = current().stage;
+    again.start = event.at;
+    again.acknowledged = current().acknowledged;
+    visits_.push_back(again);
+    status_ = ComplaintStatus::open;
+    return done();
+}
+
+Status Walk::extend(const Event& event) {
+    const auto& milestones = current().stage->milestones;
+    auto found = std::find_if(milestones.begin(), milestones.end(),
+                              [&](const Milestone& m) { return m.id == event.milestone; });
+    if (found == milestones.end())
+        return event_error(
+            complaint_, event,
+            fmt::format("stage '{}' has no milestone '{}'", current().stage->id, event.milestone));
+    if (!event.until && !event.extend_by)
+        return event_error(complaint_, event, "'extended' needs 'until' or 'extend_by'");
+    current().extensions.push_back(&event);
+    return done();
+}
+
+Status Walk::pause(const Event& event) {
+    if (paused()) return event_error(complaint_, event, "'paused' but the clock is already paused");
+    current().pauses.push_back(Pause{event.at, std::nullopt, event.by});
+    return done();
+}
+
+Status Walk::resume(const Event& event) {
+    if (!paused()) return event_error(complaint_, event, "'resumed' but the clock is not paused");
+    current().pauses.back().until = event.at;
+    return done();
+}
+
+Status Walk::apply(const Event& event) {
+    if (auto allowed = check_allowed(event); !allowed) return allowed;
+    const std::string_view type = event.type;
+    current().events.push_back(&event);
+    if (type == event_type::escalated) return escalate(event);
+    if (type == event_type::reopened) return reopen(event);
+    if (type == event_type::extended) return extend(event);
+    if (type == event_type::paused) return pause(event);
+    if (type == event_type::resumed) return resume(event);
+    if (type == event_type::assigned) handler_ = event.handler;
+    if (type == event_type::acknowledged && !current().acknowledged)
+        current().acknowledged = event.at;
+    if (type == event_type::resolved) {
+        if (status_ == ComplaintStatus::resolved)
+            return event_error(complaint_, event,
+                               "'resolved' but the complaint is already resolved: reopen or "
+                               "escalate it first");
+        current().outcome = event.at;
+        status_ = ComplaintStatus::resolved;
+    }
+    if (type == event_type::closed) status_ = ComplaintStatus::closed;
+    if (type == event_type::withdrawn) status_ = ComplaintStatus::withdrawn;
+    if (is_finished()) end_visit(event.at);
+    return done();
+}
+
+void Walk::finish(Instant as_of) {
+    for (auto& visit : visits_)
+        for (auto& pause : visit.pauses)
+            if (!pause.until) pause.until = std::max(as_of, pause.from);
+}
+
+std::optional<Instant> anchor_time(const Milestone& milestone, const StageVisit& visit,
+                                   const Complaint& complaint) {
+    switch (milestone.from) {
+    case Anchor::receipt:
+        return complaint.received;
+    case Anchor::stage_start:
+        return visit.start;
+    case Anchor::escalation_request:
+        return visit.requested.value_or(visit.start);
+    case Anchor::acknowledgement:
+        return visit.acknowledged;
+    case Anchor::outcome:
+        return visit.outcome;
+    }
+    return std::nullopt;
+}
+
+std::optional<Instant> met_time(const Milestone& milestone, const StageVisit& visit,
+                                Instant anchor) {
+    for (const Event* event : visit.events)
+        if (event->type == milestone.met_by && event->at >= std::min(anchor, visit.start))
+            return event->at;
+    if (milestone.met_by == event_type::acknowledged && visit.acknowledged &&
+        *visit.acknowledged >= std::min(anchor, visit.start))
+        return visit.acknowledged;
+    return std::nullopt;
+}
+
+/// How long the clock stood still between `pause.from` and `pause.until`, in the unit of
+/// `period`, so the due date can be pushed out by the same amount.
+Period paused_length(const Pause& pause, const Period& period, const WorkingCalendar& calendar) {
+    const Instant until = pause.until.value_or(pause.from);
+    if (period.unit == Unit::hours) {
+        auto hours = std::chrono::duration_cast<std::chrono::hours>(until - pause.from).count();
+        return Period{hours, Unit::hours};
+    }
+    const Day from = local_day(pause.from, calendar.zone());
+    const Day to = local_day(until, calendar.zone());
+    if (period.unit == Unit::working_days)
+        return Period{calendar.working_days_between(from, to), Unit::working_days};
+    return Period{(to - from).count(), Unit::days};
+}
+
+Due apply_pause(const Due& due, const Pause& pause, const Period& period,
+                const WorkingCalendar& calendar) {
+    if (period.unit == Unit::hours) {
+        Due pushed = due;
+        pushed.moment += pause.until.value_or(pause.from) - pause.from;
+        pushed.day = local_day(pushed.moment, calendar.zone());
+        return pushed;
+    }
+    return extend_due(due, paused_length(pause, period, calendar), calendar);
+}
+
+void apply_pauses(Deadline& deadline, const StageVisit& visit, const WorkingCalendar& calendar) {
+    if (deadline.party != Party::staff) return;
+    for (const Pause& pause : visit.pauses) {
+        if (pause.from >= deadline.due.moment || pause.from < deadline.anchor_at) continue;
+        const Period length = paused_length(pause, deadline.milestone->period, calendar);
+        if (length.count <= 0) continue;
+        deadline.due = apply_pause(deadline.due, pause, deadline.milestone->period, calendar);
+        std::string until = pause.until ? format_moment(*pause.until, calendar.zone()) : "now";
+        deadline.adjustments.push_back(
+            {fmt::format("paused from {} to {}: {} added",
+                         format_moment(pause.from, calendar.zone()), until, describe(length)),
+             deadline.due});
+    }
+}
+
+Status apply_extensions(Deadline& deadline, const StageVisit& visit, const Complaint& complaint,
+                        const WorkingCalendar& calendar) {
+    const Due before = deadline.due;
+    for (const Event* event : visit.extensions) {
+        if (event->milestone != deadline.milestone->id) continue;
+        deadline.due = event->until ? due_on(*event->until, calendar)
+                                    : extend_due(deadline.due, *event->extend_by, calendar);
+        std::string what = event->until
+                               ? fmt::format("extended to {}", format_day(*event->until))
+                               : fmt::format("extended by {}", describe(*event->extend_by));
+        if (!event->reason.empty()) what += fmt::format(" ({})", event->reason);
+        if (!event->by.empty()) what += " by " + event->by;
+        deadline.adjustments.push_back({what, deadline.due});
+        const auto& cap = deadline.milestone->max_extension;
+        if (cap && deadline.due.moment > extend_due(before, *cap, calendar).moment)
+            return event_error(complaint, *event,
+                               fmt::format("extension beyond the policy's cap of {} for '{}'",
+                                           describe(*cap), deadline.milestone->id));
+    }
+    return done();
+}
+
+bool is_due_soon(const Due& due, Instant as_of, const Policy& policy,
+                 const WorkingCalendar& calendar) {
+    return due.moment <= due_after(as_of, policy.due_soon, Counting{}, calendar).moment;
+}
+
+DeadlineState open_state(const Deadline& deadline, const StageVisit& visit, Instant as_of,
+                         const Policy& policy, const WorkingCalendar& calendar) {
+    if (deadline.party == Party::complainant)
+        return as_of >= deadline.due.moment ? DeadlineState::lapsed : DeadlineState::open;
+    std::optional<Instant> ended = visit.end;
+    if (visit.outcome && (!ended || *visit.outcome < *ended)) ended = visit.outcome;
+    if (ended && *ended <= as_of)
+        return *ended >= deadline.due.moment ? DeadlineState::missed : DeadlineState::superseded;
+    if (as_of >= deadline.due.moment) return DeadlineState::overdue;
+    if (is_due_soon(deadline.due, as_of, policy, calendar)) return DeadlineState::due_soon;
+    return DeadlineState::open;
+}
+
+Result<std::optional<Deadline>> work_out(const Milestone& milestone, const StageVisit& visit,
+                                         const Complaint& complaint, const Policy& policy,
+                                         const WorkingCalendar& calendar, Instant as_of) {
+    const auto anchor = anchor_time(milestone, visit, complaint);
+    if (!anchor) return std::optional<Deadline>{};
+    Deadline deadline;
+    deadline.stage = visit.stage->id;
+    deadline.stage_title = visit.stage->title;
+    deadline.milestone = &milestone;
+    deadline.party = milestone.party;
+    deadline.anchor_at = *anchor;
+    deadline.base_due = due_after(*anchor, milestone.period, milestone.counting, calendar);
+    deadline.due = deadline.base_due;
+    apply_pauses(deadline, visit, calendar);
+    if (auto extended = apply_extensions(deadline, visit, complaint, calendar); !extended)
+        return extended.error();
+    deadline.met_at = met_time(milestone, visit, *anchor);
+    if (deadline.met_at) {
+        deadline.state = DeadlineState::met;
+        deadline.late = *deadline.met_at >= deadline.due.moment;
+    } else {
+        deadline.state = open_state(deadline, visit, as_of, policy, calendar);
+    }
+    return std::optional<Deadline>{std::move(deadline)};
+}
+
+} // namespace
+
+Result<ComplaintState> derive_state(const Complaint& complaint, const Policy& policy,
+                                    const WorkingCalendar& calendar, Instant as_of) {
+    if (policy.stages.empty()) return data_error(complaint.path, 0, 0, "policy has no stages");
+    Walk walk(complaint, policy);
+    for (const Event& event : complaint.events) {
+        if (event.at > as_of) break;
+        if (event.at < complaint.received)
+            return event_error(complaint, event,
+                               "event is dated before the complaint was received");
+        if (auto applied = walk.apply(event); !applied) return applied.error();
+    }
+    const bool paused = walk.paused();
+    walk.finish(as_of);
+    ComplaintState state;
+    const StageVisit& last = walk.visits().back();
+    state.stage = last.stage->id;
+    state.stage_title = last.stage->title;
+    state.status = walk.status();
+    state.handler = walk.handler().empty() ? last.stage->handler : walk.handler();
+    state.paused = paused;
+    for (const StageVisit& visit : walk.visits())
+        for (const Milestone& milestone : visit.stage->milestones) {
+            auto deadline = work_out(milestone, visit, complaint, policy, calendar, as_of);
+            if (!deadline) return deadline.error();
+            if (*deadline) state.deadlines.push_back(std::move(**deadline));
+        }
+    return state;
+}
+
+const Deadline* next_staff_deadline(const ComplaintState& state) {
+    const Deadline* next = nullptr;
+    for (const Deadline& deadline : state.deadlines) {
+        const bool pending = deadline.state == DeadlineState::open ||
+                             deadline.state == DeadlineState::due_soon ||
+                             deadline.state == DeadlineState::overdue;
+        if (deadline.party != Party::staff || !pending) continue;
+        if (!next || deadline.due.moment < next->due.moment) next = &deadline;
+    }
+    return next;
+}
+
+} // namespace complaints

@@ -1,1 +1,161 @@
-// placeholder
+#include "complaints/period.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <fmt/format.h>
+#include <optional>
+#include <sstream>
+#include <vector>
+
+namespace complaints {
+
+namespace {
+
+constexpr long kMaxCount = 10000;
+
+std::vector<std::string> lower_words(std::string_view text) {
+    std::string lowered;
+    for (char c : text)
+        lowered += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::istringstream in{lowered};
+    std::vector<std::string> words;
+    for (std::string word; in >> word;)
+        words.push_back(word);
+    return words;
+}
+
+std::optional<long> parse_count(const std::string& word) {
+    if (word.empty() || word.size() > 6) return std::nullopt;
+    if (!std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return std::nullopt;
+    return std::stol(word);
+}
+
+std::optional<Unit> parse_unit(const std::vector<std::string>& words) {
+    auto is = [&](const char* one, const char* many) {
+        return words.size() == 2 && (words[1] == one || words[1] == many);
+    };
+    auto is_working = [&] {
+        return words.size() == 3 && (words[1] == "working" || words[1] == "business") &&
+               (words[2] == "day" || words[2] == "days");
+    };
+    if (is("hour", "hours")) return Unit::hours;
+    if (is("day", "days")) return Unit::days;
+    if (is("week", "weeks")) return Unit::weeks;
+    if (is("month", "months")) return Unit::months;
+    if (is_working()) return Unit::working_days;
+    return std::nullopt;
+}
+
+Error bad_period(std::string_view text, std::string_view why) {
+    return usage_error(fmt::format("bad period '{}': {}", text, why));
+}
+
+/// The corresponding date `count` months after `from`, or that month's last day when it has
+/// no such date. `clamped` says which.
+Day add_months(Day from, long count, bool& clamped) {
+    date::year_month_day ymd{from};
+    auto target = date::year_month{ymd.year(), ymd.month()} + date::months{count};
+    auto last = date::year_month_day_last{target.year(), date::month_day_last{target.month()}};
+    clamped = ymd.day() > last.day();
+    return Day{clamped ? date::year_month_day{last} : target / ymd.day()};
+}
+
+/// "Six months beginning with 2 November" ends on 1 May: the day before the corresponding
+/// date. Without a corresponding date (beginning with 31 August, 3 months) the period ends on
+/// the last day of the month (30 November).
+Day months_after(Day from, long count, bool beginning_with) {
+    bool clamped = false;
+    Day day = add_months(from, count, clamped);
+    if (beginning_with && count > 0 && !clamped) day -= date::days{1};
+    return day;
+}
+
+/// Calendar-day units counted from `from` (not counted itself unless `beginning_with`).
+Day days_after(Day from, long count, bool beginning_with) {
+    long offset = beginning_with && count > 0 ? count - 1 : count;
+    return from + date::days{offset};
+}
+
+Day working_days_after(Day from, long count, bool beginning_with, const WorkingCalendar& calendar) {
+    int n = static_cast<int>(count);
+    if (beginning_with && n > 0 && calendar.is_working_day(from)) --n;
+    return calendar.add_working_days(from, n);
+}
+
+Day last_day(Day from, const Period& period, bool beginning_with, const WorkingCalendar& calendar) {
+    switch (period.unit) {
+    case Unit::days:
+        return days_after(from, period.count, beginning_with);
+    case Unit::weeks:
+        return days_after(from, 7 * period.count, beginning_with);
+    case Unit::working_days:
+        return working_days_after(from, period.count, beginning_with, calendar);
+    case Unit::months:
+        return months_after(from, period.count, beginning_with);
+    case Unit::hours:
+        break;
+    }
+    return from;
+}
+
+Due moment_due(Instant moment, const WorkingCalendar& calendar) {
+    return Due{false, local_day(moment, calendar.zone()), moment};
+}
+
+} // namespace
+
+Result<Period> parse_period(std::string_view text) {
+    auto words = lower_words(text);
+    auto count = words.empty() ? std::nullopt : parse_count(words[0]);
+    auto unit = parse_unit(words);
+    if (!count || !unit)
+        return bad_period(
+            text, "expected a number and a unit (hours, days, working days, weeks, months)");
+    if (*count > kMaxCount)
+        return bad_period(text, fmt::format("the count must be between 0 and {}", kMaxCount));
+    return Period{*count, *unit};
+}
+
+std::string unit_name(Unit unit, long count) {
+    const bool one = count == 1;
+    switch (unit) {
+    case Unit::hours:
+        return one ? "hour" : "hours";
+    case Unit::days:
+        return one ? "day" : "days";
+    case Unit::working_days:
+        return one ? "working day" : "working days";
+    case Unit::weeks:
+        return one ? "week" : "weeks";
+    case Unit::months:
+        return one ? "month" : "months";
+    }
+    return "days";
+}
+
+std::string describe(const Period& period) {
+    return fmt::format("{} {}", period.count, unit_name(period.unit, period.count));
+}
+
+Due due_after(Instant anchor, const Period& period, const Counting& counting,
+              const WorkingCalendar& calendar) {
+    if (period.unit == Unit::hours)
+        return moment_due(anchor + std::chrono::hours{period.count}, calendar);
+    Day from = local_day(anchor, calendar.zone());
+    Day day = last_day(from, period, counting.beginning_with, calendar);
+    if (counting.roll_forward) day = calendar.next_working_day_on_or_after(day);
+    return due_on(day, calendar);
+}
+
+Due extend_due(const Due& due, const Period& period, const WorkingCalendar& calendar) {
+    if (period.unit == Unit::hours)
+        return moment_due(due.moment + std::chrono::hours{period.count}, calendar);
+    return due_on(last_day(due.day, period, false, calendar), calendar);
+}
+
+Due due_on(Day day, const WorkingCalendar& calendar) {
+    return Due{true, day, end_of_day(day, calendar.zone())};
+}
+
+} // namespace complaints

@@ -1,1 +1,562 @@
-// placeholder
+// The register on disk. Every file the core touches goes through here: reads that refuse
+// symlinks and huge files, atomic replaces, exclusive creation, and the register lock.
+
+#include "complaints/store.hpp"
+#include "complaints/ids.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <thread>
+#include <toml++/toml.h>
+#include <unistd.h>
+
+namespace complaints {
+
+namespace {
+
+constexpr const char* lock_name = ".lock";
+constexpr int lock_attempts = 100; ///< 50 ms apart: five seconds in all
+constexpr auto lock_retry = std::chrono::milliseconds{50};
+
+constexpr std::string_view gitattributes_text =
+    "# Complaint files merge by keeping both sides' lines: each event is one unique line\n"
+    "# inside the events array, so two clones' new events both survive. See docs/FORMAT.md.\n"
+    "complaints/*.toml merge=union\n";
+constexpr std::string_view gitignore_text = "# the register's lock file\n.lock\n";
+
+/// How a path is shown in messages: without `./` and `a/../` noise.
+std::string shown(const fs::path& path) {
+    return path.lexically_normal().string();
+}
+
+Error io_failure(const fs::path& path, std::string_view what, int error_number) {
+    return Error{ErrorKind::io, fmt::format("{}: {}", what, std::strerror(error_number)),
+                 shown(path)};
+}
+
+/// A file descriptor closed on scope exit.
+class FileDescriptor {
+  public:
+    explicit FileDescriptor(int fd = -1) : fd_(fd) {}
+    FileDescriptor(const FileDescriptor&) = delete;
+    FileDescriptor& operator=(const FileDescriptor&) = delete;
+    FileDescriptor(FileDescriptor&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+    ~FileDescriptor() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    int get() const { return fd_; }
+    int release() { return std::exchange(fd_, -1); }
+
+  private:
+    int fd_;
+};
+
+Status read_all(int fd, const fs::path& path, std::string& out) {
+    char buffer[65536];
+    for (;;) {
+        ssize_t count = ::read(fd, buffer, sizeof buffer);
+        if (count < 0 && errno == EINTR) continue;
+        if (count < 0) return io_failure(path, "cannot read", errno);
+        if (count == 0) return done();
+        out.append(buffer, static_cast<std::size_t>(count));
+        if (out.size() > max_file_size)
+            return data_error(shown(path), 0, 0, "file is larger than 1 MiB");
+    }
+}
+
+Status write_all(int fd, const fs::path& path, std::string_view text) {
+    while (!text.empty()) {
+        ssize_t count = ::write(fd, text.data(), text.size());
+        if (count < 0 && errno == EINTR) continue;
+        if (count < 0) return io_failure(path, "cannot write", errno);
+        text.remove_prefix(static_cast<std::size_t>(count));
+    }
+    return done();
+}
+
+fs::path folder_of(const fs::path& path) {
+    return path.has_parent_path() ? path.parent_path() : fs::path(".");
+}
+
+Status sync_folder(const fs::path& folder) {
+    FileDescriptor fd(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (fd.get() < 0) return io_failure(folder, "cannot open folder", errno);
+    if (::fsync(fd.get()) != 0 && errno != EINVAL)
+        return io_failure(folder, "cannot sync folder", errno);
+    return done();
+}
+
+/// A complete, synced temp file next to `path`; removed on destruction unless released.
+class TempFile {
+  public:
+    static Result<TempFile> write(const fs::path& path, std::string_view text) {
+        TempFile temp;
+        auto name = (folder_of(path) / ("." + path.filename().string() + ".XXXXXX")).string();
+        FileDescriptor fd(::mkostemp(name.data(), O_CLOEXEC));
+        if (fd.get() < 0) return io_failure(path, "cannot create a temporary file", errno);
+        temp.path_ = name;
+        if (auto status = write_all(fd.get(), temp.path_, text); !status) return status.error();
+        if (::fsync(fd.get()) != 0) return io_failure(temp.path_, "cannot sync", errno);
+        if (::close(fd.release()) != 0) return io_failure(temp.path_, "cannot close", errno);
+        return temp;
+    }
+    TempFile() = default;
+    TempFile(TempFile&& other) noexcept : path_(std::exchange(other.path_, {})) {}
+    TempFile(const TempFile&) = delete;
+    ~TempFile() {
+        if (!path_.empty()) ::unlink(path_.c_str());
+    }
+    const fs::path& path() const { return path_; }
+    void release() { path_.clear(); }
+
+  private:
+    fs::path path_;
+};
+
+/// Moves `from` to `to` only if `to` does not exist (renameat2, or link where unsupported).
+int rename_no_replace(const fs::path& from, const fs::path& to) {
+    if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return 0;
+    if (errno != EINVAL && errno != ENOSYS) return -1;
+    if (::link(from.c_str(), to.c_str()) != 0) return -1;
+    ::unlink(from.c_str());
+    return 0;
+}
+
+Status make_folder(const fs::path& path) {
+    if (::mkdir(path.c_str(), 0700) == 0 || errno == EEXIST) return done();
+    return io_failure(path, "cannot create folder", errno);
+}
+
+Status make_folders(const fs::path& path) {
+    if (path.empty() || fs::exists(path)) return done();
+    if (path.has_parent_path() && path.parent_path() != path)
+        if (auto status = make_folders(path.parent_path()); !status) return status;
+    return make_folder(path);
+}
+
+/// `path` must be a real folder, not a symlink planted in a clone.
+Status check_real_folder(const fs::path& path) {
+    std::error_code error;
+    auto status = fs::symlink_status(path, error);
+    if (status.type() == fs::file_type::directory || status.type() == fs::file_type::not_found)
+        return done();
+    return data_error(shown(path), 0, 0, "must be a folder, not a link or a file");
+}
+
+/// Holds the register's lock (flock on ROOT/.lock) until destroyed.
+class RegisterLock {
+  public:
+    static Result<RegisterLock> take(const fs::path& root) {
+        fs::path path = root / lock_name;
+        FileDescriptor fd(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600));
+        if (fd.get() < 0) return io_failure(path, "cannot open the lock file", errno);
+        for (int attempt = 0; attempt < lock_attempts; ++attempt) {
+            if (::flock(fd.get(), LOCK_EX | LOCK_NB) == 0) return RegisterLock(std::move(fd));
+            if (errno != EWOULDBLOCK && errno != EINTR)
+                return io_failure(path, "cannot lock", errno);
+            std::this_thread::sleep_for(lock_retry);
+        }
+        return Error{
+            ErrorKind::busy,
+            fmt::format("register is busy: another complaints command holds {}", shown(path)),
+            {}};
+    }
+
+  private:
+    explicit RegisterLock(FileDescriptor fd) : fd_(std::move(fd)) {}
+    FileDescriptor fd_;
+};
+
+Result<std::string> read_register_policy(const fs::path& config) {
+    auto text = read_text_file(config);
+    if (!text) return text.error();
+    std::string path = shown(config);
+    try {
+        auto table = toml::parse(std::string_view(*text), std::string_view(path));
+        for (auto&& [key, node] : table)
+            if (key.str() != "policy")
+                return data_error(
+                    path, static_cast<int>(key.source().begin.line),
+                    static_cast<int>(key.source().begin.column),
+                    fmt::format("unknown key '{}' (only 'policy' is allowed)", key.str()));
+        auto policy = table["policy"].value<std::string>();
+        if (!policy || policy->empty())
+            return data_error(path, 1, 1, "missing 'policy = \"NAME\"' (the register's policy)");
+        return *policy;
+    } catch (const toml::parse_error& error) {
+        return data_error(path, static_cast<int>(error.source().begin.line),
+                          static_cast<int>(error.source().begin.column),
+                          std::string(error.description()));
+    }
+}
+
+/// Where a found register is shown: relative to the working folder when under it.
+fs::path shown_root(const fs::path& found) {
+    std::error_code error;
+    auto here = fs::canonical(fs::current_path(), error);
+    if (error) return found;
+    auto relative = found.lexically_relative(here);
+    if (relative.empty() || *relative.begin() == "..") return found;
+    return relative;
+}
+
+/// Writes `text` to `path`, or adds it to what is there when it is not already included.
+Status ensure_text(const fs::path& path, std::string_view text) {
+    if (!fs::exists(fs::symlink_status(path))) return create_file_exclusively(path, text);
+    auto existing = read_text_file(path);
+    if (!existing) return existing.error();
+    if (existing->find(text) != std::string::npos) return done();
+    std::string joined = *existing;
+    if (!joined.empty() && joined.back() != '\n') joined += '\n';
+    return write_file_atomically(path, joined + std::string(text));
+}
+
+bool same_intake(const Complaint& a, const Complaint& b) {
+    return a.id == b.id && a.policy == b.policy && a.policy_version == b.policy_version &&
+           a.received == b.received && a.channel == b.channel && a.name == b.name &&
+           a.contact == b.contact && a.summary == b.summary && a.details == b.details &&
+           a.occurred == b.occurred && a.people == b.people && a.evidence == b.evidence &&
+           a.severity == b.severity && a.category == b.category && a.handler == b.handler &&
+           a.events.size() == b.events.size();
+}
+
+bool valid_utf8(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        auto c = static_cast<unsigned char>(text[i]);
+        std::size_t length = c < 0x80         ? 1
+                             : (c >> 5) == 6  ? 2
+                             : (c >> 4) == 14 ? 3
+                             : (c >> 3) == 30 ? 4
+                                              : 0;
+        if (length == 0 || i + length > text.size()) return false;
+        std::uint32_t point = length == 1 ? c : c & (0x7f >> length);
+        for (std::size_t k = 1; k < length; ++k) {
+            auto next = static_cast<unsigned char>(text[i + k]);
+            if ((next >> 6) != 2) return false;
+            point = (point << 6) | (next & 0x3f);
+        }
+        static constexpr std::uint32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
+        if (point < smallest[length] || point > 0x10ffff || (point >= 0xd800 && point <= 0xdfff))
+            return false;
+        i += length;
+    }
+    return true;
+}
+
+Status check_utf8(std::string_view field, std::string_view text) {
+    if (valid_utf8(text)) return done();
+    return usage_error(fmt::format("'{}' is not valid UTF-8 text", field));
+}
+
+Status check_event_text(const Event& event) {
+    for (auto [field, text] : {std::pair<std::string_view, std::string_view>{"type", event.type},
+                               {"by", event.by},
+                               {"text", event.text},
+                               {"stage", event.stage},
+                               {"milestone", event.milestone},
+                               {"reason", event.reason},
+                               {"outcome", event.outcome},
+                               {"handler", event.handler},
+                               {"body", event.body}})
+        if (auto status = check_utf8(field, text); !status) return status;
+    for (const auto& remedy : event.remedies)
+        if (auto status = check_utf8("remedies", remedy); !status) return status;
+    return done();
+}
+
+Status check_intake_text(const Complaint& c) {
+    for (auto [field, text] : {std::pair<std::string_view, std::string_view>{"id", c.id},
+                               {"policy", c.policy},
+                               {"policy_version", c.policy_version},
+                               {"channel", c.channel},
+                               {"name", c.name},
+                               {"contact", c.contact},
+                               {"summary", c.summary},
+                               {"details", c.details},
+                               {"occurred", c.occurred},
+                               {"severity", c.severity},
+                               {"category", c.category},
+                               {"handler", c.handler}})
+        if (auto status = check_utf8(field, text); !status) return status;
+    for (const auto& list : {c.people, c.evidence})
+        for (const auto& item : list)
+            if (auto status = check_utf8("people/evidence", item); !status) return status;
+    for (const auto& event : c.events)
+        if (auto status = check_event_text(event); !status) return status;
+    return done();
+}
+
+Error not_read_back(const Error& error) {
+    return Error{ErrorKind::data,
+                 "internal error: the file as written does not read back: " + error.to_string(),
+                 {}};
+}
+
+/// The complaint and file text with `event` appended, checked by parsing it back.
+Result<std::pair<Complaint, std::string>> with_event(std::string_view text, const Event& event,
+                                                     const date::time_zone* zone,
+                                                     const std::string& path) {
+    auto before = parse_complaint(text, path);
+    if (!before) return before.error();
+    auto appended = append_event(text, event, zone, path);
+    if (!appended) return appended.error();
+    auto after = parse_complaint(*appended, path);
+    if (!after || after->events.size() != before->events.size() + 1)
+        return data_error(path, 0, 0,
+                          "cannot add an event: the events list must end with a line that is "
+                          "just ']', and every event line before it must end with a comma");
+    return std::pair{std::move(*after), std::move(*appended)};
+}
+
+/// Fails when the file at `path` no longer holds `text` (someone edited it meanwhile).
+Status unchanged_since(const fs::path& path, std::string_view text) {
+    auto now = read_text_file(path);
+    if (!now) return now.error();
+    if (*now == text) return done();
+    return Error{ErrorKind::busy, "the file changed while the event was being added; try again",
+                 shown(path)};
+}
+
+} // namespace
+
+Result<std::string> read_text_file(const fs::path& path) {
+    FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK));
+    if (fd.get() < 0 && errno == ELOOP)
+        return data_error(shown(path), 0, 0, "is a symbolic link; refusing to follow it");
+    if (fd.get() < 0) return io_failure(path, "cannot open", errno);
+    struct stat info {};
+    if (::fstat(fd.get(), &info) != 0) return io_failure(path, "cannot examine", errno);
+    if (!S_ISREG(info.st_mode)) return data_error(shown(path), 0, 0, "is not a regular file");
+    if (static_cast<std::uintmax_t>(info.st_size) > max_file_size)
+        return data_error(shown(path), 0, 0, "file is larger than 1 MiB");
+    std::string text;
+    if (auto status = read_all(fd.get(), path, text); !status) return status.error();
+    return text;
+}
+
+Status write_file_atomically(const fs::path& path, std::string_view text) {
+    auto temp = TempFile::write(path, text);
+    if (!temp) return temp.error();
+    if (::rename(temp->path().c_str(), path.c_str()) != 0)
+        return io_failure(path, "cannot replace", errno);
+    temp->release();
+    return sync_folder(folder_of(path));
+}
+
+Status create_file_exclusively(const fs::path& path, std::string_view text) {
+    auto temp = TempFile::write(path, text);
+    if (!temp) return temp.error();
+    if (rename_no_replace(temp->path(), path) != 0) {
+        if (errno == EEXIST) return data_error(shown(path), 0, 0, "already exists");
+        return io_failure(path, "cannot create", errno);
+    }
+    temp->release();
+    return sync_folder(folder_of(path));
+}
+
+Result<Register> Register::open(const fs::path& root) {
+    fs::path config = root / register_config_name;
+    if (!fs::exists(fs::symlink_status(config)))
+        return not_found_error(fmt::format("'{}' is not a complaints register (no {})", shown(root),
+                                           register_config_name));
+    auto policy = read_register_policy(config);
+    if (!policy) return policy.error();
+    Register result;
+    result.root_ = root;
+    result.default_policy_ = *policy;
+    return result;
+}
+
+Result<Register> Register::find(const fs::path& start) {
+    std::error_code error;
+    fs::path folder = fs::canonical(start, error);
+    if (error) return io_failure(start, "cannot open folder", error.value());
+    for (;;) {
+        if (fs::exists(fs::symlink_status(folder / register_config_name)))
+            return open(shown_root(folder));
+        if (!folder.has_parent_path() || folder.parent_path() == folder) break;
+        folder = folder.parent_path();
+    }
+    return not_found_error("no complaints register here or in any parent folder (run "
+                           "'complaints init' or pass -C DIR)");
+}
+
+Result<Register> Register::init(const fs::path& root, std::string_view policy_text,
+                                std::string_view policy_source_name) {
+    if (fs::exists(fs::symlink_status(root / register_config_name)))
+        return usage_error(fmt::format("'{}' is already a register", shown(root)));
+    auto policy = parse_policy(policy_text, policy_source_name);
+    if (!policy) return policy.error();
+    for (const auto& folder : {root, root / "policies", root / "complaints"})
+        if (auto status = make_folders(folder); !status) return status.error();
+    auto policy_file = root / "policies" / (policy->id + ".toml");
+    if (auto status = write_file_atomically(policy_file, policy_text); !status)
+        return status.error();
+    if (auto status = ensure_text(root / ".gitattributes", gitattributes_text); !status)
+        return status.error();
+    if (auto status = ensure_text(root / ".gitignore", gitignore_text); !status)
+        return status.error();
+    auto config = fmt::format("# complaints register\npolicy = \"{}\"\n", policy->id);
+    if (auto status = create_file_exclusively(root / register_config_name, config); !status)
+        return status.error();
+    return open(root);
+}
+
+fs::path Register::complaint_path(std::string_view id) const {
+    return complaints_dir() / (std::string(id) + ".toml");
+}
+
+Result<std::vector<Policy>> Register::policies() const {
+    std::vector<fs::path> files;
+    std::error_code error;
+    for (const auto& entry : fs::directory_iterator(policies_dir(), error))
+        if (entry.path().extension() == ".toml") files.push_back(entry.path());
+    if (error) return io_failure(policies_dir(), "cannot list", error.value());
+    std::sort(files.begin(), files.end());
+    std::vector<Policy> result;
+    for (const auto& file : files) {
+        auto text = read_text_file(file);
+        if (!text) return text.error();
+        auto policy = parse_policy(*text, shown(file));
+        if (!policy) return policy.error();
+        result.push_back(std::move(*policy));
+    }
+    return result;
+}
+
+Result<Policy> Register::policy(std::string_view id, std::string_view version) const {
+    auto all = policies();
+    if (!all) return all.error();
+    const Policy* best = nullptr;
+    std::vector<std::string> have;
+    for (const auto& candidate : *all) {
+        have.push_back(candidate.id + " " + candidate.version);
+        if (candidate.id != id || (!version.empty() && candidate.version != version)) continue;
+        if (!best || candidate.version > best->version) best = &candidate;
+    }
+    if (best) return *best;
+    std::sort(have.begin(), have.end());
+    auto wanted =
+        version.empty() ? fmt::format("'{}'", id) : fmt::format("'{}' version '{}'", id, version);
+    return Error{ErrorKind::not_found,
+                 fmt::format("no policy {} here (have: {})", wanted,
+                             have.empty() ? "none" : fmt::format("{}", fmt::join(have, ", "))),
+                 shown(policies_dir())};
+}
+
+std::vector<std::string> Register::complaint_ids() const {
+    std::vector<std::string> ids;
+    if (!check_real_folder(complaints_dir())) return ids;
+    std::error_code error;
+    for (const auto& entry : fs::directory_iterator(complaints_dir(), error)) {
+        auto stem = entry.path().stem().string();
+        if (entry.path().extension() == ".toml" && stem.size() == 8 && is_id_fragment(stem))
+            ids.push_back(stem);
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+Result<std::string> Register::resolve_id(std::string_view fragment) const {
+    return match_id(fragment, complaint_ids());
+}
+
+Result<Complaint> Register::load(std::string_view id) const {
+    if (auto status = check_real_folder(complaints_dir()); !status) return status.error();
+    auto path = complaint_path(id);
+    auto text = read_text_file(path);
+    if (!text) return text.error();
+    auto complaint = parse_complaint(*text, shown(path));
+    if (!complaint) return complaint.error();
+    if (complaint->id != id)
+        return data_error(shown(path), 0, 0,
+                          fmt::format("the file is named '{}' but its id is '{}'; they must be "
+                                      "the same",
+                                      id, complaint->id));
+    return complaint;
+}
+
+LoadedComplaints Register::load_all() const {
+    LoadedComplaints result;
+    for (const auto& id : complaint_ids()) {
+        auto complaint = load(id);
+        if (complaint)
+            result.complaints.push_back(std::move(*complaint));
+        else
+            result.errors.push_back(complaint.error());
+    }
+    std::error_code error;
+    for (const auto& entry : fs::directory_iterator(complaints_dir(), error)) {
+        auto stem = entry.path().stem().string();
+        if (entry.path().extension() == ".toml" && !(stem.size() == 8 && is_id_fragment(stem)))
+            result.errors.push_back(data_error(shown(entry.path()), 0, 0,
+                                               "file name is not a complaint ID; it is ignored"));
+    }
+    return result;
+}
+
+Status Register::create(const Complaint& complaint, const date::time_zone* zone) const {
+    if (complaint.id.size() != 8 || !is_id_fragment(complaint.id))
+        return usage_error(fmt::format("'{}' is not a complaint ID", complaint.id));
+    if (auto status = check_intake_text(complaint); !status) return status;
+    auto path = complaint_path(complaint.id);
+    if (fs::exists(fs::symlink_status(path)))
+        return data_error(shown(path), 0, 0,
+                          fmt::format("a complaint with ID '{}' already exists", complaint.id));
+    auto text = write_complaint(complaint, zone);
+    auto back = parse_complaint(text, shown(path));
+    if (!back) return not_read_back(back.error());
+    if (!same_intake(complaint, *back))
+        return Error{ErrorKind::data,
+                     "internal error: the complaint as written reads back "
+                     "differently; nothing was saved",
+                     {}};
+    if (auto status = check_real_folder(complaints_dir()); !status) return status;
+    if (auto status = make_folder(complaints_dir()); !status) return status;
+    return create_file_exclusively(path, text);
+}
+
+Status Register::append(std::string_view id, const Event& event, const date::time_zone* zone,
+                        const std::function<Status(const Complaint&)>& validate) const {
+    if (auto status = check_event_text(event); !status) return status;
+    auto lock = RegisterLock::take(root_);
+    if (!lock) return lock.error();
+    auto path = complaint_path(id);
+    auto text = read_text_file(path);
+    if (!text) return text.error();
+    auto after = with_event(*text, event, zone, shown(path));
+    if (!after) return after.error();
+    if (after->first.id != id)
+        return data_error(
+            shown(path), 0, 0,
+            fmt::format("the file is named '{}' but its id is '{}'", id, after->first.id));
+    if (validate)
+        if (auto status = validate(after->first); !status) return status;
+    if (auto status = unchanged_since(path, *text); !status) return status;
+    return write_file_atomically(path, after->second);
+}
+
+Status Register::replace(std::string_view id, std::string_view text,
+                         const std::function<Status(const Complaint&)>& validate) const {
+    auto lock = RegisterLock::take(root_);
+    if (!lock) return lock.error();
+    auto path = complaint_path(id);
+    if (!fs::exists(fs::symlink_status(path)))
+        return not_found_error(fmt::format("no complaint '{}'", id));
+    auto complaint = parse_complaint(text, shown(path));
+    if (!complaint) return complaint.error();
+    if (complaint->id != id)
+        return data_error(shown(path), 0, 0,
+                          fmt::format("the id must stay '{}' (found '{}')", id, complaint->id));
+    if (validate)
+        if (auto status = validate(*complaint); !status) return status;
+    return write_file_atomically(path, text);
+}
+
+} // namespace complaints

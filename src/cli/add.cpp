@@ -1,0 +1,158 @@
+#include "cli/commands.hpp"
+
+#include "complaints/ids.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <iostream>
+#include <random>
+#include <unistd.h>
+
+namespace complaints::cli {
+
+namespace {
+
+struct AddOptions {
+    std::string name, contact, channel, summary, details, occurred;
+    std::vector<std::string> people, evidence;
+    std::string severity, category, handler, received;
+};
+
+/// The intake fields a policy may require, with the flag that sets each.
+std::string* field(AddOptions& options, std::string_view name) {
+    if (name == "name") return &options.name;
+    if (name == "contact") return &options.contact;
+    if (name == "channel") return &options.channel;
+    if (name == "summary") return &options.summary;
+    if (name == "details") return &options.details;
+    if (name == "occurred") return &options.occurred;
+    if (name == "severity") return &options.severity;
+    if (name == "category") return &options.category;
+    if (name == "handler") return &options.handler;
+    return nullptr;
+}
+
+bool is_missing(AddOptions& options, const std::string& name) {
+    if (name == "people") return options.people.empty();
+    if (name == "evidence") return options.evidence.empty();
+    std::string* value = field(options, name);
+    return value && value->empty();
+}
+
+/// Asks for missing required fields, only when a person is at the keyboard.
+void prompt_for_missing(AddOptions& options, const Policy& policy) {
+    if (!isatty(STDIN_FILENO)) return;
+    for (const std::string& name : policy.required_fields) {
+        std::string* value = field(options, name);
+        if (!value || !value->empty()) continue;
+        fmt::print(stderr, "{}: ", name);
+        std::getline(std::cin, *value);
+    }
+}
+
+Status check_choice(const std::string& value, const std::vector<std::string>& allowed,
+                    std::string_view flag, const Policy& policy) {
+    if (value.empty() || allowed.empty()) return done();
+    if (std::find(allowed.begin(), allowed.end(), value) != allowed.end()) return done();
+    return usage_error(fmt::format("{} '{}' is not in policy {}: use one of {}", flag, value,
+                                   policy.id, fmt::join(allowed, ", ")));
+}
+
+Status check_intake(AddOptions& options, const Policy& policy) {
+    std::vector<std::string> missing;
+    for (const std::string& name : policy.required_fields)
+        if (is_missing(options, name)) missing.push_back("--" + name);
+    if (options.summary.empty() && options.details.empty())
+        missing.push_back("--summary or --details");
+    if (!missing.empty())
+        return usage_error(fmt::format("missing {} (required by policy {})",
+                                       fmt::join(missing, ", "), policy.id));
+    if (auto s = check_choice(options.channel, policy.channels, "--channel", policy); !s) return s;
+    return check_choice(options.severity, policy.severities, "--severity", policy);
+}
+
+Complaint intake(const AddOptions& options, const Policy& policy, Instant received) {
+    Complaint complaint;
+    complaint.policy = policy.id;
+    complaint.policy_version = policy.version;
+    complaint.received = received;
+    complaint.channel = options.channel;
+    complaint.name = options.name;
+    complaint.contact = options.contact;
+    complaint.summary = options.summary;
+    complaint.details = options.details;
+    complaint.occurred = options.occurred;
+    complaint.people = options.people;
+    complaint.evidence = options.evidence;
+    complaint.severity = options.severity;
+    complaint.category = options.category;
+    complaint.handler = options.handler;
+    return complaint;
+}
+
+/// A fresh ID: day of receipt plus randomness, never one already in the register.
+std::string unused_id(const Register& reg, date::sys_days day) {
+    std::random_device random;
+    std::string id;
+    do {
+        id = make_complaint_id(day, [&] { return random(); });
+    } while (fs::exists(reg.complaint_path(id)));
+    return id;
+}
+
+Status run_add(AddOptions options, Session& session) {
+    auto policy = session.default_policy();
+    if (!policy) return policy.error();
+    auto calendar = session.calendar(**policy);
+    if (!calendar) return calendar.error();
+    const date::time_zone* zone = (*calendar)->zone();
+    auto now = session.now(zone);
+    if (!now) return now.error();
+    auto received = options.received.empty() ? Result<Instant>(*now)
+                                             : session.moment(options.received, "--received", zone);
+    if (!received) return received.error();
+    if (*received > *now) return usage_error("--received is in the future");
+    prompt_for_missing(options, **policy);
+    if (auto checked = check_intake(options, **policy); !checked) return checked;
+    Complaint complaint = intake(options, **policy, *received);
+    auto reg = session.open_register();
+    if (!reg) return reg.error();
+    complaint.id = unused_id(**reg, date::floor<date::days>(*received));
+    if (auto created = (*reg)->create(complaint, zone); !created) return created;
+    print_out(complaint.id + "\n");
+    return done();
+}
+
+void bind_intake_flags(CLI::App* command, AddOptions& options) {
+    command->add_option("--name", options.name, "Complainant's name");
+    command->add_option("--contact", options.contact, "How to reach them (email, phone, address)");
+    command->add_option("--channel", options.channel, "How it arrived (e.g. email, in-person)");
+    command->add_option("--summary", options.summary, "One-line summary");
+    command->add_option("--details", options.details, "The complaint in full");
+    command->add_option("--occurred", options.occurred, "Relevant dates and times, as given");
+    command->add_option("--person", options.people, "Someone involved (repeatable)")
+        ->allow_extra_args(false);
+    command->add_option("--evidence", options.evidence, "Path to supporting evidence (repeatable)")
+        ->allow_extra_args(false);
+    command->add_option("--severity", options.severity, "Severity, from the policy's list");
+    command->add_option("--category", options.category, "Category, e.g. staff, safeguarding");
+    command->add_option("--handler", options.handler, "Who handles it");
+    command->add_option("--received", options.received,
+                        "When it was received (default: now), e.g. 2026-03-27T10:00");
+}
+
+} // namespace
+
+void add_add_command(CommandTable& table) {
+    auto options = std::make_shared<AddOptions>();
+    CLI::App* command = add_command(
+        table, "add", "Record a new complaint; prints its ID",
+        "complaints add --name \"Jo Bloggs\" --contact jo@example.org --channel email \\\n"
+        "      --summary \"Door left open\" --severity serious --received 2026-03-27T10:00");
+    bind_intake_flags(command, *options);
+    command->callback([&chosen = table.chosen, options] {
+        chosen = [options](Session& session) { return run_add(*options, session); };
+    });
+}
+
+} // namespace complaints::cli

@@ -1,0 +1,136 @@
+#include "cli/context.hpp"
+
+#include <cstdlib>
+#include <fmt/format.h>
+
+namespace complaints::cli {
+
+int exit_code_for(ErrorKind kind) {
+    switch (kind) {
+    case ErrorKind::usage: return exit_usage;
+    case ErrorKind::data: return exit_data;
+    case ErrorKind::not_found: return exit_not_found;
+    case ErrorKind::io: return exit_io;
+    case ErrorKind::busy: return exit_busy;
+    }
+    return exit_data;
+}
+
+Result<const Register*> Session::open_register() {
+    if (register_) return &*register_;
+    auto found = options_.register_dir.empty() ? Register::find(fs::current_path())
+                                               : Register::open(options_.register_dir);
+    if (!found) return found.error();
+    register_ = std::move(found.value());
+    return &*register_;
+}
+
+Result<const Policy*> Session::default_policy() {
+    auto reg = open_register();
+    if (!reg) return reg.error();
+    return policy((*reg)->default_policy_id(), "");
+}
+
+Result<const Policy*> Session::policy(const std::string& id, const std::string& version) {
+    const std::string key = id + "@" + version;
+    if (auto cached = policies_.find(key); cached != policies_.end()) return cached->second.get();
+    auto reg = open_register();
+    if (!reg) return reg.error();
+    auto loaded = (*reg)->policy(id, version);
+    if (!loaded) return loaded.error();
+    auto& slot = policies_[key];
+    slot = std::make_unique<Policy>(std::move(loaded.value()));
+    return slot.get();
+}
+
+Result<const WorkingCalendar*> Session::calendar(const Policy& policy) {
+    const std::string key = policy.id + "@" + policy.version;
+    if (auto cached = calendars_.find(key); cached != calendars_.end())
+        return cached->second.get();
+    auto made = WorkingCalendar::make(policy.calendar);
+    if (!made) return made.error();
+    auto& slot = calendars_[key];
+    slot = std::make_unique<WorkingCalendar>(std::move(made.value()));
+    return slot.get();
+}
+
+Result<Instant> Session::now(const date::time_zone* zone) {
+    if (now_) return *now_;
+    std::string text = options_.as_of;
+    std::string source = "--as-of";
+    if (text.empty()) {
+        if (const char* env = std::getenv("COMPLAINTS_NOW"); env && *env) {
+            text = env;
+            source = "COMPLAINTS_NOW";
+        }
+    }
+    if (text.empty()) {
+        now_ = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+        return *now_;
+    }
+    auto parsed = moment(text, source, zone);
+    if (!parsed) return parsed.error();
+    now_ = *parsed;
+    return *now_;
+}
+
+Result<Instant> Session::moment(const std::string& text, const std::string& flag,
+                                const date::time_zone* zone) {
+    auto parsed = parse_moment(text, zone);
+    if (!parsed) return usage_error(fmt::format("{}: {}", flag, parsed.error().message));
+    return parsed;
+}
+
+Result<Reading> Session::read(const std::string& fragment) {
+    auto reg = open_register();
+    if (!reg) return reg.error();
+    auto id = (*reg)->resolve_id(fragment);
+    if (!id) return id.error();
+    auto complaint = (*reg)->load(*id);
+    if (!complaint) return complaint.error();
+    return read(std::move(complaint.value()));
+}
+
+Result<Reading> Session::read(Complaint complaint) {
+    auto pinned = policy(complaint.policy, complaint.policy_version);
+    if (!pinned) {
+        Error error = pinned.error();
+        error.message = fmt::format("{}: {}", complaint.path, error.message);
+        return error;
+    }
+    auto cal = calendar(**pinned);
+    if (!cal) return cal.error();
+    auto as_of = now((*cal)->zone());
+    if (!as_of) return as_of.error();
+    auto state = derive_state(complaint, **pinned, **cal, *as_of);
+    if (!state) return state.error();
+    return Reading{std::move(complaint), *pinned, *cal, std::move(state.value())};
+}
+
+Result<std::vector<Reading>> Session::read_all(std::vector<Error>& problems) {
+    auto reg = open_register();
+    if (!reg) return reg.error();
+    LoadedComplaints loaded = (*reg)->load_all();
+    problems.insert(problems.end(), loaded.errors.begin(), loaded.errors.end());
+    std::vector<Reading> readings;
+    for (Complaint& complaint : loaded.complaints) {
+        auto reading = read(std::move(complaint));
+        if (reading) readings.push_back(std::move(reading.value()));
+        else if (reading.error().kind == ErrorKind::usage) return reading.error();
+        else problems.push_back(reading.error());
+    }
+    return readings;
+}
+
+CLI::App* add_command(CommandTable& table, const std::string& name, const std::string& summary,
+                      const std::string& example) {
+    CLI::App* command = table.app.add_subcommand(name, summary);
+    command->footer("Example:\n  " + example);
+    return command;
+}
+
+void print_out(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); }
+
+void warn(std::string_view text) { fmt::print(stderr, "complaints: warning: {}\n", text); }
+
+} // namespace complaints::cli

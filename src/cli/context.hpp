@@ -1,0 +1,105 @@
+#pragma once
+/// What every command shares: global flags, the register, policies, "now", and output.
+
+#include "complaints/lifecycle.hpp"
+#include "complaints/store.hpp"
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace complaints::cli {
+
+/// Documented exit codes (docs/EXIT-CODES in README): one place.
+enum ExitCode {
+    exit_ok = 0,
+    exit_found = 1, ///< list-overdue --exit-status found something; check found problems
+    exit_usage = 2,
+    exit_data = 3,
+    exit_not_found = 4,
+    exit_io = 5,
+    exit_busy = 6,
+};
+int exit_code_for(ErrorKind kind);
+
+struct GlobalOptions {
+    std::string register_dir; ///< -C / --register
+    std::string as_of;        ///< --as-of, else $COMPLAINTS_NOW, else the clock
+    bool no_colour = false;
+};
+
+/// A complaint with the policy it is pinned to and its derived state.
+struct Reading {
+    Complaint complaint;
+    const Policy* policy = nullptr;
+    const WorkingCalendar* calendar = nullptr;
+    ComplaintState state;
+};
+
+/// Opened lazily by commands that need a register.
+class Session {
+  public:
+    explicit Session(const GlobalOptions& options) : options_(options) {}
+
+    /// The register named by -C, or found upward from the working directory.
+    Result<const Register*> open_register();
+    /// The register's default policy (the one new complaints start under).
+    Result<const Policy*> default_policy();
+    /// Policy `id` at `version` (latest when empty), parsed once.
+    Result<const Policy*> policy(const std::string& id, const std::string& version);
+    /// The calendar of `policy`, built once.
+    Result<const WorkingCalendar*> calendar(const Policy& policy);
+    /// The moment commands act "as of": --as-of, $COMPLAINTS_NOW, or the clock.
+    Result<Instant> now(const date::time_zone* zone);
+    /// Parses a DATETIME flag value (for --at, --received, --requested) in `zone`.
+    Result<Instant> moment(const std::string& text, const std::string& flag,
+                           const date::time_zone* zone);
+
+    /// Loads complaint `fragment` (ID, prefix or suffix) and works out its state.
+    Result<Reading> read(const std::string& fragment);
+    /// Works out the state of an already loaded complaint.
+    Result<Reading> read(Complaint complaint);
+    /// Every complaint in the register that loads and makes sense; one error per file that
+    /// does not (so commands can show the rest and still exit non-zero).
+    Result<std::vector<Reading>> read_all(std::vector<Error>& problems);
+
+    const GlobalOptions& options() const { return options_; }
+
+    /// A command that succeeded but must exit non-zero (problems found and already printed)
+    /// says so here; the worst code wins.
+    void report_exit(int code) { exit_code_ = std::max(exit_code_, code); }
+    int exit_code() const { return exit_code_; }
+
+  private:
+    const GlobalOptions& options_;
+    std::optional<Register> register_;
+    std::map<std::string, std::unique_ptr<Policy>> policies_;
+    std::map<std::string, std::unique_ptr<WorkingCalendar>> calendars_;
+    std::optional<Instant> now_;
+    int exit_code_ = 0;
+};
+
+/// A command's body: runs after flags are parsed, returns an error value or done.
+using Action = std::function<Status(Session&)>;
+
+/// Each command file defines one `add_*_command`, registering the subcommand and its action.
+struct CommandTable {
+    CLI::App& app;
+    GlobalOptions& options;
+    Action& chosen; ///< set by the subcommand that the user picked
+};
+
+/// Registers a subcommand whose flags are bound to fields of a heap-held options struct.
+CLI::App* add_command(CommandTable& table, const std::string& name, const std::string& summary,
+                      const std::string& example);
+
+/// Prints `text` to stdout.
+void print_out(std::string_view text);
+/// Prints a warning line to stderr: "complaints: warning: ...".
+void warn(std::string_view text);
+
+} // namespace complaints::cli

@@ -1,0 +1,100 @@
+#include "cli/present.hpp"
+
+#include "cli/output.hpp"
+
+#include <fmt/format.h>
+
+namespace complaints::cli {
+
+std::string due_text(const Due& due, const date::time_zone* zone) {
+    return due.is_day ? format_day(due.day) : format_moment(due.moment, zone);
+}
+
+std::string deadline_name(const Deadline& deadline) {
+    return deadline.stage + "/" + deadline.milestone->id;
+}
+
+long days_overdue(const Deadline& deadline, Instant now, const date::time_zone* zone) {
+    if (now < deadline.due.moment) return 0;
+    return (local_day(now, zone) - deadline.due.day).count();
+}
+
+namespace {
+
+std::string json_list(const std::vector<std::string>& items) {
+    std::vector<std::string> quoted;
+    for (const auto& item : items) quoted.push_back(json_string(item));
+    return fmt::format("[{}]", fmt::join(quoted, ", "));
+}
+
+std::string json_moment(const std::optional<Instant>& moment, const date::time_zone* zone) {
+    return moment ? json_string(format_moment(*moment, zone)) : "null";
+}
+
+std::string event_json(const Event& event, const date::time_zone* zone) {
+    std::string out = fmt::format("{{\"at\": {}, \"type\": {}, \"by\": {}",
+                                  json_string(format_moment(event.at, zone)),
+                                  json_string(event.type), json_string(event.by));
+    auto add = [&](std::string_view key, const std::string& value) {
+        if (!value.empty()) out += fmt::format(", \"{}\": {}", key, json_string(value));
+    };
+    add("stage", event.stage);
+    if (event.requested) out += fmt::format(", \"requested\": {}", json_moment(event.requested, zone));
+    add("milestone", event.milestone);
+    if (event.until) add("until", format_day(*event.until));
+    if (event.extend_by) add("extend_by", describe(*event.extend_by));
+    add("reason", event.reason);
+    add("outcome", event.outcome);
+    if (!event.remedies.empty()) out += ", \"remedies\": " + json_list(event.remedies);
+    add("handler", event.handler);
+    add("body", event.body);
+    add("text", event.text);
+    return out + "}";
+}
+
+} // namespace
+
+std::string deadline_json(const Deadline& deadline, const date::time_zone* zone) {
+    return fmt::format(
+        "{{\"stage\": {}, \"milestone\": {}, \"title\": {}, \"party\": {}, \"within\": {}, "
+        "\"from\": {}, \"anchor_at\": {}, \"due\": {}, \"state\": {}, \"met_at\": {}, "
+        "\"late\": {}}}",
+        json_string(deadline.stage), json_string(deadline.milestone->id),
+        json_string(deadline.milestone->title),
+        json_string(deadline.party == Party::staff ? "staff" : "complainant"),
+        json_string(describe(deadline.milestone->period)),
+        json_string(anchor_name(deadline.milestone->from)),
+        json_string(format_moment(deadline.anchor_at, zone)),
+        json_string(due_text(deadline.due, zone)), json_string(state_name(deadline.state)),
+        json_moment(deadline.met_at, zone), deadline.late ? "true" : "false");
+}
+
+std::string complaint_json(const Reading& reading) {
+    const Complaint& c = reading.complaint;
+    const ComplaintState& s = reading.state;
+    const date::time_zone* zone = reading.calendar->zone();
+    std::vector<std::string> deadlines, events;
+    for (const auto& deadline : s.deadlines) deadlines.push_back(deadline_json(deadline, zone));
+    for (const auto& event : c.events) events.push_back(event_json(event, zone));
+    return fmt::format(
+        "{{\"schema\": {}, \"id\": {}, \"policy\": {}, \"policy_version\": {}, \"stage\": {}, "
+        "\"stage_title\": {}, \"status\": {}, \"handler\": {}, \"paused\": {}, \"received\": {}, "
+        "\"channel\": {}, \"name\": {}, \"contact\": {}, \"summary\": {}, \"details\": {}, "
+        "\"occurred\": {}, \"people\": {}, \"evidence\": {}, \"severity\": {}, \"category\": {}, "
+        "\"deadlines\": [{}], \"events\": [{}]}}",
+        json_schema_version, json_string(c.id), json_string(c.policy),
+        json_string(c.policy_version), json_string(s.stage), json_string(s.stage_title),
+        json_string(status_name(s.status)), json_string(s.handler), s.paused ? "true" : "false",
+        json_string(format_moment(c.received, zone)), json_string(c.channel), json_string(c.name),
+        json_string(c.contact), json_string(c.summary), json_string(c.details),
+        json_string(c.occurred), json_list(c.people), json_list(c.evidence),
+        json_string(c.severity), json_string(c.category), fmt::join(deadlines, ", "),
+        fmt::join(events, ", "));
+}
+
+void report_problems(const std::vector<Error>& problems) {
+    for (const Error& problem : problems)
+        fmt::print(stderr, "complaints: error: {}\n", terminal_safe(problem.to_string()));
+}
+
+} // namespace complaints::cli

@@ -1,0 +1,383 @@
+#include "complaints/complaint.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace complaints;
+using namespace std::chrono_literals;
+
+namespace {
+
+const date::time_zone* london() {
+    return date::locate_zone("Europe/London");
+}
+
+Instant utc(int y, unsigned m, unsigned d, int hh = 0, int mm = 0, int ss = 0) {
+    return date::sys_days{date::year{y} / m / d} + std::chrono::hours{hh} +
+           std::chrono::minutes{mm} + std::chrono::seconds{ss};
+}
+
+const char* example_file =
+    R"(# Complaint k7m2qxh9 — intake facts first, then the event log. See docs/FORMAT.md.
+id = "k7m2qxh9"
+policy = "big-bums"
+policy_version = "2024-03-05"
+received = 2026-03-27T10:00:00+00:00
+channel = "email"
+name = "Jo Bloggs"
+contact = "jo@example.org"
+summary = "Child left unsupervised"
+details = "Line one\nLine two"
+occurred = "Tuesday 24 March, around 10:30"
+people = ["Sarah Robb"]
+evidence = ["photos/door.jpg"]
+severity = "serious"
+category = "safeguarding"
+handler = "Sarah Robb"
+
+events = [
+  { at = 2026-03-27T11:00:00+00:00, type = "acknowledged", by = "sarah" },
+  { at = 2026-03-28T09:00:00+00:00, type = "note", by = "sarah", text = "Called Jo" },
+]
+)";
+
+Complaint example() {
+    Complaint c;
+    c.id = "k7m2qxh9";
+    c.policy = "big-bums";
+    c.policy_version = "2024-03-05";
+    c.received = utc(2026, 3, 27, 10);
+    c.channel = "email";
+    c.name = "Jo Bloggs";
+    c.contact = "jo@example.org";
+    c.summary = "Child left unsupervised";
+    c.details = "Line one\nLine two";
+    c.occurred = "Tuesday 24 March, around 10:30";
+    c.people = {"Sarah Robb"};
+    c.evidence = {"photos/door.jpg"};
+    c.severity = "serious";
+    c.category = "safeguarding";
+    c.handler = "Sarah Robb";
+    Event ack;
+    ack.at = utc(2026, 3, 27, 11);
+    ack.type = "acknowledged";
+    ack.by = "sarah";
+    Event note;
+    note.at = utc(2026, 3, 28, 9);
+    note.type = "note";
+    note.by = "sarah";
+    note.text = "Called Jo";
+    c.events = {ack, note};
+    return c;
+}
+
+/// The minimal valid file with `extra` lines before the events and `events` inside them.
+std::string minimal(std::string_view extra = "", std::string_view events = "") {
+    return "id = \"k7m2qxh9\"\npolicy = \"big-bums\"\npolicy_version = \"2024-03-05\"\n"
+           "received = 2026-03-27T10:00:00+00:00\n" +
+           std::string(extra) + "events = [\n" + std::string(events) + "]\n";
+}
+
+std::string error_of(std::string_view text) {
+    auto parsed = parse_complaint(text, "complaints/k7m2qxh9.toml");
+    REQUIRE_FALSE(parsed.ok());
+    CHECK(parsed.error().kind == ErrorKind::data);
+    return parsed.error().to_string();
+}
+
+} // namespace
+
+TEST_SUITE_BEGIN("core::complaint");
+
+TEST_CASE("the writer produces the documented format byte for byte") {
+    CHECK(write_complaint(example(), london()) == example_file);
+}
+
+TEST_CASE("the documented example parses to the intake facts and events") {
+    auto parsed = parse_complaint(example_file, "complaints/k7m2qxh9.toml");
+    REQUIRE(parsed.ok());
+    const Complaint& c = *parsed;
+    CHECK(c.id == "k7m2qxh9");
+    CHECK(c.received == utc(2026, 3, 27, 10));
+    CHECK(c.details == "Line one\nLine two");
+    CHECK(c.people == std::vector<std::string>{"Sarah Robb"});
+    REQUIRE(c.events.size() == 2);
+    CHECK(c.events[0].type == "acknowledged");
+    CHECK(c.events[0].line == 19);
+    CHECK(c.events[0].column == 3);
+    CHECK(c.events[1].text == "Called Jo");
+    CHECK(c.path == "complaints/k7m2qxh9.toml");
+}
+
+TEST_CASE("times in British Summer Time are written with +01:00 and read back exactly") {
+    Complaint c = example();
+    c.received = utc(2026, 6, 1, 9, 30, 15);
+    std::string text = write_complaint(c, london());
+    CHECK(text.find("received = 2026-06-01T10:30:15+01:00\n") != std::string::npos);
+    auto parsed = parse_complaint(text, "x.toml");
+    REQUIRE(parsed.ok());
+    CHECK(parsed->received == utc(2026, 6, 1, 9, 30, 15));
+}
+
+TEST_CASE("offsets are converted to the exact instant") {
+    auto parsed = parse_complaint(
+        minimal("", "  { at = 2026-03-27T23:30:00-05:30, type = \"note\" },\n"), "x.toml");
+    REQUIRE(parsed.ok());
+    CHECK(parsed->events[0].at == utc(2026, 3, 28, 5, 0));
+}
+
+TEST_CASE("nasty strings survive a write and a parse unchanged") {
+    const std::vector<std::string> nasty{
+        "say \"hi\"",        "C:\\path\\",  "'''",       "\"\"\"",
+        "\nleading newline", "tab\there",   "a\nb\r\nc", "Émile 日本",
+        "\u202Eevil",        "\x1b[31mred", "del\x7f",   std::string("nul\0x", 5),
+        "#not a comment",    "trailing\\",  "]",
+    };
+    for (const auto& text : nasty) {
+        CAPTURE(text);
+        Complaint c = example();
+        c.name = text;
+        c.details = text;
+        c.people = {text, "plain"};
+        c.events[1].text = text;
+        c.events[1].remedies = {text};
+        auto parsed = parse_complaint(write_complaint(c, london()), "x.toml");
+        REQUIRE(parsed.ok());
+        CHECK(parsed->name == text);
+        CHECK(parsed->details == text);
+        CHECK(parsed->people == c.people);
+        CHECK(parsed->events[1].text == text);
+        CHECK(parsed->events[1].remedies == c.events[1].remedies);
+    }
+}
+
+TEST_CASE("control characters are escaped, never written raw") {
+    Complaint c = example();
+    c.name = std::string("a\x1b\x7f\x01\tb\0c", 8);
+    std::string text = write_complaint(c, london());
+    CHECK(text.find("name = \"a\\u001B\\u007F\\u0001\\tb\\u0000c\"\n") != std::string::npos);
+}
+
+TEST_CASE("every event key is written in the fixed order and read back") {
+    Event e;
+    e.at = utc(2026, 4, 1, 8);
+    e.type = "extended";
+    e.by = "sarah";
+    e.stage = "formal";
+    e.requested = utc(2026, 3, 31, 12);
+    e.milestone = "resolve";
+    e.until = Day{date::year{2026} / 5 / 1};
+    e.extend_by = Period{10, Unit::working_days};
+    e.reason = "waiting for CCTV";
+    e.outcome = "upheld";
+    e.remedies = {"apology", "explanation"};
+    e.handler = "Sam";
+    e.body = "CIC Regulator";
+    e.text = "why";
+    CHECK(write_event_line(e, london()) ==
+          "  { at = 2026-04-01T09:00:00+01:00, type = \"extended\", by = \"sarah\", stage = "
+          "\"formal\", requested = 2026-03-31T13:00:00+01:00, milestone = \"resolve\", until = "
+          "2026-05-01, extend_by = \"10 working days\", reason = \"waiting for CCTV\", outcome = "
+          "\"upheld\", remedies = [\"apology\", \"explanation\"], handler = \"Sam\", body = \"CIC "
+          "Regulator\", text = \"why\" },");
+    Complaint c = example();
+    c.events = {e};
+    auto parsed = parse_complaint(write_complaint(c, london()), "x.toml");
+    REQUIRE(parsed.ok());
+    const Event& back = parsed->events.at(0);
+    CHECK(back.requested == e.requested);
+    CHECK(back.until == e.until);
+    CHECK(back.extend_by == e.extend_by);
+    CHECK(back.remedies == e.remedies);
+    CHECK(back.body == e.body);
+}
+
+TEST_CASE("empty optional intake keys are left out") {
+    Complaint c;
+    c.id = "k7m2qxh9";
+    c.policy = "big-bums";
+    c.policy_version = "2024-03-05";
+    c.received = utc(2026, 1, 5, 9);
+    CHECK(write_complaint(c, london()) ==
+          "# Complaint k7m2qxh9 — intake facts first, then the event log. See docs/FORMAT.md.\n"
+          "id = \"k7m2qxh9\"\npolicy = \"big-bums\"\npolicy_version = \"2024-03-05\"\n"
+          "received = 2026-01-05T09:00:00+00:00\n\nevents = [\n]\n");
+    auto parsed = parse_complaint(write_complaint(c, london()), "x.toml");
+    REQUIRE(parsed.ok());
+    CHECK(parsed->events.empty());
+}
+
+TEST_CASE("events are sorted by time, file order breaking ties") {
+    auto parsed = parse_complaint(
+        minimal("", "  { at = 2026-03-29T09:00:00+00:00, type = \"note\", text = \"c\" },\n"
+                    "  { at = 2026-03-28T09:00:00+00:00, type = \"note\", text = \"a\" },\n"
+                    "  { at = 2026-03-28T10:00:00+01:00, type = \"note\", text = \"b\" },\n"),
+        "x.toml");
+    REQUIRE(parsed.ok());
+    REQUIRE(parsed->events.size() == 3);
+    CHECK(parsed->events[0].text == "a");
+    CHECK(parsed->events[1].text == "b");
+    CHECK(parsed->events[2].text == "c");
+    CHECK(parsed->events[2].line == 6);
+}
+
+TEST_CASE("parse errors are located at file:line:col") {
+    SUBCASE("malformed TOML") {
+        CHECK(error_of(minimal("name = Jo\n")).rfind("complaints/k7m2qxh9.toml:5:8: ", 0) == 0);
+    }
+    SUBCASE("unknown key with a suggestion") {
+        CHECK(error_of(minimal("nmae = \"Jo\"\n")) ==
+              "complaints/k7m2qxh9.toml:5:1: unknown key 'nmae'; did you mean 'name'?");
+    }
+    SUBCASE("unknown key far from any known one") {
+        CHECK(error_of(minimal("colour = \"red\"\n")) ==
+              "complaints/k7m2qxh9.toml:5:1: unknown key 'colour'");
+    }
+    SUBCASE("a local date-time without offset") {
+        CHECK(error_of("id = \"k7m2qxh9\"\npolicy = \"p\"\npolicy_version = \"1\"\n"
+                       "received = 2026-03-27T10:00:00\n") ==
+              "complaints/k7m2qxh9.toml:4:12: 'received' must be a date-time with offset, like "
+              "2026-03-27T10:00:00+00:00");
+    }
+    SUBCASE("a string where a date-time belongs") {
+        CHECK(error_of("id = \"k7m2qxh9\"\npolicy = \"p\"\npolicy_version = \"1\"\n"
+                       "received = \"2026-03-27\"\n")
+                  .rfind("complaints/k7m2qxh9.toml:4:12: 'received' must be", 0) == 0);
+    }
+    SUBCASE("a missing required key") {
+        CHECK(error_of("id = \"k7m2qxh9\"\npolicy = \"p\"\nreceived = 2026-03-27T10:00:00Z\n") ==
+              "complaints/k7m2qxh9.toml:1:1: missing required key 'policy_version'");
+    }
+    SUBCASE("a number where a string belongs") {
+        CHECK(error_of(minimal("name = 42\n")) ==
+              "complaints/k7m2qxh9.toml:5:8: 'name' must be a string in double quotes");
+    }
+    SUBCASE("people must be strings") {
+        CHECK(error_of(minimal("people = [\"a\", 2]\n")) ==
+              "complaints/k7m2qxh9.toml:5:16: 'people' must be a list of strings, like [\"one\", "
+              "\"two\"]");
+    }
+    SUBCASE("an invalid ID") {
+        CHECK(error_of("id = \"../etc\"\npolicy = \"p\"\npolicy_version = \"1\"\n"
+                       "received = 2026-03-27T10:00:00Z\n")
+                  .rfind("complaints/k7m2qxh9.toml:1:6: '../etc' is not a complaint ID", 0) == 0);
+    }
+    SUBCASE("an event without a type") {
+        CHECK(error_of(minimal("", "  { at = 2026-03-28T09:00:00Z, by = \"sam\" },\n")) ==
+              "complaints/k7m2qxh9.toml:6:3: event has no 'type'");
+    }
+    SUBCASE("an event without a time") {
+        CHECK(error_of(minimal("", "  { type = \"note\" },\n")) ==
+              "complaints/k7m2qxh9.toml:6:3: event has no 'at'");
+    }
+    SUBCASE("an unknown event type lists the valid ones") {
+        CHECK(error_of(minimal("", "  { at = 2026-03-28T09:00:00Z, type = \"acked\" },\n")) ==
+              "complaints/k7m2qxh9.toml:6:39: unknown event type 'acked' (valid types: "
+              "acknowledged, note, assigned, escalated, extended, paused, resumed, resolved, "
+              "reopened, closed, withdrawn, referred, meeting, update)");
+    }
+    SUBCASE("an unknown key inside an event") {
+        CHECK(error_of(minimal("", "  { at = 2026-03-28T09:00:00Z, type = \"note\", txet = "
+                                   "\"x\" },\n")) ==
+              "complaints/k7m2qxh9.toml:6:47: unknown key 'txet'; did you mean 'text'?");
+    }
+    SUBCASE("an event time without offset") {
+        CHECK(error_of(minimal("", "  { at = 2026-03-28T09:00:00, type = \"note\" },\n")) ==
+              "complaints/k7m2qxh9.toml:6:10: 'at' must be a date-time with offset, like "
+              "2026-03-27T10:00:00+00:00");
+    }
+    SUBCASE("until must be a local date") {
+        CHECK(error_of(minimal("", "  { at = 2026-03-28T09:00:00Z, type = \"extended\", until = "
+                                   "\"2026-05-01\" },\n")) ==
+              "complaints/k7m2qxh9.toml:6:59: 'until' must be a date without quotes, like "
+              "2026-05-01");
+    }
+    SUBCASE("extend_by must be a period") {
+        CHECK(error_of(minimal("", "  { at = 2026-03-28T09:00:00Z, type = \"extended\", "
+                                   "extend_by = \"soon\" },\n"))
+                  .rfind("complaints/k7m2qxh9.toml:6:63: 'extend_by': ", 0) == 0);
+    }
+    SUBCASE("remedies must be strings") {
+        CHECK(error_of(minimal("", "  { at = 2026-03-28T09:00:00Z, type = \"resolved\", "
+                                   "remedies = \"apology\" },\n"))
+                  .rfind("complaints/k7m2qxh9.toml:6:62: 'remedies' must be a list", 0) == 0);
+    }
+    SUBCASE("an impossible date") {
+        CHECK(error_of(minimal("", "  { at = 2026-02-30T09:00:00Z, type = \"note\" },\n"))
+                  .rfind("complaints/k7m2qxh9.toml:6:", 0) == 0);
+    }
+    SUBCASE("a duplicated intake line, as a union merge of two edits leaves it") {
+        CHECK(error_of(minimal("name = \"Jo\"\nname = \"Joanna\"\n")) ==
+              "complaints/k7m2qxh9.toml:6:8: Error while parsing key-value pair: cannot redefine "
+              "existing string 'name' (a key may appear only once; a git merge can keep both "
+              "sides' versions of a line: keep the right one)");
+    }
+    SUBCASE("bare non-ASCII text never reaches toml++") {
+        CHECK(error_of(minimal("# Émile's complaint\nname = Émile\n")) ==
+              "complaints/k7m2qxh9.toml:6:8: text must be in double quotes, like name = "
+              "\"Émile\"");
+    }
+    SUBCASE("absurdly deep dotted keys are refused before toml++ sees them") {
+        std::string deep = "[a";
+        for (int i = 0; i < 100000; ++i)
+            deep += ".a";
+        CHECK(error_of(minimal() + deep + "]\n") ==
+              "complaints/k7m2qxh9.toml:7:129: keys or brackets nested too deeply");
+    }
+}
+
+TEST_CASE("dots and brackets inside strings do not count as nesting") {
+    std::string dots(500, '.');
+    auto parsed = parse_complaint(minimal("details = \"" + dots + "[[[{{{\"\n"), "x.toml");
+    REQUIRE(parsed.ok());
+    CHECK(parsed->details == dots + "[[[{{{");
+}
+
+TEST_CASE("append_event adds one line before the closing bracket and keeps every other byte") {
+    std::string original = example_file;
+    // A person's comment inside the list and after it must stay where they put them.
+    original.insert(original.find("  { at = 2026-03-28"), "  # phoned twice, see notes\n");
+    original += "# trailing remark\n\n";
+    Event e;
+    e.at = utc(2026, 4, 2, 14);
+    e.type = "resolved";
+    e.by = "sarah";
+    e.outcome = "apology given";
+    auto appended = append_event(original, e, london(), "x.toml");
+    REQUIRE(appended.ok());
+    auto closing = original.rfind("]\n# trailing");
+    std::string line = "  { at = 2026-04-02T15:00:00+01:00, type = \"resolved\", by = \"sarah\", "
+                       "outcome = \"apology given\" },\n";
+    CHECK(*appended == original.substr(0, closing) + line + original.substr(closing));
+    auto parsed = parse_complaint(*appended, "x.toml");
+    REQUIRE(parsed.ok());
+    CHECK(parsed->events.size() == 3);
+    CHECK(parsed->events.back().outcome == "apology given");
+}
+
+TEST_CASE("append_event works on an empty events list and with CRLF line ends") {
+    Event e;
+    e.at = utc(2026, 4, 2, 14);
+    e.type = "note";
+    auto appended = append_event("x = 1\r\nevents = [\r\n]\r\n", e, london(), "x.toml");
+    REQUIRE(appended.ok());
+    CHECK(*appended ==
+          "x = 1\r\nevents = [\r\n  { at = 2026-04-02T15:00:00+01:00, type = \"note\" },\n]\r\n");
+}
+
+TEST_CASE("append_event refuses a file whose last line is not the closing bracket") {
+    Event e;
+    e.at = utc(2026, 4, 2, 14);
+    e.type = "note";
+    auto appended = append_event(minimal() + "handler = \"x\"\n# end\n", e, london(), "x.toml");
+    REQUIRE_FALSE(appended.ok());
+    CHECK(appended.error().to_string().rfind("x.toml:7:1: cannot add an event", 0) == 0);
+}
+
+TEST_CASE("all event types are listed once, in documented order") {
+    const auto& types = all_event_types();
+    CHECK(types.size() == 14);
+    CHECK(types.front() == "acknowledged");
+    CHECK(types.back() == "update");
+}
+
+TEST_SUITE_END();

@@ -1,0 +1,362 @@
+#include "complaints/policy.hpp"
+
+#include <doctest/doctest.h>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+using namespace complaints;
+
+namespace {
+
+std::string read_text(const std::string& path) {
+    std::ifstream in(path);
+    REQUIRE_MESSAGE(in.good(), "cannot read " << path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+Policy shipped(const char* name) {
+    std::string path = std::string(EXAMPLES_DIR "/policies/") + name + ".toml";
+    Result<Policy> policy = parse_policy(read_text(path), path);
+    REQUIRE_MESSAGE(policy.ok(), (policy.ok() ? "" : policy.error().to_string()));
+    return policy.value();
+}
+
+/// The error `parse_policy` gives for `text`, as `p.toml:LINE:COL: message`.
+std::string error_of(const std::string& text) {
+    Result<Policy> policy = parse_policy(text, "p.toml");
+    REQUIRE_FALSE(policy.ok());
+    CHECK(policy.error().kind == ErrorKind::data);
+    return policy.error().to_string();
+}
+
+const std::string header = R"([policy]
+id = "test"
+version = "1"
+)";
+
+/// A one-stage policy whose milestone body is `milestone` (lines 7 onwards).
+std::string with_milestone(const std::string& milestone) {
+    return header + R"(
+[[stage]]
+id = "local"
+  [[stage.milestone]]
+)" + milestone;
+}
+
+Day day(const char* text) {
+    return parse_day(text).value();
+}
+
+} // namespace
+
+TEST_SUITE_BEGIN("core::policy");
+
+TEST_CASE("big-bums: three stages, serious or complex complaints start formal") {
+    Policy policy = shipped("big-bums");
+    CHECK(policy.id == "big-bums");
+    CHECK(policy.organisation == "Big Bums and Little Bums Ltd");
+    CHECK_FALSE(policy.review_every.has_value());
+    CHECK(policy.calendar.zone_name == "Europe/London");
+    CHECK(policy.calendar.division == Division::england_and_wales);
+    REQUIRE(policy.stages.size() == 3);
+    CHECK(policy.stage_index("review") == 2);
+    CHECK(policy.stage_index("appeal") == -1);
+    CHECK(policy.find_stage("nowhere") == nullptr);
+
+    const Stage& local = policy.stages[0];
+    CHECK(local.entry == std::vector<Entry>{Entry::receipt});
+    REQUIRE(local.milestones.size() == 1);
+    CHECK(local.milestones[0].period == Period{5, Unit::days});
+    CHECK(local.milestones[0].from == Anchor::receipt);
+    CHECK(local.milestones[0].met_by == "resolved");
+
+    const Stage* formal = policy.find_stage("formal");
+    REQUIRE(formal != nullptr);
+    CHECK(formal->handler == "Complaints Officer");
+    CHECK(formal->entry == std::vector<Entry>{Entry::escalation});
+    REQUIRE(formal->milestones.size() == 2);
+    CHECK(formal->milestones[0].period == Period{48, Unit::hours});
+    CHECK(formal->milestones[0].met_by == "acknowledged");
+    CHECK(formal->milestones[0].action == "contact the complainant to acknowledge the complaint");
+    CHECK(formal->milestones[1].period == Period{28, Unit::days});
+
+    const Stage& review = policy.stages[2];
+    CHECK(review.entry == std::vector<Entry>{Entry::request});
+    CHECK(review.handler == "Sarah Hall and an independent representative");
+    REQUIRE(review.milestones.size() == 1);
+    CHECK(review.milestones[0].from == Anchor::escalation_request);
+    CHECK(review.milestones[0].met_by == "meeting");
+
+    REQUIRE(policy.contacts.size() == 1);
+    CHECK(policy.contacts[0].phone == "07578 991211");
+    CHECK(policy.contacts[0].email == "bigbumslittlebums@gmail.com");
+}
+
+TEST_CASE("big-bums: first_stage_for picks the stage by severity") {
+    Policy policy = shipped("big-bums");
+    CHECK(policy.first_stage_for("serious").id == "formal");
+    CHECK(policy.first_stage_for("complex").id == "formal");
+    CHECK(policy.first_stage_for("minor").id == "local");
+    CHECK(policy.first_stage_for("").id == "local");
+}
+
+TEST_CASE("twinkles: reviewed yearly, acknowledged in 10 working days, regulator window") {
+    Policy policy = shipped("twinkles");
+    CHECK(policy.version == "2024-03-05");
+    CHECK(policy.last_reviewed == day("2024-03-05"));
+    CHECK(policy.review_every == Period{12, Unit::months});
+    CHECK(policy.channels == std::vector<std::string>{"in-person", "verbal", "writing", "email"});
+    CHECK(policy.required_fields == std::vector<std::string>{"name", "contact", "details"});
+    CHECK(policy.remedies.size() == 4);
+    REQUIRE(policy.stages.size() == 2);
+
+    const Milestone& acknowledge = policy.stages[0].milestones.at(0);
+    CHECK(acknowledge.period == Period{10, Unit::working_days});
+    CHECK(acknowledge.from == Anchor::receipt);
+    CHECK(acknowledge.party == Party::staff);
+
+    const Stage& board = policy.stages[1];
+    CHECK(board.entry == std::vector<Entry>{Entry::request});
+    REQUIRE(board.milestones.size() == 1);
+    const Milestone& regulator = board.milestones[0];
+    CHECK(regulator.id == "regulator");
+    CHECK(regulator.title == "Complain to the CIC Regulator");
+    CHECK(regulator.period == Period{1, Unit::months});
+    CHECK(regulator.from == Anchor::outcome);
+    CHECK(regulator.met_by == "referred");
+    CHECK(regulator.party == Party::complainant);
+    CHECK(regulator.line > 0);
+
+    REQUIRE(policy.contacts.size() == 2);
+    CHECK(policy.contacts[0].email == "twinklessen@yahoo.com");
+    CHECK(policy.contacts[1].url.find("gov.uk") != std::string::npos);
+}
+
+TEST_CASE("the complete example in docs/POLICY.md parses") {
+    std::string doc = read_text(EXAMPLES_DIR "/../docs/POLICY.md");
+    std::size_t start = doc.find("```toml\n");
+    REQUIRE(start != std::string::npos);
+    start += 8;
+    std::string example = doc.substr(start, doc.find("```", start) - start);
+    Result<Policy> policy = parse_policy(example, "POLICY.md");
+    REQUIRE_MESSAGE(policy.ok(), (policy.ok() ? "" : policy.error().to_string()));
+    CHECK(policy->stages.size() == 3);
+    CHECK(policy->calendar.closures.size() == 9);
+    CHECK(policy->stages[1].milestones[1].max_extension == Period{10, Unit::working_days});
+    CHECK(policy->stages[2].milestones[1].party == Party::complainant);
+}
+
+TEST_CASE("a minimal policy gets the documented defaults") {
+    Result<Policy> policy = parse_policy(with_milestone(R"(  id = "resolve"
+  within = "5 days"
+  met_by = "resolved"
+)"),
+                                         "p.toml");
+    REQUIRE(policy.ok());
+    CHECK(policy->calendar.zone_name == "Europe/London");
+    CHECK(policy->due_soon == Period{2, Unit::working_days});
+    const Milestone& milestone = policy->stages[0].milestones[0];
+    CHECK(milestone.title == "resolve");
+    CHECK(milestone.from == Anchor::stage_start);
+    CHECK(milestone.party == Party::staff);
+    CHECK(milestone.line == 7);
+    CHECK(policy->stages[0].entry == std::vector<Entry>{Entry::receipt});
+}
+
+TEST_CASE("calendar: abbreviated weekdays, closures and extra working days") {
+    Result<Policy> policy = parse_policy(header + R"(
+[calendar]
+time_zone = "Europe/Belfast"
+working_week = ["Mon", "tue", "wednesday", "sat"]
+bank_holidays = "northern-ireland"
+closures = [ { from = 2026-12-24, to = 2026-12-31, name = "Christmas closure" },
+             { date = 2026-08-03 }, 2026-05-29 ]
+working_days = [2026-12-28]
+due_soon = "3 days"
+[[stage]]
+id = "only"
+)",
+                                         "p.toml");
+    REQUIRE_MESSAGE(policy.ok(), (policy.ok() ? "" : policy.error().to_string()));
+    const CalendarSpec& calendar = policy->calendar;
+    CHECK(calendar.zone_name == "Europe/Belfast");
+    CHECK(calendar.working_week ==
+          std::array<bool, 7>{true, true, true, false, false, true, false});
+    CHECK(calendar.division == Division::northern_ireland);
+    REQUIRE(calendar.closures.size() == 10);
+    CHECK(calendar.closures[0].day == day("2026-12-24"));
+    CHECK(calendar.closures[7].day == day("2026-12-31"));
+    CHECK(calendar.closures[7].name == "Christmas closure");
+    CHECK(calendar.closures[8].name == "closure");
+    CHECK(calendar.extra_working == std::vector<Day>{day("2026-12-28")});
+    CHECK(policy->due_soon == Period{3, Unit::days});
+}
+
+TEST_CASE("errors name the file, line and column and say how to fix it") {
+    SUBCASE("a misspelt key suggests the right one") {
+        CHECK(error_of(with_milestone(R"(  id = "resolve"
+  withn = "5 days"
+  met_by = "resolved"
+)")) == "p.toml:9:3: unknown key 'withn' in [[stage.milestone]]; did you mean 'within'?");
+    }
+    SUBCASE("an unknown key far from any valid one lists them") {
+        CHECK(error_of(header + "colour = \"red\"\n") ==
+              "p.toml:4:1: unknown key 'colour' in [policy]; valid keys: id, version, title, "
+              "organisation, source, last_reviewed, review_every");
+    }
+    SUBCASE("a bad period") {
+        CHECK(error_of(with_milestone(R"(  id = "resolve"
+  within = "5 dayz"
+  met_by = "resolved"
+)")) == "p.toml:9:12: 'within': bad period '5 dayz': expected a number and a unit "
+        "(hours, days, working days, weeks, months)");
+    }
+    SUBCASE("met_by must be an event type") {
+        CHECK(error_of(with_milestone(R"(  id = "resolve"
+  within = "5 days"
+  met_by = "resolve"
+)")) == "p.toml:10:12: 'met_by' = \"resolve\" is not an event type; did you mean 'resolved'?");
+    }
+    SUBCASE("a wrong type") {
+        CHECK(error_of(with_milestone(R"(  id = "resolve"
+  within = 5
+  met_by = "resolved"
+)")) == "p.toml:9:12: 'within' must be text in quotes, not a whole number");
+    }
+    SUBCASE("a stage without an id") {
+        CHECK(error_of(header + "\n[[stage]]\ntitle = \"Local\"\n") ==
+              "p.toml:5:1: missing 'id' in [[stage]]");
+    }
+    SUBCASE("a milestone without within") {
+        CHECK(error_of(with_milestone("  id = \"resolve\"\n  met_by = \"resolved\"\n")) ==
+              "p.toml:7:3: missing 'within' in [[stage.milestone]]");
+    }
+    SUBCASE("a policy without a version") {
+        CHECK(error_of("[policy]\nid = \"x\"\n[[stage]]\nid = \"a\"\n") ==
+              "p.toml:1:1: missing 'version' in [policy]");
+    }
+    SUBCASE("an id that is not a name") {
+        CHECK(error_of("[policy]\nid = \"Big Bums\"\nversion = \"1\"\n[[stage]]\nid = \"a\"\n") ==
+              "p.toml:2:6: 'id' = \"Big Bums\" is not a valid name: use lowercase letters, "
+              "digits and '-', e.g. \"big-bums\"");
+    }
+    SUBCASE("an unknown anchor") {
+        CHECK(error_of(with_milestone(R"(  id = "resolve"
+  within = "5 days"
+  from = "stage start"
+  met_by = "resolved"
+)")) == "p.toml:10:10: unknown anchor 'stage start'; did you mean 'stage-start'?");
+    }
+    SUBCASE("an unknown party lists the choices") {
+        CHECK(error_of(with_milestone(R"(  id = "resolve"
+  within = "5 days"
+  met_by = "resolved"
+  party = "customer"
+)")) == "p.toml:11:11: unknown party 'customer'; use one of: staff, complainant");
+    }
+    SUBCASE("beginning_with makes no sense for hours") {
+        CHECK(error_of(with_milestone(R"(  id = "ack"
+  within = "48 hours"
+  met_by = "acknowledged"
+  beginning_with = true
+)")) == "p.toml:11:20: 'beginning_with' applies only to day, week and month periods, not "
+        "to \"48 hours\"");
+    }
+    SUBCASE("milestone ids are unique within a stage") {
+        CHECK(error_of(with_milestone(R"(  id = "resolve"
+  within = "5 days"
+  met_by = "resolved"
+  [[stage.milestone]]
+  id = "resolve"
+  within = "6 days"
+  met_by = "resolved"
+)")) == "p.toml:12:8: stage 'local' already has a milestone 'resolve'");
+    }
+    SUBCASE("stage ids are unique") {
+        CHECK(error_of(header + "[[stage]]\nid = \"a\"\n[[stage]]\nid = \"a\"\nentry = "
+                                "\"request\"\n") == "p.toml:7:6: there is already a stage 'a'");
+    }
+    SUBCASE("at least one stage") {
+        CHECK(error_of(header) == "p.toml:1:1: the policy has no stages: add at least one "
+                                  "[[stage]]");
+    }
+    SUBCASE("the first stage is entered on receipt") {
+        CHECK(error_of(header + "[[stage]]\nid = \"a\"\nentry = [\"request\"]\n") ==
+              "p.toml:6:9: the first stage 'a' must be entered on receipt: add \"receipt\" to "
+              "its 'entry'");
+    }
+    SUBCASE("an unknown entry") {
+        CHECK(error_of(header + "[[stage]]\nid = \"a\"\nentry = [\"recipt\"]\n") ==
+              "p.toml:6:10: unknown entry 'recipt'; did you mean 'receipt'?");
+    }
+    SUBCASE("start_if_severity must use the listed severities") {
+        CHECK(error_of(header + R"([intake]
+severities = ["minor", "serious"]
+[[stage]]
+id = "a"
+[[stage]]
+id = "b"
+start_if_severity = ["serios"]
+)") == "p.toml:10:22: severity 'serios' is not in [intake] severities; did you mean 'serious'?");
+    }
+    SUBCASE("an unknown required intake field") {
+        CHECK(error_of(header + "[intake]\nrequired = [\"nmae\"]\n[[stage]]\nid = \"a\"\n") ==
+              "p.toml:5:13: unknown intake field 'nmae'; did you mean 'name'?");
+    }
+    SUBCASE("an unknown time zone") {
+        CHECK(error_of(header + "[calendar]\ntime_zone = \"Europe/Londn\"\n") ==
+              "p.toml:5:13: unknown time zone 'Europe/Londn'; use an IANA name such as "
+              "'Europe/London'");
+    }
+    SUBCASE("an unknown bank-holiday division") {
+        CHECK(error_of(header + "[calendar]\nbank_holidays = \"scotlnd\"\n") ==
+              "p.toml:5:17: unknown bank_holidays 'scotlnd'; did you mean 'scotland'?");
+    }
+    SUBCASE("an unknown weekday") {
+        CHECK(error_of(header + "[calendar]\nworking_week = [\"monday\", \"funday\"]\n") ==
+              "p.toml:5:27: unknown day 'funday'; did you mean 'sunday'?");
+    }
+    SUBCASE("a closure that ends before it starts") {
+        CHECK(error_of(header + "[calendar]\nclosures = [{ from = 2026-12-24, to = 2026-12-20 "
+                                "}]\n") ==
+              "p.toml:5:13: a closure's 'to' must be on or after 'from' and within a year of it");
+    }
+    SUBCASE("a severity listed twice") {
+        CHECK(error_of(header + "[intake]\nseverities = [\"minor\", \"minor\"]\n") ==
+              "p.toml:5:24: 'severities': \"minor\" is listed twice");
+    }
+    SUBCASE("[stage] with single brackets") {
+        CHECK(error_of(header + "[stage]\nid = \"a\"\n") ==
+              "p.toml:4:1: write [[stage]] with double brackets: a policy may have several");
+    }
+    SUBCASE("a TOML syntax error") {
+        std::string message = error_of(header + "[[stage]]\nid = \"a\n");
+        CHECK(message.rfind("p.toml:5:8: Error while parsing string", 0) == 0);
+    }
+    SUBCASE("absurdly nested keys are refused before parsing") {
+        std::string key = "[a";
+        for (int i = 0; i < 40; ++i)
+            key += ".a";
+        CHECK(error_of(header + key + "]\n") == "p.toml:4:1: a key has too many dotted parts");
+    }
+}
+
+TEST_CASE("anchor names round-trip") {
+    for (Anchor anchor : {Anchor::receipt, Anchor::stage_start, Anchor::escalation_request,
+                          Anchor::acknowledgement, Anchor::outcome}) {
+        CHECK(parse_anchor(anchor_name(anchor)) == anchor);
+    }
+    CHECK(anchor_name(Anchor::stage_start) == "stage-start");
+    CHECK_FALSE(parse_anchor("stage_start").has_value());
+}
+
+TEST_CASE("met_by accepts every event type") {
+    CHECK(event_type_names().size() == 14);
+    CHECK(event_type_names().front() == "acknowledged");
+    CHECK(event_type_names().back() == "update");
+}
+
+TEST_SUITE_END();

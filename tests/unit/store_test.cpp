@@ -1,0 +1,448 @@
+#include "complaints/store.hpp"
+
+#include <doctest/doctest.h>
+#include <fcntl.h>
+#include <fstream>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace complaints;
+
+namespace {
+
+/// A fresh folder under the system temp folder, removed with everything in it.
+class TempFolder {
+  public:
+    TempFolder() {
+        std::string pattern = (fs::temp_directory_path() / "complaints-store-XXXXXX").string();
+        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+        path_ = pattern;
+    }
+    ~TempFolder() {
+        std::error_code ignored;
+        fs::permissions(path_, fs::perms::owner_all, fs::perm_options::add, ignored);
+        fs::remove_all(path_, ignored);
+    }
+    const fs::path& path() const { return path_; }
+
+  private:
+    fs::path path_;
+};
+
+/// Only what parse_policy needs; see docs/POLICY.md for the full language.
+const char* tiny_policy = R"(# a tiny policy for tests
+[policy]
+id = "tiny"
+version = "2026-01-01"
+title = "Tiny procedure"
+
+[calendar]
+time_zone = "Europe/London"
+
+[[stage]]
+id = "formal"
+title = "Formal complaint"
+entry = ["receipt"]
+
+[[stage.milestone]]
+id = "acknowledge"
+within = "48 hours"
+from = "receipt"
+met_by = "acknowledged"
+)";
+
+const date::time_zone* london() {
+    return date::locate_zone("Europe/London");
+}
+
+Instant utc(int y, unsigned m, unsigned d, int hh = 0) {
+    return date::sys_days{date::year{y} / m / d} + std::chrono::hours{hh};
+}
+
+std::string slurp(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void spill(const fs::path& path, std::string_view text) {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+}
+
+unsigned mode_of(const fs::path& path) {
+    struct stat info {};
+    REQUIRE(::stat(path.c_str(), &info) == 0);
+    return info.st_mode & 0777;
+}
+
+Complaint new_complaint(std::string id) {
+    Complaint c;
+    c.id = std::move(id);
+    c.policy = "tiny";
+    c.policy_version = "2026-01-01";
+    c.received = utc(2026, 3, 27, 10);
+    c.name = "Jo Bloggs";
+    c.summary = "Child left unsupervised";
+    return c;
+}
+
+Event note_at(Instant at, std::string text) {
+    Event e;
+    e.at = at;
+    e.type = "note";
+    e.by = "sarah";
+    e.text = std::move(text);
+    return e;
+}
+
+Status accept(const Complaint&) {
+    return done();
+}
+
+/// Runs git with an argv array (no shell), quietly; true when it exits 0.
+bool git(const fs::path& folder, std::vector<std::string> args) {
+    std::vector<std::string> full{"git",
+                                  "-C",
+                                  folder.string(),
+                                  "-c",
+                                  "user.name=Test",
+                                  "-c",
+                                  "user.email=test@example.org",
+                                  "-c",
+                                  "commit.gpgsign=false"};
+    full.insert(full.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& arg : full)
+        argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    pid_t child = ::fork();
+    if (child == 0) {
+        int null = ::open("/dev/null", O_WRONLY);
+        ::dup2(null, 1);
+        ::dup2(null, 2);
+        ::execvp("git", argv.data());
+        ::_exit(127);
+    }
+    int status = 0;
+    return child > 0 && ::waitpid(child, &status, 0) == child && WIFEXITED(status) &&
+           WEXITSTATUS(status) == 0;
+}
+
+struct Fixture {
+    TempFolder temp;
+    fs::path root = temp.path() / "register";
+    Register reg = [&] {
+        auto made = Register::init(root, tiny_policy, "tiny.toml");
+        if (!made) FAIL(made.error().to_string());
+        return *made;
+    }();
+};
+
+} // namespace
+
+TEST_SUITE_BEGIN("core::store");
+
+TEST_CASE("init lays out the register with private permissions") {
+    Fixture f;
+    CHECK(f.reg.default_policy_id() == "tiny");
+    CHECK(slurp(f.root / "register.toml") == "# complaints register\npolicy = \"tiny\"\n");
+    CHECK(slurp(f.root / "policies/tiny.toml") == tiny_policy);
+    CHECK(slurp(f.root / ".gitattributes").find("\ncomplaints/*.toml merge=union\n") !=
+          std::string::npos);
+    CHECK(slurp(f.root / ".gitignore").find("\n.lock\n") != std::string::npos);
+    CHECK(mode_of(f.root) == 0700);
+    CHECK(mode_of(f.root / "complaints") == 0700);
+    CHECK(mode_of(f.root / "policies") == 0700);
+    CHECK(mode_of(f.root / "register.toml") == 0600);
+    CHECK(mode_of(f.root / "policies/tiny.toml") == 0600);
+}
+
+TEST_CASE("init refuses an existing register and a bad policy, creating nothing") {
+    Fixture f;
+    auto again = Register::init(f.root, tiny_policy, "tiny.toml");
+    REQUIRE_FALSE(again.ok());
+    CHECK(again.error().message.find("already a register") != std::string::npos);
+
+    fs::path other = f.temp.path() / "other";
+    auto bad = Register::init(other, "[policy]\nid = 3\n", "bad.toml");
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().kind == ErrorKind::data);
+    CHECK(bad.error().file == "bad.toml");
+    CHECK_FALSE(fs::exists(other));
+}
+
+TEST_CASE("find walks up from a subfolder; outside a register it says what to do") {
+    Fixture f;
+    fs::create_directories(f.root / "complaints/sub/deeper");
+    auto found = Register::find(f.root / "complaints/sub/deeper");
+    REQUIRE(found.ok());
+    CHECK(fs::equivalent(found->root(), f.root));
+    CHECK(found->default_policy_id() == "tiny");
+
+    auto missing = Register::find(f.temp.path());
+    REQUIRE_FALSE(missing.ok());
+    CHECK(missing.error().kind == ErrorKind::not_found);
+    CHECK(missing.error().message == "no complaints register here or in any parent folder (run "
+                                     "'complaints init' or pass -C DIR)");
+}
+
+TEST_CASE("a register found from the working folder shows paths relative to it") {
+    Fixture f;
+    REQUIRE(f.reg.create(new_complaint("275abcde"), london()).ok());
+    fs::path saved = fs::current_path();
+    fs::current_path(f.root);
+    auto found = Register::find(fs::current_path());
+    auto loaded = found ? found->load("275abcde") : Result<Complaint>(found.error());
+    fs::current_path(saved);
+    REQUIRE(loaded.ok());
+    CHECK(found->root() == ".");
+    CHECK(loaded->path == "complaints/275abcde.toml");
+}
+
+TEST_CASE("register.toml with an unknown key is a located data error") {
+    Fixture f;
+    spill(f.root / "register.toml", "policy = \"tiny\"\npolicyy = \"x\"\n");
+    auto opened = Register::open(f.root);
+    REQUIRE_FALSE(opened.ok());
+    CHECK(opened.error().line == 2);
+    CHECK(opened.error().message.find("unknown key 'policyy'") == 0);
+}
+
+TEST_CASE("policies: the latest version by default, a named version on request") {
+    Fixture f;
+    std::string newer = tiny_policy;
+    newer.replace(newer.find("2026-01-01"), 10, "2026-06-01");
+    spill(f.reg.policies_dir() / "tiny-2026-06-01.toml", newer);
+    CHECK(f.reg.policy("tiny")->version == "2026-06-01");
+    CHECK(f.reg.policy("tiny", "2026-01-01")->version == "2026-01-01");
+    auto missing = f.reg.policy("tiny", "1999-01-01");
+    REQUIRE_FALSE(missing.ok());
+    CHECK(missing.error().message ==
+          "no policy 'tiny' version '1999-01-01' here (have: tiny 2026-01-01, tiny 2026-06-01)");
+    CHECK(f.reg.policies()->size() == 2);
+}
+
+TEST_CASE("create, resolve, load and append") {
+    Fixture f;
+    REQUIRE(f.reg.create(new_complaint("275abcde"), london()).ok());
+    REQUIRE(f.reg.create(new_complaint("275abxyz"), london()).ok());
+    CHECK(mode_of(f.reg.complaint_path("275abcde")) == 0600);
+    CHECK(f.reg.complaint_ids() == std::vector<std::string>{"275abcde", "275abxyz"});
+    CHECK(*f.reg.resolve_id("cde") == "275abcde");
+    CHECK(f.reg.resolve_id("275ab").error().message == "ambiguous ID '275ab': 275abcde, 275abxyz");
+
+    auto again = f.reg.create(new_complaint("275abcde"), london());
+    REQUIRE_FALSE(again.ok());
+    CHECK(again.error().message.find("already exists") != std::string::npos);
+
+    REQUIRE(
+        f.reg.append("275abcde", note_at(utc(2026, 3, 28, 9), "Called Jo"), london(), accept).ok());
+    auto loaded = f.reg.load("275abcde");
+    REQUIRE(loaded.ok());
+    REQUIRE(loaded->events.size() == 1);
+    CHECK(loaded->events[0].text == "Called Jo");
+    CHECK(loaded->name == "Jo Bloggs");
+    CHECK(loaded->path == (f.root / "complaints/275abcde.toml").lexically_normal().string());
+}
+
+TEST_CASE("append keeps every earlier byte, including a person's comment") {
+    Fixture f;
+    REQUIRE(f.reg.create(new_complaint("275abcde"), london()).ok());
+    fs::path path = f.reg.complaint_path("275abcde");
+    std::string edited = slurp(path);
+    edited.insert(edited.find("name ="), "# Jo prefers a phone call\n");
+    spill(path, edited);
+    REQUIRE(f.reg.append("275abcde", note_at(utc(2026, 3, 28, 9), "one"), london(), accept).ok());
+    REQUIRE(f.reg.append("275abcde", note_at(utc(2026, 3, 29, 9), "two"), london(), accept).ok());
+    std::string after = slurp(path);
+    std::string before_bracket = edited.substr(0, edited.rfind("]\n"));
+    CHECK(after.substr(0, before_bracket.size()) == before_bracket);
+    CHECK(after.substr(before_bracket.size()) ==
+          "  { at = 2026-03-28T09:00:00+00:00, type = \"note\", by = \"sarah\", text = \"one\" },\n"
+          "  { at = 2026-03-29T10:00:00+01:00, type = \"note\", by = \"sarah\", text = \"two\" },\n"
+          "]\n");
+}
+
+TEST_CASE("append: a rejecting validator or an unparsable file changes nothing") {
+    Fixture f;
+    REQUIRE(f.reg.create(new_complaint("275abcde"), london()).ok());
+    fs::path path = f.reg.complaint_path("275abcde");
+    std::string before = slurp(path);
+    auto reject = [](const Complaint& c) -> Status {
+        CHECK(c.events.size() == 1);
+        return usage_error("cannot acknowledge twice");
+    };
+    auto rejected = f.reg.append("275abcde", note_at(utc(2026, 3, 28, 9), "x"), london(), reject);
+    REQUIRE_FALSE(rejected.ok());
+    CHECK(rejected.error().message == "cannot acknowledge twice");
+    CHECK(slurp(path) == before);
+
+    Event bad_text = note_at(utc(2026, 3, 28, 9), "bad \xff byte");
+    auto invalid = f.reg.append("275abcde", bad_text, london(), accept);
+    REQUIRE_FALSE(invalid.ok());
+    CHECK(invalid.error().message == "'text' is not valid UTF-8 text");
+    CHECK(slurp(path) == before);
+
+    REQUIRE(f.reg.append("275abcde", note_at(utc(2026, 3, 28, 9), "x"), london(), accept).ok());
+    std::string no_comma = slurp(path);
+    no_comma.erase(no_comma.rfind("},") + 1, 1);
+    spill(path, no_comma);
+    auto missing_comma =
+        f.reg.append("275abcde", note_at(utc(2026, 3, 29, 9), "y"), london(), accept);
+    REQUIRE_FALSE(missing_comma.ok());
+    CHECK(missing_comma.error().message.find("must end with a comma") != std::string::npos);
+    CHECK(slurp(path) == no_comma);
+
+    spill(path, before + "# stray\nname = \"x\"\n");
+    auto broken = f.reg.append("275abcde", note_at(utc(2026, 3, 28, 9), "x"), london(), accept);
+    REQUIRE_FALSE(broken.ok());
+    CHECK(broken.error().kind == ErrorKind::data);
+    CHECK(slurp(path) == before + "# stray\nname = \"x\"\n");
+}
+
+TEST_CASE("append while another command holds the lock reports busy") {
+    Fixture f;
+    REQUIRE(f.reg.create(new_complaint("275abcde"), london()).ok());
+    int held = ::open((f.root / ".lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    REQUIRE(held >= 0);
+    REQUIRE(::flock(held, LOCK_EX) == 0);
+    auto busy = f.reg.append("275abcde", note_at(utc(2026, 3, 28, 9), "x"), london(), accept);
+    ::close(held);
+    REQUIRE_FALSE(busy.ok());
+    CHECK(busy.error().kind == ErrorKind::busy);
+    CHECK(busy.error().message.find("register is busy: another complaints command holds ") == 0);
+    CHECK(busy.error().message.find(".lock") != std::string::npos);
+}
+
+TEST_CASE("replace validates and keeps the id") {
+    Fixture f;
+    REQUIRE(f.reg.create(new_complaint("275abcde"), london()).ok());
+    fs::path path = f.reg.complaint_path("275abcde");
+    std::string text = slurp(path);
+    std::string fixed = text;
+    fixed.replace(fixed.find("Jo Bloggs"), 9, "Joanna Bloggs");
+    REQUIRE(f.reg.replace("275abcde", fixed, accept).ok());
+    CHECK(f.reg.load("275abcde")->name == "Joanna Bloggs");
+
+    std::string other_id = fixed;
+    other_id.replace(other_id.find("id = \"275abcde\""), 15, "id = \"275abxyz\"");
+    CHECK_FALSE(f.reg.replace("275abcde", other_id, accept).ok());
+    auto invalid = f.reg.replace("275abcde", fixed + "nmae = \"x\"\n", accept);
+    REQUIRE_FALSE(invalid.ok());
+    CHECK(invalid.error().file == path.lexically_normal().string());
+    CHECK(slurp(path) == fixed);
+}
+
+TEST_CASE("load_all collects errors instead of stopping") {
+    Fixture f;
+    REQUIRE(f.reg.create(new_complaint("275abcde"), london()).ok());
+    REQUIRE(f.reg.create(new_complaint("275abxyz"), london()).ok());
+    spill(f.reg.complaint_path("275abxyz"), "id = \"275abxyz\"\n");
+    spill(f.reg.complaints_dir() / "notes.toml", "");
+    auto loaded = f.reg.load_all();
+    CHECK(loaded.complaints.size() == 1);
+    REQUIRE(loaded.errors.size() == 2);
+    CHECK(loaded.errors[0].to_string() ==
+          f.reg.complaint_path("275abxyz").lexically_normal().string() +
+              ":1:1: missing required key 'policy'");
+}
+
+TEST_CASE("a complaint file whose id differs from its name is refused") {
+    Fixture f;
+    REQUIRE(f.reg.create(new_complaint("275abcde"), london()).ok());
+    fs::rename(f.reg.complaint_path("275abcde"), f.reg.complaint_path("275abxyz"));
+    auto loaded = f.reg.load("275abxyz");
+    REQUIRE_FALSE(loaded.ok());
+    CHECK(loaded.error().message.find("named '275abxyz' but its id is '275abcde'") !=
+          std::string::npos);
+}
+
+TEST_CASE("read_text_file refuses symlinks, non-files and files over 1 MiB") {
+    TempFolder temp;
+    fs::path real = temp.path() / "real.toml";
+    spill(real, "x = 1\n");
+    CHECK(*read_text_file(real) == "x = 1\n");
+
+    fs::create_symlink(real, temp.path() / "link.toml");
+    auto link = read_text_file(temp.path() / "link.toml");
+    REQUIRE_FALSE(link.ok());
+    CHECK(link.error().message.find("symbolic link") != std::string::npos);
+
+    CHECK_FALSE(read_text_file(temp.path()).ok());
+
+    spill(temp.path() / "big.toml", std::string(max_file_size + 1, '#'));
+    auto big = read_text_file(temp.path() / "big.toml");
+    REQUIRE_FALSE(big.ok());
+    CHECK(big.error().message == "file is larger than 1 MiB");
+
+    auto missing = read_text_file(temp.path() / "missing.toml");
+    REQUIRE_FALSE(missing.ok());
+    CHECK(missing.error().kind == ErrorKind::io);
+    CHECK(missing.error().to_string().find("missing.toml: cannot open: No such file") !=
+          std::string::npos);
+}
+
+TEST_CASE("a complaints folder that is a symlink is refused") {
+    Fixture f;
+    fs::path elsewhere = f.temp.path() / "elsewhere";
+    fs::create_directory(elsewhere);
+    spill(elsewhere / "275abcde.toml", "");
+    fs::remove(f.reg.complaints_dir());
+    fs::create_directory_symlink(elsewhere, f.reg.complaints_dir());
+    CHECK(f.reg.complaint_ids().empty());
+    CHECK_FALSE(f.reg.load("275abcde").ok());
+}
+
+TEST_CASE("atomic and exclusive writes") {
+    TempFolder temp;
+    fs::path path = temp.path() / "file.toml";
+    REQUIRE(create_file_exclusively(path, "first\n").ok());
+    auto again = create_file_exclusively(path, "second\n");
+    REQUIRE_FALSE(again.ok());
+    CHECK(slurp(path) == "first\n");
+    REQUIRE(write_file_atomically(path, "third\n").ok());
+    CHECK(slurp(path) == "third\n");
+    CHECK(mode_of(path) == 0600);
+    CHECK(std::distance(fs::directory_iterator(temp.path()), fs::directory_iterator()) == 1);
+
+    if (::geteuid() != 0) { // root ignores folder permissions
+        fs::permissions(temp.path(), fs::perms::owner_read | fs::perms::owner_exec);
+        auto denied = write_file_atomically(path, "fourth\n");
+        fs::permissions(temp.path(), fs::perms::owner_all);
+        REQUIRE_FALSE(denied.ok());
+        CHECK(denied.error().kind == ErrorKind::io);
+        CHECK(slurp(path) == "third\n");
+    }
+}
+
+TEST_CASE("two clones that each add an event merge cleanly with git") {
+    Fixture f;
+    if (!git(f.root, {"--version"})) return; // no git on this machine
+    REQUIRE(f.reg.create(new_complaint("275abcde"), london()).ok());
+    REQUIRE(git(f.root, {"init", "-q", "-b", "main"}));
+    REQUIRE(git(f.root, {"add", "-A"}));
+    REQUIRE(git(f.root, {"commit", "-q", "-m", "new complaint"}));
+    fs::path clone = f.temp.path() / "clone";
+    REQUIRE(git(f.temp.path(), {"clone", "-q", f.root.string(), clone.string()}));
+    auto other = Register::open(clone);
+    REQUIRE(other.ok());
+
+    // Both clones record an event by the same person, so the lines share a suffix.
+    REQUIRE(f.reg.append("275abcde", note_at(utc(2026, 3, 28, 9), "here"), london(), accept).ok());
+    REQUIRE(git(f.root, {"commit", "-q", "-am", "note here"}));
+    REQUIRE(
+        other->append("275abcde", note_at(utc(2026, 3, 28, 10), "there"), london(), accept).ok());
+    REQUIRE(git(clone, {"commit", "-q", "-am", "note there"}));
+    REQUIRE(git(clone, {"pull", "-q", "--no-rebase", "--no-edit", "origin", "main"}));
+
+    auto merged = other->load("275abcde");
+    REQUIRE(merged.ok());
+    REQUIRE(merged->events.size() == 2);
+    CHECK(merged->events[0].text == "here");
+    CHECK(merged->events[1].text == "there");
+    CHECK(slurp(other->complaint_path("275abcde")).ends_with("},\n]\n"));
+}
+
+TEST_SUITE_END();

@@ -1,0 +1,168 @@
+#include "complaints/time.hpp"
+
+#include <doctest/doctest.h>
+#include <string>
+
+using namespace complaints;
+
+namespace {
+
+const date::time_zone* london() {
+    return find_zone("Europe/London").value();
+}
+const date::time_zone* zone(const char* name) {
+    return find_zone(name).value();
+}
+
+/// Parses in London and shows the instant in UTC, so tests read as wall-clock facts.
+std::string utc_of(const char* text) {
+    auto moment = parse_moment(text, london());
+    REQUIRE_MESSAGE(moment.ok(), text);
+    return format_moment(*moment, zone("UTC"));
+}
+
+Day day(const char* text) {
+    return parse_day(text).value();
+}
+
+} // namespace
+
+TEST_SUITE_BEGIN("core::time");
+
+TEST_CASE("time zones come from the tz database by name") {
+    CHECK(find_zone("Europe/London").ok());
+    auto unknown = find_zone("Europe/Atlantis");
+    REQUIRE_FALSE(unknown.ok());
+    CHECK(unknown.error().kind == ErrorKind::usage);
+    CHECK(unknown.error().message == "unknown time zone 'Europe/Atlantis'");
+    CHECK_FALSE(find_zone("").ok());
+}
+
+TEST_CASE("moments people type are read in the register's zone") {
+    SUBCASE("a date alone is the start of that day") {
+        CHECK(utc_of("2026-03-27") == "2026-03-27T00:00:00+00:00");
+        CHECK(utc_of("2026-07-01") == "2026-06-30T23:00:00+00:00");
+    }
+    SUBCASE("T or a space between date and time, seconds optional") {
+        CHECK(utc_of("2026-03-27T10:00") == "2026-03-27T10:00:00+00:00");
+        CHECK(utc_of("2026-03-27 10:00:30") == "2026-03-27T10:00:30+00:00");
+        CHECK(utc_of("2026-07-01T10:00") == "2026-07-01T09:00:00+00:00");
+    }
+    SUBCASE("Z or an explicit offset overrides the zone") {
+        CHECK(utc_of("2026-07-01T10:00Z") == "2026-07-01T10:00:00+00:00");
+        CHECK(utc_of("2026-07-01T10:00:00+05:30") == "2026-07-01T04:30:00+00:00");
+        CHECK(utc_of("2026-01-01T00:30-01:00") == "2026-01-01T01:30:00+00:00");
+    }
+}
+
+TEST_CASE("spring forward: a local time in the gap moves past the gap") {
+    // Europe/London, Sunday 29 March 2026: 01:00 GMT jumps to 02:00 BST.
+    CHECK(utc_of("2026-03-29T00:59") == "2026-03-29T00:59:00+00:00");
+    CHECK(utc_of("2026-03-29T01:30") == "2026-03-29T01:30:00+00:00");
+    CHECK(format_moment(*parse_moment("2026-03-29T01:30", london()), london()) ==
+          "2026-03-29T02:30:00+01:00");
+    CHECK(utc_of("2026-03-29T02:00") == "2026-03-29T01:00:00+00:00");
+}
+
+TEST_CASE("fall back: a local time in the overlap takes the earlier, summer-time reading") {
+    // Europe/London, Sunday 25 October 2026: 02:00 BST falls back to 01:00 GMT.
+    CHECK(utc_of("2026-10-25T01:30") == "2026-10-25T00:30:00+00:00");
+    CHECK(format_moment(*parse_moment("2026-10-25T01:30", london()), london()) ==
+          "2026-10-25T01:30:00+01:00");
+    CHECK(utc_of("2026-10-25T02:00") == "2026-10-25T02:00:00+00:00");
+}
+
+TEST_CASE("impossible or sloppy moments are rejected") {
+    const char* bad[] = {
+        "2026-02-30",
+        "2024-3-1",
+        "24-03-01",
+        "2026-03-27x",
+        "2026-03-27T10:00 extra",
+        "2026-03-27T10",
+        "2026-03-27T24:00",
+        "2026-03-27T10:60",
+        "2026-03-27T10:00:60",
+        "2026-03-27T10:00+5",
+        "2026-03-27T10:00+05:30x",
+        "2026-03-27T10:00z",
+        "2026-03-27Z",
+        " 2026-03-27",
+        "2026-03-27 ",
+        "",
+        "2026/03/27",
+        "2026-13-01",
+        "2026-00-10",
+        "２026-03-27",
+        "2026-03-27T1:00",
+        "+2026-03-27",
+        "2026-03-27t10:00",
+    };
+    for (const char* text : bad) {
+        CAPTURE(text);
+        auto moment = parse_moment(text, london());
+        REQUIRE_FALSE(moment.ok());
+        CHECK(moment.error().kind == ErrorKind::usage);
+    }
+    CHECK(parse_moment("2026-02-30", london()).error().message.find("'2026-02-30'") !=
+          std::string::npos);
+    CHECK(parse_moment("2024-02-29", london()).ok());
+}
+
+TEST_CASE("plain days are strict YYYY-MM-DD") {
+    CHECK(format_day(day("2026-03-27")) == "2026-03-27");
+    CHECK_FALSE(parse_day("2026-02-29").ok());
+    CHECK_FALSE(parse_day("2026-03-27T10:00").ok());
+    CHECK_FALSE(parse_day("2026-3-27").ok());
+    CHECK(parse_day("26-03-27").error().message == "bad date '26-03-27': expected YYYY-MM-DD");
+}
+
+TEST_CASE("local day of a moment depends on the zone, not the machine") {
+    auto moment = *parse_moment("2026-06-30T23:30Z", london());
+    CHECK(local_day(moment, london()) == day("2026-07-01"));
+    CHECK(local_day(moment, zone("UTC")) == day("2026-06-30"));
+    CHECK(local_day(moment, zone("America/Los_Angeles")) == day("2026-06-30"));
+}
+
+TEST_CASE("days start and end at local midnight") {
+    SUBCASE("a summer day in London runs 23:00Z to 23:00Z") {
+        CHECK(format_moment(start_of_day(day("2026-07-01"), london()), zone("UTC")) ==
+              "2026-06-30T23:00:00+00:00");
+        CHECK(format_moment(end_of_day(day("2026-07-01"), london()), london()) ==
+              "2026-07-02T00:00:00+01:00");
+    }
+    SUBCASE("the spring-forward day is 23 hours long, the autumn one 25") {
+        auto spring = day("2026-03-29");
+        CHECK(end_of_day(spring, london()) - start_of_day(spring, london()) ==
+              std::chrono::hours{23});
+        auto autumn = day("2026-10-25");
+        CHECK(end_of_day(autumn, london()) - start_of_day(autumn, london()) ==
+              std::chrono::hours{25});
+    }
+    SUBCASE("a day whose midnight is skipped starts when the gap ends") {
+        // America/Havana springs forward at midnight: 2026-03-08 00:00 does not exist.
+        auto havana = zone("America/Havana");
+        CHECK(format_moment(start_of_day(day("2026-03-08"), havana), havana) ==
+              "2026-03-08T01:00:00-04:00");
+        CHECK(end_of_day(day("2026-03-07"), havana) == start_of_day(day("2026-03-08"), havana));
+    }
+}
+
+TEST_CASE("moments are written as RFC 3339 with the zone's offset, never Z") {
+    auto moment = *parse_moment("2026-03-27T10:00Z", london());
+    CHECK(format_moment(moment, london()) == "2026-03-27T10:00:00+00:00");
+    CHECK(format_moment(moment, zone("Asia/Kolkata")) == "2026-03-27T15:30:00+05:30");
+    CHECK(format_moment(moment, zone("America/St_Johns")) == "2026-03-27T07:30:00-02:30");
+    SUBCASE("written moments read back as the same instant") {
+        auto text = format_moment(moment, zone("America/St_Johns"));
+        CHECK(*parse_moment(text, london()) == moment);
+    }
+}
+
+TEST_CASE("weekday names") {
+    CHECK(weekday_name(day("2026-03-27")) == "Friday");
+    CHECK(weekday_name(day("2026-03-29")) == "Sunday");
+    CHECK(weekday_name(day("2026-03-30")) == "Monday");
+}
+
+TEST_SUITE_END();
