@@ -13,7 +13,7 @@ constexpr const char* description =
 
 constexpr const char* footer = R"(Exit codes:
   0  success
-  1  list-overdue --exit-status found overdue items; check found problems
+  1  list-overdue --exit-status found overdue items; check found warnings only
   2  usage error: unknown command or flag, bad date or value
   3  bad data: a complaint, policy or config file is malformed or invalid
   4  not found: no register, unknown or ambiguous complaint ID
