@@ -1,3 +1,8 @@
 #include "cli/commands.hpp"
 
-int main(int argc, char** argv) { return complaints::cli::run(argc, argv); }
+#include <sys/stat.h>
+
+int main(int argc, char** argv) {
+    ::umask(077); // complaint files hold personal data: new files and folders are private
+    return complaints::cli::run(argc, argv);
+}

@@ -3,7 +3,8 @@
 # Uses sudo when not run as root. Safe to run again: it installs nothing when all are present.
 set -eu
 packages="g++ cmake ninja-build git tzdata python3 python3-numpy
-  libcli11-dev libtomlplusplus-dev libfmt-dev libhowardhinnant-date-dev doctest-dev"
+  libcli11-dev libtomlplusplus-dev libfmt-dev libhowardhinnant-date-dev doctest-dev
+  clang libclang-rt-14-dev util-linux"
 missing=""
 for p in $packages; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -41,7 +41,16 @@ struct CalendarSpec {
     Division division = Division::england_and_wales;
     std::vector<Holiday> closures;   ///< extra non-working days (organisation closures)
     std::vector<Day> extra_working;  ///< days that are working days despite the rules
+    std::vector<Holiday> added_holidays; ///< bank holidays proclaimed after this release
+    std::vector<Day> removed_holidays;   ///< bank holidays cancelled (the day stays a weekday)
 };
+
+/// `spec` with the register's own calendar changes applied (REGISTER/calendar.toml):
+/// `[[add]] date = 2027-06-07, name = "...", division = "scotland"` (division optional) for a
+/// new proclamation, `[[remove]] date = ...` for a cancelled holiday. Unknown keys, bad dates
+/// and removing a day that is no bank holiday are errors at `path:line:col`.
+Result<CalendarSpec> apply_register_calendar(CalendarSpec spec, std::string_view text,
+                                             std::string_view path);
 
 /// A calendar ready to answer questions; cheap to copy.
 class WorkingCalendar {

@@ -38,6 +38,10 @@ struct Milestone {
     Party party = Party::staff;
     Counting counting;
     std::optional<Period> max_extension; ///< cap on extensions, if the procedure sets one
+    bool extension_needs_reason = false; ///< an extension must give a reason
+    /// Repeats: after each meeting event the next one is due this period later, until the
+    /// stage ends ("keep the complainant informed every 20 working days").
+    std::optional<Period> every;
     std::string action;                  ///< what to do next, e.g. "send the acknowledgement"
     int line = 0;                        ///< where it was defined, for messages
 };
@@ -94,5 +98,18 @@ Result<Policy> parse_policy(std::string_view text, std::string_view path);
 
 /// Event types a milestone may name in `met_by`.
 const std::vector<std::string>& event_type_names();
+
+/// The day by which the policy must next be reviewed (`last_reviewed` + `review_every`), if
+/// it sets both.
+std::optional<Day> review_due(const Policy& policy);
+
+/// A warning when `today` is after the policy's review date, e.g. "policy twinkles
+/// 2024-03-05 is overdue for review: last reviewed 2024-03-05, to be reviewed every 12
+/// months, so due by 2025-03-05".
+std::optional<std::string> review_overdue(const Policy& policy, Day today);
+
+/// `review_overdue` for the latest version of each policy in `policies` (older versions are
+/// kept only for complaints pinned to them, so their review dates do not matter).
+std::vector<std::string> review_warnings(const std::vector<Policy>& policies, Day today);
 
 } // namespace complaints

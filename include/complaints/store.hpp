@@ -6,6 +6,7 @@
 #include "complaints/policy.hpp"
 #include "complaints/result.hpp"
 
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -35,6 +36,12 @@ struct LoadedComplaints {
     std::vector<Error> errors;
 };
 
+/// What `check` finds about the register's files themselves, beyond whether each one reads.
+struct FileFindings {
+    std::vector<Error> problems; ///< e.g. a symlink or stray file where complaints live
+    std::vector<Error> warnings; ///< e.g. files other users can read, leftover temporary files
+};
+
 class Register {
   public:
     /// The nearest folder upward from `start` that holds `register.toml`.
@@ -54,6 +61,10 @@ class Register {
     /// The policy the register uses for new complaints (`policy = ` in register.toml).
     const std::string& default_policy_id() const { return default_policy_; }
 
+    /// How long a change waits for the register's lock before it fails as busy (default 5 s,
+    /// at most 10 minutes).
+    void set_lock_wait(std::chrono::milliseconds wait);
+
     /// Every policy file in `policies/`, parsed; errors for those that fail.
     Result<std::vector<Policy>> policies() const;
     /// The policy with `id` and `version` (latest version when `version` is empty).
@@ -66,6 +77,8 @@ class Register {
     Result<Complaint> load(std::string_view id) const;
     /// Every complaint that loads, plus an error for each file that does not.
     LoadedComplaints load_all() const;
+    /// Permissions, leftover temporary files, links and stray files; see docs/RELIABILITY.md.
+    FileFindings inspect_files() const;
 
     /// Writes a new complaint file; fails if the ID exists.
     Status create(const Complaint& complaint, const date::time_zone* zone) const;
@@ -78,8 +91,12 @@ class Register {
                    const std::function<Status(const Complaint&)>& validate) const;
 
   private:
+    std::string duplicate_hint(std::string_view id) const;
+    void inspect_folder(const fs::path& folder, bool complaints_folder, FileFindings& found) const;
+
     fs::path root_;
     std::string default_policy_;
+    std::chrono::milliseconds lock_wait_{5000};
 };
 
 } // namespace complaints

@@ -65,8 +65,8 @@ Status check_intake(AddOptions& options, const Policy& policy) {
     if (options.summary.empty() && options.details.empty())
         missing.push_back("--summary or --details");
     if (!missing.empty())
-        return usage_error(fmt::format("missing {} (required by policy {})",
-                                       fmt::join(missing, ", "), policy.id));
+        return usage_error(
+            fmt::format("missing {} (required by policy {})", fmt::join(missing, ", "), policy.id));
     if (auto s = check_choice(options.channel, policy.channels, "--channel", policy); !s) return s;
     return check_choice(options.severity, policy.severities, "--severity", policy);
 }
@@ -117,7 +117,9 @@ Status run_add(AddOptions options, Session& session) {
     Complaint complaint = intake(options, **policy, *received);
     auto reg = session.open_register();
     if (!reg) return reg.error();
-    complaint.id = unused_id(**reg, date::floor<date::days>(*received));
+    // The ID encodes the day of receipt as staff know it: the policy's local day, not UTC's.
+    const Day day = local_day(*received, zone);
+    complaint.id = unused_id(**reg, date::sys_days{day.time_since_epoch()});
     if (auto created = (*reg)->create(complaint, zone); !created) return created;
     print_out(complaint.id + "\n");
     return done();

@@ -58,6 +58,12 @@ void add_all_commands(CommandTable& table) {
     add_edit_command(table);
     add_check_command(table);
     add_policy_command(table);
+    add_explain_command(table);
+    add_calendar_command(table);
+    add_remind_command(table);
+    add_export_command(table);
+    add_report_command(table);
+    add_ids_command(table);
 }
 
 int run(int argc, char** argv) {
@@ -66,10 +72,12 @@ int run(int argc, char** argv) {
     Action chosen;
     CommandTable table{app, options, chosen};
     add_global_options(app, options);
+    // Before the commands are added: subcommands inherit it, so global flags such as --as-of
+    // also work after the command name (`complaints list --as-of ...`).
+    app.fallthrough();
     add_all_commands(table);
     app.footer(footer);
     app.require_subcommand(1);
-    app.fallthrough();
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -14,6 +14,12 @@ void add_event_commands(CommandTable& table);
 void add_edit_command(CommandTable& table);
 void add_check_command(CommandTable& table);
 void add_policy_command(CommandTable& table);
+void add_explain_command(CommandTable& table);
+void add_calendar_command(CommandTable& table);
+void add_remind_command(CommandTable& table);
+void add_export_command(CommandTable& table);
+void add_ids_command(CommandTable& table);
+void add_report_command(CommandTable& table);
 
 /// Builds the whole command line: global flags and every command.
 void add_all_commands(CommandTable& table);

@@ -1,5 +1,8 @@
 #include "cli/context.hpp"
 
+#include "cli/calendar_command.hpp"
+
+#include <cmath>
 #include <cstdlib>
 #include <fmt/format.h>
 
@@ -22,6 +25,9 @@ Result<const Register*> Session::open_register() {
                                                : Register::open(options_.register_dir);
     if (!found) return found.error();
     register_ = std::move(found.value());
+    if (const char* wait = std::getenv("COMPLAINTS_LOCK_WAIT"); wait && *wait) // seconds
+        register_->set_lock_wait(std::chrono::milliseconds{
+            std::lround(std::fmin(std::fmax(std::atof(wait), 0.0), 600.0) * 1000)});
     return &*register_;
 }
 
@@ -47,7 +53,11 @@ Result<const WorkingCalendar*> Session::calendar(const Policy& policy) {
     const std::string key = policy.id + "@" + policy.version;
     if (auto cached = calendars_.find(key); cached != calendars_.end())
         return cached->second.get();
-    auto made = WorkingCalendar::make(policy.calendar);
+    auto reg = open_register();
+    if (!reg) return reg.error();
+    auto spec = with_register_calendar(**reg, policy.calendar);
+    if (!spec) return spec.error();
+    auto made = WorkingCalendar::make(*spec);
     if (!made) return made.error();
     auto& slot = calendars_[key];
     slot = std::make_unique<WorkingCalendar>(std::move(made.value()));

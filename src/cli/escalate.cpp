@@ -24,12 +24,14 @@ Result<Event> make(Session& session, const EscalateOptions& options) {
     event.stage = options.to;
     event.text = options.reason;
     if (options.requested.empty()) return event;
-    auto policy = session.default_policy();
-    if (!policy) return policy.error();
-    auto calendar = session.calendar(**policy);
-    if (!calendar) return calendar.error();
-    auto requested = session.moment(options.requested, "--requested", (*calendar)->zone());
+    // In the time zone of the policy the complaint is pinned to, as --at is.
+    auto reading = session.read(options.event.id);
+    if (!reading) return reading.error();
+    auto requested = session.moment(options.requested, "--requested", reading->calendar->zone());
     if (!requested) return requested.error();
+    auto now = session.now(reading->calendar->zone());
+    if (!now) return now.error();
+    if (*requested > *now) return usage_error("--requested is in the future");
     event.requested = *requested;
     return event;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fmt/format.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 namespace complaints::cli {
@@ -13,8 +14,11 @@ namespace {
 std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& out) {
     const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
     const unsigned char lead = byte(i);
-    std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3
-                                         : (lead >> 3) == 0x1E ? 4 : 0;
+    std::size_t length = lead < 0x80           ? 1
+                         : (lead >> 5) == 0x6  ? 2
+                         : (lead >> 4) == 0xE  ? 3
+                         : (lead >> 3) == 0x1E ? 4
+                                               : 0;
     if (length == 0 || i + length > text.size()) return 0;
     out = length == 1 ? lead : lead & (0x7F >> length);
     for (std::size_t k = 1; k < length; ++k) {
@@ -32,8 +36,9 @@ bool is_hidden(char32_t c) {
 }
 
 std::size_t display_width(std::string_view text) {
-    return static_cast<std::size_t>(std::count_if(
-        text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
 }
 
 } // namespace
@@ -49,10 +54,13 @@ std::string terminal_safe(std::string_view text, bool keep_newlines) {
             ++i;
             continue;
         }
-        if (c == U'\n' && keep_newlines) out += '\n';
-        else if (is_hidden(c)) out += c < 0x100 ? fmt::format("\\x{:02x}", static_cast<unsigned>(c))
-                                                : fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-        else out.append(text.substr(i, length));
+        if (c == U'\n' && keep_newlines)
+            out += '\n';
+        else if (is_hidden(c))
+            out += c < 0x100 ? fmt::format("\\x{:02x}", static_cast<unsigned>(c))
+                             : fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+        else
+            out.append(text.substr(i, length));
         i += length;
     }
     return out;
@@ -60,17 +68,37 @@ std::string terminal_safe(std::string_view text, bool keep_newlines) {
 
 std::string json_string(std::string_view text) {
     std::string out = "\"";
-    for (char ch : text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char ch = text[i];
         const auto c = static_cast<unsigned char>(ch);
+        char32_t point = 0;
+        const std::size_t length = c >= 0x80 ? decode_utf8(text, i, point) : 0;
+        if (length > 1 && (is_hidden(point) || point == 0x2028 || point == 0x2029)) {
+            out += fmt::format("\\u{:04x}", static_cast<unsigned>(point)); // bidi, separators
+            i += length - 1;
+            continue;
+        }
         switch (ch) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
         default:
-            if (c < 0x20 || c == 0x7F) out += fmt::format("\\u{:04x}", c);
-            else out += ch;
+            if (c < 0x20 || c == 0x7F)
+                out += fmt::format("\\u{:04x}", c);
+            else
+                out += ch;
         }
     }
     return out + "\"";
@@ -82,14 +110,40 @@ std::string csv_text(std::string_view text) {
         cell.insert(cell.begin(), '\'');
     if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
     std::string quoted = "\"";
-    for (char c : cell) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    for (char c : cell)
+        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
     return quoted + "\"";
 }
 
 std::string csv_line(const std::vector<std::string>& cells) {
     std::string line;
-    for (std::size_t i = 0; i < cells.size(); ++i) line += (i ? "," : "") + cells[i];
+    for (std::size_t i = 0; i < cells.size(); ++i)
+        line += (i ? "," : "") + cells[i];
     return line + "\r\n";
+}
+
+std::string truncate_text(std::string_view text, std::size_t width) {
+    if (display_width(text) <= width) return std::string(text);
+    if (width == 0) return "";
+    std::size_t kept = 0, i = 0;
+    for (; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+        if (kept == width - 1) break;
+        ++kept;
+    }
+    return std::string(text.substr(0, i)) + "\u2026";
+}
+
+std::size_t terminal_width(std::FILE* stream) {
+    if (!isatty(fileno(stream))) return 0;
+    if (const char* columns = std::getenv("COLUMNS"); columns && *columns) {
+        char* end = nullptr;
+        const long value = std::strtol(columns, &end, 10);
+        if (*end == '\0' && value > 0 && value < 10000) return static_cast<std::size_t>(value);
+    }
+    winsize size{};
+    if (ioctl(fileno(stream), TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+    return 80;
 }
 
 std::string Table::render() const {
@@ -99,12 +153,17 @@ std::string Table::render() const {
             if (widths.size() <= i) widths.push_back(0);
             widths[i] = std::max(widths[i], display_width(row[i]));
         }
+    std::size_t before_last = 0;
+    for (std::size_t i = 0; i + 1 < widths.size(); ++i)
+        before_last += widths[i] + 2;
+    const std::size_t room = width_ > before_last + 10 ? width_ - before_last : 10;
     std::string out;
     for (const auto& row : rows_) {
         std::string line;
         for (std::size_t i = 0; i < row.size(); ++i) {
-            line += row[i];
-            if (i + 1 < row.size()) line += std::string(widths[i] - display_width(row[i]) + 2, ' ');
+            const bool last = i + 1 == row.size();
+            line += last && width_ ? truncate_text(row[i], room) : row[i];
+            if (!last) line += std::string(widths[i] - display_width(row[i]) + 2, ' ');
         }
         out += line + "\n";
     }
@@ -112,7 +171,8 @@ std::string Table::render() const {
 }
 
 bool use_colour(std::FILE* stream, bool no_colour_flag) {
-    if (no_colour_flag || std::getenv("NO_COLOR")) return false;
+    if (no_colour_flag) return false;
+    if (const char* no_color = std::getenv("NO_COLOR"); no_color && *no_color) return false;
     const char* term = std::getenv("TERM");
     if (term && std::string_view(term) == "dumb") return false;
     return isatty(fileno(stream));

@@ -26,14 +26,25 @@ class Table {
   public:
     explicit Table(std::vector<std::string> header) : rows_{std::move(header)} {}
     void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+    /// Lines no wider than `width` (0: no limit) by shortening the last column with "…".
+    void fit(std::size_t width) { width_ = width; }
     std::string render() const;
     bool empty() const { return rows_.size() == 1; }
 
   private:
     std::vector<std::vector<std::string>> rows_;
+    std::size_t width_ = 0;
 };
 
-/// Whether to colour output: only on a terminal, never with NO_COLOR, TERM=dumb or --no-color.
+/// `text` cut to at most `width` code points, ending in "…" when cut.
+std::string truncate_text(std::string_view text, std::size_t width);
+
+/// The width of the terminal `stream` is on ($COLUMNS, else the terminal's own size), or 0
+/// when `stream` is not a terminal (output for pipes and files is never cut).
+std::size_t terminal_width(std::FILE* stream);
+
+/// Whether to colour output: only on a terminal, never with NO_COLOR (set and not empty),
+/// TERM=dumb or --no-color.
 bool use_colour(std::FILE* stream, bool no_colour_flag);
 
 /// Wraps `text` in an ANSI colour when `on`.

@@ -1,7 +1,10 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
+#include "cli/present.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
+#include <map>
 
 namespace complaints::cli {
 
@@ -10,6 +13,8 @@ namespace {
 struct PolicyOptions {
     std::string id;
     std::string file;
+    std::string to;   ///< repin: the version to pin to
+    bool yes = false; ///< repin: make the change, not just show it
 };
 
 Status run_policy_list(Session& session) {
@@ -20,8 +25,7 @@ Status run_policy_list(Session& session) {
     Table table({"ID", "VERSION", "DEFAULT", "TITLE"});
     for (const Policy& p : *policies)
         table.add({terminal_safe(p.id), terminal_safe(p.version),
-                   p.id == (*reg)->default_policy_id() ? "yes" : "",
-                   terminal_safe(p.title)});
+                   p.id == (*reg)->default_policy_id() ? "yes" : "", terminal_safe(p.title)});
     print_out(table.render());
     return done();
 }
@@ -35,15 +39,30 @@ std::string stage_summary(const Stage& stage) {
     return out;
 }
 
+std::string review_line(const Policy& policy, Session& session) {
+    auto due = review_due(policy);
+    if (!due) return "";
+    std::string out = fmt::format("Review: last reviewed {}, every {}, next due by {}\n",
+                                  format_day(*policy.last_reviewed), describe(*policy.review_every),
+                                  format_day(*due));
+    auto zone = find_zone(policy.calendar.zone_name);
+    auto now = zone ? session.now(*zone) : Result<Instant>(zone.error());
+    if (!now) return out;
+    if (auto overdue = review_overdue(policy, local_day(*now, *zone))) warn(*overdue);
+    return out;
+}
+
 Status run_policy_show(const PolicyOptions& options, Session& session) {
     auto reg = session.open_register();
     if (!reg) return reg.error();
     auto policy = (*reg)->policy(options.id.empty() ? (*reg)->default_policy_id() : options.id);
     if (!policy) return policy.error();
     std::string out = fmt::format("{} {}: {}\n", policy->id, policy->version, policy->title);
-    out += fmt::format("Time zone {}, bank holidays: {}\nStages:\n", policy->calendar.zone_name,
+    out += fmt::format("Time zone {}, bank holidays: {}\n", policy->calendar.zone_name,
                        division_name(policy->calendar.division));
-    for (const Stage& stage : policy->stages) out += stage_summary(stage);
+    out += review_line(*policy, session) + "Stages:\n";
+    for (const Stage& stage : policy->stages)
+        out += stage_summary(stage);
     print_out(terminal_safe(out, true));
     return done();
 }
@@ -53,6 +72,138 @@ Status run_policy_check(const PolicyOptions& options) {
     if (!text) return text.error();
     auto policy = parse_policy(*text, options.file);
     if (!policy) return policy.error();
+    return done();
+}
+
+// --- repin --------------------------------------------------------------------------------
+
+/// One deadline's due date before and after a repin, matched by stage/milestone and visit.
+struct Change {
+    std::string name;
+    std::string before; ///< empty: the deadline is new
+    std::string after;  ///< empty: it no longer applies
+};
+
+std::vector<std::pair<std::string, std::string>> named_dues(const ComplaintState& state,
+                                                            const date::time_zone* zone) {
+    std::vector<std::pair<std::string, std::string>> out;
+    std::map<std::string, int> seen;
+    for (const Deadline& d : state.deadlines) {
+        std::string name = deadline_name(d);
+        if (int n = ++seen[name]; n > 1) name += fmt::format(" ({})", n);
+        out.emplace_back(name, due_text(d.due, zone) + " " + state_name(d.state));
+    }
+    return out;
+}
+
+std::vector<Change> changes_between(const ComplaintState& before, const date::time_zone* from,
+                                    const ComplaintState& after, const date::time_zone* to) {
+    auto old_dues = named_dues(before, from);
+    auto new_dues = named_dues(after, to);
+    std::vector<Change> out;
+    for (const auto& [name, due] : old_dues) {
+        auto found = std::find_if(new_dues.begin(), new_dues.end(),
+                                  [&](const auto& entry) { return entry.first == name; });
+        out.push_back({name, due, found == new_dues.end() ? "" : found->second});
+    }
+    for (const auto& [name, due] : new_dues)
+        if (std::none_of(old_dues.begin(), old_dues.end(),
+                         [&](const auto& entry) { return entry.first == name; }))
+            out.push_back({name, "", due});
+    return out;
+}
+
+std::string changes_text(const std::vector<Change>& changes) {
+    Table table({"DEADLINE", "BEFORE", "AFTER", "CHANGE"});
+    for (const Change& c : changes) {
+        std::string what = c.before.empty()      ? "new"
+                           : c.after.empty()     ? "no longer applies"
+                           : c.before == c.after ? "unchanged"
+                                                 : "moved";
+        table.add({terminal_safe(c.name), c.before.empty() ? "-" : c.before,
+                   c.after.empty() ? "-" : c.after, what});
+    }
+    return table.render();
+}
+
+/// `text` with its `policy_version = "..."` line set to `version`; every other byte stays.
+Result<std::string> with_policy_version(std::string_view text, std::string_view version) {
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view line = text.substr(start, end - start);
+        std::size_t key_end = line.find_first_of(" =");
+        if (line.substr(0, key_end) == "policy_version") {
+            std::string replaced(text.substr(0, start));
+            replaced += fmt::format("policy_version = {}", json_string(version));
+            replaced += text.substr(end);
+            return replaced;
+        }
+        start = end + 1;
+    }
+    return data_error("", 0, 0, "the complaint file has no 'policy_version = ' line");
+}
+
+Result<ComplaintState> state_under(const Complaint& complaint, const Policy& policy,
+                                   Session& session) {
+    auto calendar = session.calendar(policy);
+    if (!calendar) return calendar.error();
+    auto now = session.now((*calendar)->zone());
+    if (!now) return now.error();
+    return derive_state(complaint, policy, **calendar, *now);
+}
+
+Status save_repin(const Complaint& moved, const Policy& target, Session& session) {
+    auto reg = session.open_register();
+    if (!reg) return reg.error();
+    auto text = read_text_file((*reg)->complaint_path(moved.id));
+    if (!text) return text.error();
+    auto changed = with_policy_version(*text, moved.policy_version);
+    if (!changed) return changed.error();
+    auto validate = [&](const Complaint& written) -> Status {
+        if (written.policy_version != moved.policy_version || written.details != moved.details ||
+            written.events.size() != moved.events.size())
+            return data_error(moved.path, 0, 0,
+                              "cannot find the intake line 'policy_version = ...' to change; "
+                              "use 'complaints edit'");
+        if (auto state = state_under(written, target, session); !state) return state.error();
+        return done();
+    };
+    return (*reg)->replace(moved.id, *changed, validate);
+}
+
+Status run_policy_repin(const PolicyOptions& options, Session& session) {
+    auto reading = session.read(options.id);
+    if (!reading) return reading.error();
+    const Complaint& complaint = reading->complaint;
+    if (complaint.policy_version == options.to) {
+        fmt::print(stderr, "complaints: {} is already pinned to {} {}; nothing to change\n",
+                   complaint.id, terminal_safe(complaint.policy), terminal_safe(options.to));
+        return done();
+    }
+    auto target = session.policy(complaint.policy, options.to);
+    if (!target) return target.error();
+    Complaint moved = complaint;
+    moved.policy_version = options.to;
+    auto after = state_under(moved, **target, session);
+    if (!after)
+        return data_error(after.error().file, after.error().line, after.error().column,
+                          fmt::format("cannot repin to {} {}: {}", complaint.policy, options.to,
+                                      after.error().message));
+    auto calendar = session.calendar(**target);
+    if (!calendar) return calendar.error();
+    print_out(fmt::format("{}: policy {} {} -> {}\n", complaint.id, terminal_safe(complaint.policy),
+                          terminal_safe(complaint.policy_version), terminal_safe(options.to)));
+    print_out(changes_text(
+        changes_between(reading->state, reading->calendar->zone(), *after, (*calendar)->zone())));
+    if (!options.yes) {
+        fmt::print(stderr, "complaints: nothing changed; run again with --yes to repin\n");
+        return done();
+    }
+    if (auto saved = save_repin(moved, **target, session); !saved) return saved;
+    fmt::print(stderr, "complaints: {} is now pinned to {} {}\n", complaint.id,
+               terminal_safe(complaint.policy), terminal_safe(options.to));
     return done();
 }
 
@@ -74,6 +225,17 @@ void add_policy_command(CommandTable& table) {
     check->add_option("file", options->file, "Policy file")->required();
     check->callback([&chosen = table.chosen, options] {
         chosen = [options](Session&) { return run_policy_check(*options); };
+    });
+    CLI::App* repin = policy->add_subcommand(
+        "repin", "Show how a complaint's deadlines would change under another version of its "
+                 "policy; with --yes, pin it to that version");
+    repin->add_option("id", options->id, "Complaint ID (or an unambiguous prefix or suffix)")
+        ->required();
+    repin->add_option("--to", options->to, "Policy version to pin the complaint to")->required();
+    repin->add_flag("--yes", options->yes, "Make the change (without it, only show it)");
+    repin->footer("Example:\n  complaints policy repin k7m2 --to 2025-03-01 --yes");
+    repin->callback([&chosen = table.chosen, options] {
+        chosen = [options](Session& session) { return run_policy_repin(*options, session); };
     });
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <set>
+#include <toml++/toml.h>
 
 namespace complaints {
 
@@ -32,6 +33,8 @@ constexpr date::year_month_day kExtra{date::year{0}, date::month{0}, date::day{0
 
 const std::vector<OneOff>& one_offs() {
     static const std::vector<OneOff> table{
+        {2002_y / date::May / 27, 2002_y / date::June / 4, "Spring bank holiday"},
+        {kExtra, 2002_y / date::June / 3, "Queen's Golden Jubilee"},
         {kExtra, 2011_y / date::April / 29, "Royal Wedding"},
         {2012_y / date::May / 28, 2012_y / date::June / 4, "Spring bank holiday"},
         {kExtra, 2012_y / date::June / 5, "Queen's Diamond Jubilee"},
@@ -226,11 +229,28 @@ Result<WorkingCalendar> WorkingCalendar::make(const CalendarSpec& spec) {
     return calendar;
 }
 
+namespace {
+
+/// The bank holidays of `spec`'s division in `year` with the register's additions and
+/// removals applied, in date order.
+std::vector<Holiday> effective_bank_holidays(const CalendarSpec& spec, int year) {
+    std::vector<Holiday> out;
+    for (auto& holiday : bank_holidays(spec.division, year))
+        if (!contains(spec.removed_holidays, holiday.day)) out.push_back(std::move(holiday));
+    for (const auto& added : spec.added_holidays)
+        if (year_of(added.day) == year && !find_closure(out, added.day)) out.push_back(added);
+    std::sort(out.begin(), out.end(),
+              [](const Holiday& a, const Holiday& b) { return a.day < b.day; });
+    return out;
+}
+
+} // namespace
+
 const std::string* WorkingCalendar::holiday_name(Day day) const {
     int year = year_of(day);
     auto it = bank_holiday_cache_.find(year);
     if (it == bank_holiday_cache_.end())
-        it = bank_holiday_cache_.emplace(year, bank_holidays(spec_.division, year)).first;
+        it = bank_holiday_cache_.emplace(year, effective_bank_holidays(spec_, year)).first;
     for (const auto& holiday : it->second)
         if (holiday.day == day) return &holiday.name;
     return nullptr;
@@ -278,7 +298,7 @@ std::vector<Holiday> WorkingCalendar::holidays_in(int year) const {
         if (!spec_.working_week[week_index(holiday.day)]) return;
         found.emplace(holiday.day, std::move(reason));
     };
-    for (const auto& holiday : bank_holidays(spec_.division, year))
+    for (const auto& holiday : effective_bank_holidays(spec_, year))
         keep(holiday, holiday.name + " (bank holiday)");
     for (const auto& closure : spec_.closures)
         keep(closure, "closure: " + closure.name);
@@ -286,6 +306,178 @@ std::vector<Holiday> WorkingCalendar::holidays_in(int year) const {
     for (auto& [day, name] : found)
         out.push_back({day, std::move(name)});
     return out;
+}
+
+// --- the register's own calendar changes (REGISTER/calendar.toml) --------------------------
+
+namespace {
+
+using Keys = std::vector<std::string_view>;
+
+const Keys register_calendar_keys{"add", "remove"};
+const Keys add_keys{"date", "name", "division"};
+const Keys remove_keys{"date", "division"};
+
+std::size_t distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t above = row[j];
+            row[j] = std::min({above + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+/// "; did you mean 'x'?" or "; valid keys: a, b".
+std::string key_hint(std::string_view word, const Keys& keys) {
+    for (auto key : keys)
+        if (distance(word, key) <= 2) return fmt::format("; did you mean '{}'?", key);
+    return fmt::format("; valid keys: {}", fmt::join(keys, ", "));
+}
+
+/// Reads one calendar file; the first problem wins.
+class ChangeReader {
+  public:
+    explicit ChangeReader(std::string_view path) : path_(path) {}
+    bool failed() const { return error_.has_value(); }
+    const Error& error() const { return *error_; }
+
+    void fail(const toml::source_region& where, std::string message) {
+        if (!error_)
+            error_ = data_error(path_, static_cast<int>(where.begin.line),
+                                static_cast<int>(where.begin.column), std::move(message));
+    }
+
+    void check_keys(const toml::table& table, const Keys& allowed, std::string_view where) {
+        for (auto&& [key, value] : table)
+            if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end())
+                fail(key.source(), fmt::format("unknown key '{}' in {}{}", key.str(), where,
+                                               key_hint(key.str(), allowed)));
+    }
+
+    std::optional<Day> day(const toml::table& table, std::string_view where) {
+        const toml::node* node = table.get("date");
+        if (node == nullptr) {
+            fail(table.source(), fmt::format("missing 'date' in {}", where));
+            return std::nullopt;
+        }
+        if (const auto* value = node->as_date()) {
+            toml::date d = value->get();
+            return Day{date::year{d.year} / date::month{d.month} / date::day{d.day}};
+        }
+        if (const auto* value = node->as_string())
+            if (auto parsed = parse_day(value->get())) return *parsed;
+        fail(node->source(), "'date' must be a date such as 2027-06-07");
+        return std::nullopt;
+    }
+
+    /// The divisions a change applies to: the one named, or all of them.
+    std::optional<Division> division(const toml::table& table) {
+        const toml::node* node = table.get("division");
+        if (node == nullptr) return std::nullopt;
+        std::optional<Division> parsed;
+        if (const auto* text = node->as_string()) parsed = parse_division(text->get());
+        if (!parsed || *parsed == Division::none)
+            fail(node->source(), "'division' must be \"england-and-wales\", \"scotland\" or "
+                                 "\"northern-ireland\"");
+        return parsed;
+    }
+
+    std::vector<const toml::table*> tables(const toml::table& root, std::string_view key) {
+        std::vector<const toml::table*> out;
+        const toml::node* node = root.get(key);
+        if (node == nullptr) return out;
+        const toml::array* list = node->as_array();
+        if (list == nullptr) {
+            fail(node->source(), fmt::format("write [[{}]] with double brackets", key));
+            return out;
+        }
+        for (const toml::node& element : *list) {
+            if (element.is_table())
+                out.push_back(element.as_table());
+            else
+                fail(element.source(), fmt::format("each [[{}]] must be a table", key));
+        }
+        return out;
+    }
+
+  private:
+    std::string path_;
+    std::optional<Error> error_;
+};
+
+bool is_bank_holiday_anywhere(Day day, std::optional<Division> division) {
+    for (Division d :
+         {Division::england_and_wales, Division::scotland, Division::northern_ireland}) {
+        if (division && d != *division) continue;
+        for (const auto& holiday : bank_holidays(d, year_of(day)))
+            if (holiday.day == day) return true;
+    }
+    return false;
+}
+
+void read_additions(ChangeReader& reader, const toml::table& root, CalendarSpec& spec) {
+    for (const toml::table* table : reader.tables(root, "add")) {
+        reader.check_keys(*table, add_keys, "[[add]]");
+        auto day = reader.day(*table, "[[add]]");
+        auto division = reader.division(*table);
+        const toml::node* name = table->get("name");
+        if (name == nullptr || !name->is_string() || name->as_string()->get().empty()) {
+            reader.fail(name ? name->source() : table->source(),
+                        "[[add]] needs 'name', the holiday's name in quotes");
+            continue;
+        }
+        if (reader.failed() || (division && *division != spec.division)) continue;
+        spec.added_holidays.push_back({*day, std::string(name->as_string()->get())});
+    }
+}
+
+void read_removals(ChangeReader& reader, const toml::table& root, CalendarSpec& spec) {
+    for (const toml::table* table : reader.tables(root, "remove")) {
+        reader.check_keys(*table, remove_keys, "[[remove]]");
+        auto day = reader.day(*table, "[[remove]]");
+        auto division = reader.division(*table);
+        if (reader.failed()) continue;
+        if (!is_bank_holiday_anywhere(*day, division)) {
+            reader.fail(table->get("date")->source(),
+                        fmt::format("{} is not a bank holiday{}, so it cannot be removed",
+                                    format_day(*day),
+                                    division ? " in " + division_name(*division) : ""));
+            continue;
+        }
+        if (!division || *division == spec.division) spec.removed_holidays.push_back(*day);
+    }
+}
+
+} // namespace
+
+Result<CalendarSpec> apply_register_calendar(CalendarSpec spec, std::string_view text,
+                                             std::string_view path) {
+    // toml++ 3.3 overflows its stack on absurdly nested keys: refuse them first.
+    if (std::count(text.begin(), text.end(), '.') > 4096 ||
+        std::count(text.begin(), text.end(), '[') > 20000)
+        return data_error(std::string(path), 0, 0,
+                          "the calendar file is too deeply nested or too long");
+    toml::table root;
+    try {
+        root = toml::parse(text, path);
+    } catch (const toml::parse_error& err) {
+        return data_error(std::string(path), static_cast<int>(err.source().begin.line),
+                          static_cast<int>(err.source().begin.column),
+                          std::string(err.description()));
+    }
+    ChangeReader reader(path);
+    reader.check_keys(root, register_calendar_keys, "the calendar file");
+    read_additions(reader, root, spec);
+    read_removals(reader, root, spec);
+    if (reader.failed()) return reader.error();
+    return spec;
 }
 
 } // namespace complaints

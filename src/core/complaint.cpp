@@ -267,38 +267,62 @@ std::size_t skip_string(std::string_view text, std::size_t i) {
             return pos + (multi ? 3 : 1);
         ++pos;
     }
-    return pos;
+    return text.size(); // unterminated (or an escape at the very end)
 }
 
-/// toml++ 3.3.0 overflows its stack on absurdly deep dotted keys and misbehaves on bare
-/// non-ASCII text (`name = Émile`); refuse both before parsing.
+/// Whether a quote after `before` (the last character that is not a space or tab on the line,
+/// 0 at the start of a line) opens a string: only where a key or a value may start.
+bool opens_string(char before) {
+    return before == 0 || before == '=' || before == '[' || before == '{' || before == ',' ||
+           before == '.';
+}
+
+/// Whether `#` after `previous` (the byte just before it) starts a comment: after a space or a
+/// finished value only, as toml++ reads it; elsewhere it is part of a (bad) token.
+bool opens_comment(char previous, bool after_string) {
+    return after_string || previous == 0 || previous == ' ' || previous == '\t' ||
+           previous == '\n' || previous == '\r' || previous == ']' || previous == '}';
+}
+
+/// toml++ 3.3.0 overflows its stack on absurdly deep nesting and reaches undefined behaviour
+/// on non-ASCII text outside strings (`name = Émile`); refuse both before parsing. Where this
+/// scan is unsure whether a quote opens a string, it takes what follows as bare text.
 Status check_before_parsing(const Reader& reader, std::string_view text) {
     int depth = 0, dots = 0, line = 1;
     std::size_t line_start = 0;
+    char before = 0;
+    bool after_string = false;
+    auto fail = [&](std::size_t i, std::string message) {
+        return data_error(std::string(reader.path), line, static_cast<int>(i - line_start + 1),
+                          std::move(message));
+    };
     for (std::size_t i = 0; i < text.size(); ++i) {
         char c = text[i];
-        if (c == '"' || c == '\'') {
-            i = skip_string(text, i) - 1;
+        char previous = i ? text[i - 1] : 0;
+        if ((c == '"' || c == '\'') && opens_string(before)) {
+            std::size_t end = skip_string(text, i);
+            for (std::size_t k = i; k < end; ++k)
+                if (text[k] == '\n') ++line, line_start = k + 1;
+            i = end - 1, before = c, after_string = true;
             continue;
         }
-        if (c == '#') {
+        if (c == '#' && opens_comment(previous, after_string)) {
             while (i + 1 < text.size() && text[i + 1] != '\n')
                 ++i;
-        } else if (c == '\n') {
-            ++line, dots = 0, line_start = i + 1;
-        } else if (c == '[' || c == '{') {
-            ++depth;
-        } else if (c == ']' || c == '}') {
-            --depth;
-        } else if (c == '.') {
-            ++dots;
-        } else if (static_cast<unsigned char>(c) >= 0x80) {
-            return data_error(std::string(reader.path), line, static_cast<int>(i - line_start + 1),
-                              "text must be in double quotes, like name = \"Émile\"");
+            continue;
         }
-        if (depth + dots > max_nesting)
-            return data_error(std::string(reader.path), line, static_cast<int>(i - line_start + 1),
-                              "keys or brackets nested too deeply");
+        after_string = false;
+        if (c == '\n') {
+            ++line, dots = 0, line_start = i + 1, before = 0;
+            continue;
+        }
+        if (c == '[' || c == '{') ++depth;
+        if (c == ']' || c == '}') depth = std::max(depth - 1, 0);
+        if (c == '.') ++dots;
+        if (static_cast<unsigned char>(c) >= 0x80)
+            return fail(i, "text must be in double quotes, like name = \"Émile\"");
+        if (depth + dots > max_nesting) return fail(i, "keys or brackets nested too deeply");
+        if (c != ' ' && c != '\t') before = c;
     }
     return done();
 }
@@ -324,6 +348,10 @@ Result<toml::table> parse_toml(const Reader& reader, std::string_view text) {
 }
 
 } // namespace
+
+Status check_toml_before_parsing(std::string_view text, std::string_view path) {
+    return check_before_parsing(Reader{path}, text);
+}
 
 Result<Complaint> parse_complaint(std::string_view text, std::string_view path) {
     Reader reader{path};

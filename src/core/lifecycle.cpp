@@ -55,6 +55,7 @@ struct StageVisit {
     std::optional<Instant> acknowledged;
     std::optional<Instant> outcome;
     std::optional<Instant> end; ///< left the stage, closed or withdrawn
+    bool reopened = false;      ///< entered by reopening: its clocks restart at `start`
     std::vector<const Event*> events;
     std::vector<Pause> pauses;
     std::vector<const Event*> extensions;
@@ -93,7 +94,9 @@ class Walk {
 
     StageVisit& current() { return visits_.back(); }
     const StageVisit& current() const { return visits_.back(); }
-    bool is_finished() const { return status_ == ComplaintStatus::closed || status_ == ComplaintStatus::withdrawn; }
+    bool is_finished() const {
+        return status_ == ComplaintStatus::closed || status_ == ComplaintStatus::withdrawn;
+    }
     Status check_allowed(const Event& event) const;
     Status escalate(const Event& event);
     Status reopen(const Event& event);
@@ -111,7 +114,8 @@ Status Walk::check_allowed(const Event& event) const {
                                                       event_type::update,   event_type::assigned};
     if (!is_finished()) return done();
     if (std::find(always.begin(), always.end(), event.type) != always.end()) {
-        if (event.type != event_type::escalated || status_ != ComplaintStatus::withdrawn) return done();
+        if (event.type != event_type::escalated || status_ != ComplaintStatus::withdrawn)
+            return done();
     }
     return event_error(complaint_, event,
                        fmt::format("'{}' after the complaint was {}: reopen it first", event.type,
@@ -150,6 +154,7 @@ Status Walk::reopen(const Event& event) {
     again.stage = current().stage;
     again.start = event.at;
     again.acknowledged = current().acknowledged;
+    again.reopened = true;
     visits_.push_back(again);
     status_ = ComplaintStatus::open;
     return done();
@@ -217,7 +222,9 @@ std::optional<Instant> anchor_time(const Milestone& milestone, const StageVisit&
                                    const Complaint& complaint) {
     switch (milestone.from) {
     case Anchor::receipt:
-        return complaint.received;
+        // A reopened complaint is received again, in effect: counting from the first receipt
+        // would make it overdue the moment it is reopened.
+        return visit.reopened ? visit.start : complaint.received;
     case Anchor::stage_start:
         return visit.start;
     case Anchor::escalation_request:
@@ -235,8 +242,9 @@ std::optional<Instant> met_time(const Milestone& milestone, const StageVisit& vi
     for (const Event* event : visit.events)
         if (event->type == milestone.met_by && event->at >= std::min(anchor, visit.start))
             return event->at;
+    // An acknowledgement carries over a reopening: the complainant need not be acknowledged twice.
     if (milestone.met_by == event_type::acknowledged && visit.acknowledged &&
-        *visit.acknowledged >= std::min(anchor, visit.start))
+        (visit.reopened || *visit.acknowledged >= std::min(anchor, visit.start)))
         return visit.acknowledged;
     return std::nullopt;
 }

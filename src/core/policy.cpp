@@ -40,8 +40,18 @@ const Keys intake_keys{"channels", "required", "severities", "categories"};
 const Keys outcome_keys{"remedies"};
 const Keys contact_keys{"role", "name", "phone", "email", "address", "url"};
 const Keys stage_keys{"id", "title", "handler", "entry", "start_if_severity", "milestone"};
-const Keys milestone_keys{"id",    "title",          "within",       "from",          "met_by",
-                          "party", "beginning_with", "roll_forward", "max_extension", "action"};
+const Keys milestone_keys{"id",
+                          "title",
+                          "within",
+                          "every",
+                          "from",
+                          "met_by",
+                          "party",
+                          "beginning_with",
+                          "roll_forward",
+                          "max_extension",
+                          "extension_needs_reason",
+                          "action"};
 
 /// Levenshtein distance, for "did you mean".
 std::size_t edit_distance(std::string_view a, std::string_view b) {
@@ -520,6 +530,16 @@ void read_met_by(Reader& reader, const toml::table& table, Milestone& milestone)
                                             milestone.met_by, hint(milestone.met_by, types)));
 }
 
+/// `every = "20 working days"`: a milestone that comes round again after each meeting event.
+void read_repeat(Reader& reader, const toml::table& table, Milestone& milestone) {
+    milestone.every = period_at(reader, table, "every");
+    if (milestone.every && milestone.every->count <= 0) {
+        reader.fail(table.get("every")->source(),
+                    fmt::format("'every' must be longer than nothing, not \"{}\"",
+                                describe(*milestone.every)));
+    }
+}
+
 Milestone read_milestone(Reader& reader, const toml::table& table) {
     constexpr std::string_view where = "[[stage.milestone]]";
     check_keys(reader, table, milestone_keys, where);
@@ -527,7 +547,10 @@ Milestone read_milestone(Reader& reader, const toml::table& table) {
     milestone.line = static_cast<int>(table.source().begin.line);
     milestone.id = name_at(reader, table, "id", where);
     milestone.title = table.contains("title") ? text(reader, table, "title") : milestone.id;
-    if (require(reader, table, "within", where)) {
+    read_repeat(reader, table, milestone);
+    if (milestone.every && !table.contains("within")) {
+        milestone.period = *milestone.every;
+    } else if (require(reader, table, "within", where)) {
         if (auto period = period_at(reader, table, "within")) milestone.period = *period;
     }
     int from = choice_at(reader, table, "from", anchor_names, "anchor");
@@ -538,6 +561,7 @@ Milestone read_milestone(Reader& reader, const toml::table& table) {
     }
     read_counting(reader, table, milestone);
     milestone.max_extension = period_at(reader, table, "max_extension");
+    milestone.extension_needs_reason = flag(reader, table, "extension_needs_reason");
     milestone.action = text(reader, table, "action");
     return milestone;
 }
@@ -708,6 +732,37 @@ Result<Policy> parse_policy(std::string_view text, std::string_view path) {
 
 const std::vector<std::string>& event_type_names() {
     return all_event_types();
+}
+
+std::optional<Day> review_due(const Policy& policy) {
+    if (!policy.last_reviewed || !policy.review_every) return std::nullopt;
+    CalendarSpec spec = policy.calendar;
+    spec.zone_name = "UTC"; // a review date is a day; the zone does not matter
+    auto calendar = WorkingCalendar::make(spec);
+    if (!calendar) return std::nullopt;
+    Instant start = start_of_day(*policy.last_reviewed, calendar->zone());
+    return due_after(start, *policy.review_every, Counting{}, *calendar).day;
+}
+
+std::optional<std::string> review_overdue(const Policy& policy, Day today) {
+    auto due = review_due(policy);
+    if (!due || today <= *due) return std::nullopt;
+    return fmt::format("policy {} {} is overdue for review: last reviewed {}, to be reviewed "
+                       "every {}, so due by {}",
+                       policy.id, policy.version, format_day(*policy.last_reviewed),
+                       describe(*policy.review_every), format_day(*due));
+}
+
+std::vector<std::string> review_warnings(const std::vector<Policy>& policies, Day today) {
+    std::vector<std::string> out;
+    for (const Policy& policy : policies) {
+        bool newer = std::any_of(policies.begin(), policies.end(), [&](const Policy& other) {
+            return other.id == policy.id && other.version > policy.version;
+        });
+        if (newer) continue;
+        if (auto warning = review_overdue(policy, today)) out.push_back(*warning);
+    }
+    return out;
 }
 
 } // namespace complaints

@@ -21,14 +21,16 @@ namespace complaints {
 namespace {
 
 constexpr const char* lock_name = ".lock";
-constexpr int lock_attempts = 100; ///< 50 ms apart: five seconds in all
-constexpr auto lock_retry = std::chrono::milliseconds{50};
+constexpr auto lock_retry = std::chrono::milliseconds{10};
+constexpr auto longest_lock_wait = std::chrono::milliseconds{600'000};
 
 constexpr std::string_view gitattributes_text =
     "# Complaint files merge by keeping both sides' lines: each event is one unique line\n"
     "# inside the events array, so two clones' new events both survive. See docs/FORMAT.md.\n"
     "complaints/*.toml merge=union\n";
-constexpr std::string_view gitignore_text = "# the register's lock file\n.lock\n";
+constexpr std::string_view gitignore_text =
+    "# the register's lock file\n.lock\n"
+    "# temporary files left by an interrupted write (safe to delete)\n.*.toml.??????\n";
 
 /// How a path is shown in messages: without `./` and `a/../` noise.
 std::string shown(const fs::path& path) {
@@ -66,7 +68,7 @@ Status read_all(int fd, const fs::path& path, std::string& out) {
         if (count == 0) return done();
         out.append(buffer, static_cast<std::size_t>(count));
         if (out.size() > max_file_size)
-            return data_error(shown(path), 0, 0, "file is larger than 1 MiB");
+            return data_error(shown(path), 1, 1, "file is larger than 1 MiB");
     }
 }
 
@@ -92,10 +94,29 @@ Status sync_folder(const fs::path& folder) {
     return done();
 }
 
+/// Fails unless the file behind `fd` now holds exactly `text` (read back from the start).
+Status reads_back(int fd, const fs::path& path, std::string_view text) {
+    if (::lseek(fd, 0, SEEK_SET) != 0) return io_failure(path, "cannot read back", errno);
+    std::string back;
+    if (auto status = read_all(fd, path, back); !status) return status;
+    if (back == text) return done();
+    return Error{ErrorKind::io, "what was written does not read back the same; nothing changed",
+                 shown(path)};
+}
+
+/// Nothing larger than the readers accept is ever written.
+Status check_size(const fs::path& path, std::string_view text) {
+    if (text.size() <= max_file_size) return done();
+    return data_error(shown(path), 1, 1,
+                      "the file would be larger than 1 MiB, more than complaints reads; nothing "
+                      "was changed");
+}
+
 /// A complete, synced temp file next to `path`; removed on destruction unless released.
 class TempFile {
   public:
     static Result<TempFile> write(const fs::path& path, std::string_view text) {
+        if (auto status = check_size(path, text); !status) return status.error();
         TempFile temp;
         auto name = (folder_of(path) / ("." + path.filename().string() + ".XXXXXX")).string();
         FileDescriptor fd(::mkostemp(name.data(), O_CLOEXEC));
@@ -103,6 +124,7 @@ class TempFile {
         temp.path_ = name;
         if (auto status = write_all(fd.get(), temp.path_, text); !status) return status.error();
         if (::fsync(fd.get()) != 0) return io_failure(temp.path_, "cannot sync", errno);
+        if (auto status = reads_back(fd.get(), temp.path_, text); !status) return status.error();
         if (::close(fd.release()) != 0) return io_failure(temp.path_, "cannot close", errno);
         return temp;
     }
@@ -146,26 +168,28 @@ Status check_real_folder(const fs::path& path) {
     auto status = fs::symlink_status(path, error);
     if (status.type() == fs::file_type::directory || status.type() == fs::file_type::not_found)
         return done();
-    return data_error(shown(path), 0, 0, "must be a folder, not a link or a file");
+    return data_error(shown(path), 1, 1, "must be a folder, not a link or a file");
 }
 
 /// Holds the register's lock (flock on ROOT/.lock) until destroyed.
 class RegisterLock {
   public:
-    static Result<RegisterLock> take(const fs::path& root) {
+    static Result<RegisterLock> take(const fs::path& root, std::chrono::milliseconds wait) {
         fs::path path = root / lock_name;
         FileDescriptor fd(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600));
         if (fd.get() < 0) return io_failure(path, "cannot open the lock file", errno);
-        for (int attempt = 0; attempt < lock_attempts; ++attempt) {
+        for (auto waited = std::chrono::milliseconds{0};; waited += lock_retry) {
             if (::flock(fd.get(), LOCK_EX | LOCK_NB) == 0) return RegisterLock(std::move(fd));
             if (errno != EWOULDBLOCK && errno != EINTR)
                 return io_failure(path, "cannot lock", errno);
+            if (waited >= wait) break;
             std::this_thread::sleep_for(lock_retry);
         }
-        return Error{
-            ErrorKind::busy,
-            fmt::format("register is busy: another complaints command holds {}", shown(path)),
-            {}};
+        return Error{ErrorKind::busy,
+                     fmt::format("register is busy: another complaints command has held {} for "
+                                 "{} ms; nothing was changed, try again",
+                                 shown(path), wait.count()),
+                     {}};
     }
 
   private:
@@ -224,6 +248,20 @@ bool same_intake(const Complaint& a, const Complaint& b) {
            a.occurred == b.occurred && a.people == b.people && a.evidence == b.evidence &&
            a.severity == b.severity && a.category == b.category && a.handler == b.handler &&
            a.events.size() == b.events.size();
+}
+
+bool same_event(const Event& a, const Event& b) {
+    return a.at == b.at && a.type == b.type && a.by == b.by && a.text == b.text &&
+           a.stage == b.stage && a.requested == b.requested && a.milestone == b.milestone &&
+           a.until == b.until && a.extend_by == b.extend_by && a.reason == b.reason &&
+           a.outcome == b.outcome && a.remedies == b.remedies && a.handler == b.handler &&
+           a.body == b.body;
+}
+
+/// How many events of `complaint` are the same as `event`.
+long copies_of(const Complaint& complaint, const Event& event) {
+    return std::count_if(complaint.events.begin(), complaint.events.end(),
+                         [&](const Event& e) { return same_event(e, event); });
 }
 
 bool valid_utf8(std::string_view text) {
@@ -307,6 +345,9 @@ Result<std::pair<Complaint, std::string>> with_event(std::string_view text, cons
     auto appended = append_event(text, event, zone, path);
     if (!appended) return appended.error();
     auto after = parse_complaint(*appended, path);
+    if (after && after->events.size() == before->events.size() + 1 &&
+        copies_of(*after, event) != copies_of(*before, event) + 1)
+        return not_read_back(data_error(path, 0, 0, "the new event reads back differently"));
     if (!after || after->events.size() != before->events.size() + 1)
         return data_error(path, 0, 0,
                           "cannot add an event: the events list must end with a line that is "
@@ -323,18 +364,64 @@ Status unchanged_since(const fs::path& path, std::string_view text) {
                  shown(path)};
 }
 
+/// The name of a temporary file left by an interrupted write: `.NAME.XXXXXX`.
+bool is_leftover_temp(const std::string& name) {
+    auto dot = name.rfind('.');
+    return name.size() > 8 && name[0] == '.' && dot != 0 && name.size() - dot == 7;
+}
+
+/// A file or folder other users of the machine may read or change.
+std::optional<Error> open_to_others(const fs::path& path, const struct stat& info) {
+    if ((info.st_mode & 0077) == 0) return std::nullopt;
+    return data_error(shown(path), 1, 1,
+                      fmt::format("other users of this machine can read it (mode {:04o}); it "
+                                  "holds personal data: run 'chmod -R go-rwx' on the register",
+                                  info.st_mode & 07777));
+}
+
+/// What `check` says about one entry of the register's folders.
+void inspect_entry(const fs::path& path, bool complaints_folder, FileFindings& found) {
+    struct stat info {};
+    if (::lstat(path.c_str(), &info) != 0) return;
+    auto name = path.filename().string();
+    if (is_leftover_temp(name)) {
+        found.warnings.push_back(data_error(shown(path), 1, 1,
+                                            "temporary file left by an interrupted write; it is "
+                                            "ignored and safe to delete"));
+        return;
+    }
+    if (S_ISLNK(info.st_mode) && path.extension() == ".toml") return; // reported when read
+    if (auto warning = open_to_others(path, info)) found.warnings.push_back(*warning);
+    if (complaints_folder && path.extension() != ".toml" && name != ".gitkeep")
+        found.warnings.push_back(data_error(
+            shown(path), 1, 1, "not a complaint file (only ID.toml files are read); it is ignored"));
+}
+
 } // namespace
+
+void Register::inspect_folder(const fs::path& folder, bool complaints_folder,
+                              FileFindings& found) const {
+    struct stat info {};
+    if (::lstat(folder.c_str(), &info) != 0) return;
+    if (auto warning = open_to_others(folder, info)) found.warnings.push_back(*warning);
+    if (!S_ISDIR(info.st_mode)) return;
+    std::error_code error;
+    for (const auto& entry : fs::directory_iterator(folder, error)) {
+        if (entry.is_directory() && !entry.is_symlink() && folder == root_) continue;
+        inspect_entry(entry.path(), complaints_folder, found);
+    }
+}
 
 Result<std::string> read_text_file(const fs::path& path) {
     FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK));
     if (fd.get() < 0 && errno == ELOOP)
-        return data_error(shown(path), 0, 0, "is a symbolic link; refusing to follow it");
+        return data_error(shown(path), 1, 1, "is a symbolic link; refusing to follow it");
     if (fd.get() < 0) return io_failure(path, "cannot open", errno);
     struct stat info {};
     if (::fstat(fd.get(), &info) != 0) return io_failure(path, "cannot examine", errno);
-    if (!S_ISREG(info.st_mode)) return data_error(shown(path), 0, 0, "is not a regular file");
+    if (!S_ISREG(info.st_mode)) return data_error(shown(path), 1, 1, "is not a regular file");
     if (static_cast<std::uintmax_t>(info.st_size) > max_file_size)
-        return data_error(shown(path), 0, 0, "file is larger than 1 MiB");
+        return data_error(shown(path), 1, 1, "file is larger than 1 MiB");
     std::string text;
     if (auto status = read_all(fd.get(), path, text); !status) return status.error();
     return text;
@@ -353,7 +440,7 @@ Status create_file_exclusively(const fs::path& path, std::string_view text) {
     auto temp = TempFile::write(path, text);
     if (!temp) return temp.error();
     if (rename_no_replace(temp->path(), path) != 0) {
-        if (errno == EEXIST) return data_error(shown(path), 0, 0, "already exists");
+        if (errno == EEXIST) return data_error(shown(path), 1, 1, "already exists");
         return io_failure(path, "cannot create", errno);
     }
     temp->release();
@@ -391,6 +478,8 @@ Result<Register> Register::init(const fs::path& root, std::string_view policy_te
                                 std::string_view policy_source_name) {
     if (fs::exists(fs::symlink_status(root / register_config_name)))
         return usage_error(fmt::format("'{}' is already a register", shown(root)));
+    if (auto safe = check_toml_before_parsing(policy_text, policy_source_name); !safe)
+        return safe.error();
     auto policy = parse_policy(policy_text, policy_source_name);
     if (!policy) return policy.error();
     for (const auto& folder : {root, root / "policies", root / "complaints"})
@@ -423,6 +512,7 @@ Result<std::vector<Policy>> Register::policies() const {
     for (const auto& file : files) {
         auto text = read_text_file(file);
         if (!text) return text.error();
+        if (auto safe = check_toml_before_parsing(*text, shown(file)); !safe) return safe.error();
         auto policy = parse_policy(*text, shown(file));
         if (!policy) return policy.error();
         result.push_back(std::move(*policy));
@@ -464,6 +554,7 @@ std::vector<std::string> Register::complaint_ids() const {
 }
 
 Result<std::string> Register::resolve_id(std::string_view fragment) const {
+    if (auto status = check_real_folder(complaints_dir()); !status) return status.error();
     return match_id(fragment, complaint_ids());
 }
 
@@ -475,11 +566,37 @@ Result<Complaint> Register::load(std::string_view id) const {
     auto complaint = parse_complaint(*text, shown(path));
     if (!complaint) return complaint.error();
     if (complaint->id != id)
-        return data_error(shown(path), 0, 0,
+        return data_error(shown(path), 1, 1,
                           fmt::format("the file is named '{}' but its id is '{}'; they must be "
-                                      "the same",
-                                      id, complaint->id));
+                                      "the same{}",
+                                      id, complaint->id, duplicate_hint(complaint->id)));
     return complaint;
+}
+
+void Register::set_lock_wait(std::chrono::milliseconds wait) {
+    lock_wait_ = std::clamp(wait, std::chrono::milliseconds{0}, longest_lock_wait);
+}
+
+std::string Register::duplicate_hint(std::string_view id) const {
+    auto other = complaint_path(id);
+    if (!is_id_fragment(id) || !fs::exists(fs::symlink_status(other))) return {};
+    return fmt::format(" (duplicate ID: {} has it too)", shown(other));
+}
+
+FileFindings Register::inspect_files() const {
+    FileFindings found;
+    for (const auto& folder : {root_, policies_dir(), complaints_dir()})
+        inspect_folder(folder, folder == complaints_dir(), found);
+    for (const auto& folder : {policies_dir(), complaints_dir()})
+        if (auto status = check_real_folder(folder); !status)
+            found.problems.push_back(status.error());
+    auto attributes = read_text_file(root_ / ".gitattributes");
+    if (!attributes || attributes->find("complaints/*.toml merge=union") == std::string::npos)
+        found.warnings.push_back(data_error(
+            shown(root_ / ".gitattributes"), 1, 1,
+            "has no 'complaints/*.toml merge=union' line: git merges of complaint files may "
+            "conflict (run 'complaints init' again to add it)"));
+    return found;
 }
 
 LoadedComplaints Register::load_all() const {
@@ -495,7 +612,7 @@ LoadedComplaints Register::load_all() const {
     for (const auto& entry : fs::directory_iterator(complaints_dir(), error)) {
         auto stem = entry.path().stem().string();
         if (entry.path().extension() == ".toml" && !(stem.size() == 8 && is_id_fragment(stem)))
-            result.errors.push_back(data_error(shown(entry.path()), 0, 0,
+            result.errors.push_back(data_error(shown(entry.path()), 1, 1,
                                                "file name is not a complaint ID; it is ignored"));
     }
     return result;
@@ -507,7 +624,7 @@ Status Register::create(const Complaint& complaint, const date::time_zone* zone)
     if (auto status = check_intake_text(complaint); !status) return status;
     auto path = complaint_path(complaint.id);
     if (fs::exists(fs::symlink_status(path)))
-        return data_error(shown(path), 0, 0,
+        return data_error(shown(path), 1, 1,
                           fmt::format("a complaint with ID '{}' already exists", complaint.id));
     auto text = write_complaint(complaint, zone);
     auto back = parse_complaint(text, shown(path));
@@ -525,7 +642,7 @@ Status Register::create(const Complaint& complaint, const date::time_zone* zone)
 Status Register::append(std::string_view id, const Event& event, const date::time_zone* zone,
                         const std::function<Status(const Complaint&)>& validate) const {
     if (auto status = check_event_text(event); !status) return status;
-    auto lock = RegisterLock::take(root_);
+    auto lock = RegisterLock::take(root_, lock_wait_);
     if (!lock) return lock.error();
     auto path = complaint_path(id);
     auto text = read_text_file(path);
@@ -534,7 +651,7 @@ Status Register::append(std::string_view id, const Event& event, const date::tim
     if (!after) return after.error();
     if (after->first.id != id)
         return data_error(
-            shown(path), 0, 0,
+            shown(path), 1, 1,
             fmt::format("the file is named '{}' but its id is '{}'", id, after->first.id));
     if (validate)
         if (auto status = validate(after->first); !status) return status;
@@ -544,7 +661,7 @@ Status Register::append(std::string_view id, const Event& event, const date::tim
 
 Status Register::replace(std::string_view id, std::string_view text,
                          const std::function<Status(const Complaint&)>& validate) const {
-    auto lock = RegisterLock::take(root_);
+    auto lock = RegisterLock::take(root_, lock_wait_);
     if (!lock) return lock.error();
     auto path = complaint_path(id);
     if (!fs::exists(fs::symlink_status(path)))
@@ -552,7 +669,7 @@ Status Register::replace(std::string_view id, std::string_view text,
     auto complaint = parse_complaint(text, shown(path));
     if (!complaint) return complaint.error();
     if (complaint->id != id)
-        return data_error(shown(path), 0, 0,
+        return data_error(shown(path), 1, 1,
                           fmt::format("the id must stay '{}' (found '{}')", id, complaint->id));
     if (validate)
         if (auto status = validate(*complaint); !status) return status;

@@ -42,3 +42,18 @@ deadline() {
   c show "$1" --format json |
     json "[x['$4'] for x in d['deadlines'] if x['stage']=='$2' and x['milestone']=='$3'][-1]"
 }
+
+# deadline_as_of AS_OF ID STAGE MILESTONE FIELD: like `deadline`, with a fixed --as-of.
+deadline_as_of() {
+  c show "$2" --format json --as-of "$1" |
+    json "[x['$5'] for x in d['deadlines'] if x['stage']=='$3' and x['milestone']=='$4'][-1]"
+}
+
+# field_as_of AS_OF ID KEY: a top-level field (stage, status, ...) of `show ID --format json`.
+field_as_of() { c show "$2" --format json --as-of "$1" | json "d['$3']"; }
+
+# overdue_as_of AS_OF: one line "ID STAGE/MILESTONE DUE" per item of `list-overdue --format json`.
+overdue_as_of() {
+  c list-overdue --format json --as-of "$1" |
+    json "'\n'.join(f\"{x['id']} {x['stage']}/{x['milestone']} {x['due']}\" for x in d)"
+}

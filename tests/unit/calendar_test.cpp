@@ -1,5 +1,6 @@
 #include "complaints/calendar.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 #include <string>
 #include <vector>
@@ -808,6 +809,76 @@ TEST_CASE("a copied calendar answers the same questions") {
     WorkingCalendar copy = original;
     CHECK(copy.why_not_working(day("2026-04-03")) == "Good Friday (bank holiday)");
     CHECK(copy.zone()->name() == "Europe/London");
+}
+
+TEST_CASE("the register's calendar file adds and removes bank holidays") {
+    const std::string text = "# proclaimed after the release\n"
+                             "[[add]]\n"
+                             "date = 2027-06-07\n"
+                             "name = \"Extra bank holiday\"\n"
+                             "\n"
+                             "[[add]]\n"
+                             "date = \"2027-11-29\"\n"
+                             "name = \"Scottish extra day\"\n"
+                             "division = \"scotland\"\n"
+                             "\n"
+                             "[[remove]]\n"
+                             "date = 2027-05-31\n";
+    auto changed = apply_register_calendar(CalendarSpec{}, text, "calendar.toml");
+    REQUIRE_MESSAGE(changed.ok(), (changed.ok() ? "" : changed.error().to_string()));
+    auto london = calendar(*changed);
+    CHECK(london.why_not_working(day("2027-06-07")) == "Extra bank holiday (bank holiday)");
+    CHECK(london.is_working_day(day("2027-05-31"))); // spring bank holiday cancelled
+    CHECK(london.is_working_day(day("2027-11-29"))); // only for Scotland
+    CHECK(london.add_working_days(day("2027-06-04"), 1) == day("2027-06-08"));
+    auto listed = london.holidays_in(2027);
+    CHECK(std::any_of(listed.begin(), listed.end(),
+                      [](const Holiday& h) { return h.day == day("2027-06-07"); }));
+    CHECK(std::none_of(listed.begin(), listed.end(),
+                       [](const Holiday& h) { return h.day == day("2027-05-31"); }));
+
+    CalendarSpec scottish;
+    scottish.division = Division::scotland;
+    auto scotland = calendar(*apply_register_calendar(scottish, text, "calendar.toml"));
+    CHECK(scotland.why_not_working(day("2027-11-29")) == "Scottish extra day (bank holiday)");
+    CHECK(scotland.why_not_working(day("2027-06-07")) == "Extra bank holiday (bank holiday)");
+}
+
+TEST_CASE("removing a day keeps it a weekend when it falls on one") {
+    // 2026-12-26 is a Saturday (Boxing Day; its substitute is Monday 28th).
+    auto changed = apply_register_calendar(CalendarSpec{}, "[[remove]]\ndate = 2026-12-28\n", "c");
+    REQUIRE(changed.ok());
+    auto cal = calendar(*changed);
+    CHECK(cal.is_working_day(day("2026-12-28")));
+    CHECK(cal.why_not_working(day("2026-12-26")) == "Saturday");
+}
+
+TEST_CASE("the register's calendar file is checked with FILE:LINE:COL") {
+    auto error_of = [](const std::string& text) {
+        auto changed = apply_register_calendar(CalendarSpec{}, text, "calendar.toml");
+        REQUIRE_FALSE(changed.ok());
+        CHECK(changed.error().kind == ErrorKind::data);
+        return changed.error().to_string();
+    };
+    CHECK(error_of("[[add]]\ndate = 2027-06-07\nnmae = \"x\"\n") ==
+          "calendar.toml:3:1: unknown key 'nmae' in [[add]]; did you mean 'name'?");
+    CHECK(error_of("[[add]]\ndate = 2027-06-07\n") ==
+          "calendar.toml:1:1: [[add]] needs 'name', the holiday's name in quotes");
+    CHECK(error_of("[[add]]\ndate = \"7 June\"\nname = \"x\"\n") ==
+          "calendar.toml:2:8: 'date' must be a date such as 2027-06-07");
+    CHECK(error_of("[[remove]]\ndate = 2027-06-08\n") ==
+          "calendar.toml:2:8: 2027-06-08 is not a bank holiday, so it cannot be removed");
+    CHECK(error_of("[[remove]]\ndate = 2027-03-29\ndivision = \"scotland\"\n") ==
+          "calendar.toml:2:8: 2027-03-29 is not a bank holiday in scotland, so it cannot be "
+          "removed");
+    CHECK(error_of("[[add]]\ndate = 2027-06-07\nname = \"x\"\ndivision = \"wales\"\n") ==
+          "calendar.toml:4:12: 'division' must be \"england-and-wales\", \"scotland\" or "
+          "\"northern-ireland\"");
+    CHECK(error_of("[add]\ndate = 2027-06-07\n") ==
+          "calendar.toml:1:1: write [[add]] with double brackets");
+    CHECK(error_of("[[added]]\n") ==
+          "calendar.toml:1:3: unknown key 'added' in the calendar file; did you mean 'add'?");
+    CHECK(error_of("[[add]\n").rfind("calendar.toml:1:", 0) == 0);
 }
 
 TEST_SUITE_END();

@@ -242,4 +242,23 @@ TEST_CASE("a due day set explicitly ends at the end of that day") {
     }
 }
 
+TEST_CASE("the worked examples of docs/POLICY.md") {
+    const Counting beginning{true, false};
+    const Counting rolling{false, true};
+    CHECK(shown(due("2026-03-27T10:00", "48 hours")) == "2026-03-29T11:00:00+01:00");
+    CHECK(shown(due("2026-10-23T10:00", "48 hours")) == "2026-10-25T09:00:00+00:00");
+    CHECK(due("2026-03-01T16:00", "28 days").day == day("2026-03-29"));
+    CHECK(due("2026-03-01T16:00", "28 days", rolling).day == day("2026-03-30"));
+    CHECK(due("2026-04-02T10:00", "10 working days").day == day("2026-04-20"));
+    CHECK(due("2026-01-05T10:00", "8 weeks").day == day("2026-03-02"));
+    CHECK(due("2026-01-15T10:00", "1 month").day == day("2026-02-15"));
+    CHECK(due("2026-01-31T10:00", "1 month").day == day("2026-02-28"));
+    CHECK(due("2028-01-31T10:00", "1 month").day == day("2028-02-29"));
+    CHECK(due("2026-09-30T10:00", "4 months").day == day("2027-01-30"));
+    CHECK(due("2025-11-02T10:00", "6 months", beginning).day == day("2026-05-01"));
+    CHECK(due("2026-04-13T10:00", "5 days", beginning).day == day("2026-04-17"));
+    CHECK(due("2026-03-06T10:00", "28 days", rolling).day == day("2026-04-07"));
+    CHECK(due("2026-04-02T10:00", "10 working days", rolling).day == day("2026-04-20"));
+}
+
 TEST_SUITE_END();

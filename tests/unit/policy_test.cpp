@@ -359,4 +359,96 @@ TEST_CASE("met_by accepts every event type") {
     CHECK(event_type_names().back() == "update");
 }
 
+TEST_CASE("review_overdue: warns only once the review date has passed") {
+    Policy policy = shipped("twinkles"); // last reviewed 2024-03-05, every 12 months
+    REQUIRE(review_due(policy).has_value());
+    CHECK(format_day(*review_due(policy)) == "2025-03-05");
+    CHECK_FALSE(review_overdue(policy, day("2025-03-05")).has_value());
+    auto warning = review_overdue(policy, day("2025-03-06"));
+    REQUIRE(warning.has_value());
+    CHECK(*warning == "policy twinkles 2024-03-05 is overdue for review: last reviewed "
+                      "2024-03-05, to be reviewed every 12 months, so due by 2025-03-05");
+    CHECK_FALSE(review_overdue(shipped("big-bums"), day("2040-01-01")).has_value());
+
+    SUBCASE("months keep the corresponding-date rule") {
+        policy.last_reviewed = day("2024-01-31");
+        policy.review_every = Period{1, Unit::months};
+        CHECK(format_day(*review_due(policy)) == "2024-02-29");
+    }
+    SUBCASE("working days skip the policy's bank holidays") {
+        policy.last_reviewed = day("2026-04-02");
+        policy.review_every = Period{2, Unit::working_days};
+        CHECK(format_day(*review_due(policy)) == "2026-04-08");
+    }
+}
+
+TEST_CASE("review_warnings: only the latest version of each policy") {
+    Policy old_version = shipped("twinkles");
+    Policy reviewed = old_version;
+    reviewed.version = "2025-03-01";
+    reviewed.last_reviewed = day("2025-03-01");
+    CHECK(review_warnings({old_version, reviewed}, day("2025-06-01")).empty());
+    auto warnings = review_warnings({old_version, reviewed}, day("2026-03-02"));
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0].find("twinkles 2025-03-01") != std::string::npos);
+}
+
+TEST_CASE("periodic milestones: every") {
+    SUBCASE("every alone sets the first period too") {
+        auto policy = parse_policy(with_milestone(R"(  id = "update"
+  every = "20 working days"
+  met_by = "update"
+)"),
+                                   "p.toml");
+        REQUIRE_MESSAGE(policy.ok(), (policy.ok() ? "" : policy.error().to_string()));
+        const Milestone& m = policy->stages[0].milestones[0];
+        REQUIRE(m.every.has_value());
+        CHECK(*m.every == Period{20, Unit::working_days});
+        CHECK(m.period == Period{20, Unit::working_days});
+    }
+    SUBCASE("within sets the first, every the rest") {
+        auto policy = parse_policy(with_milestone(R"(  id = "update"
+  within = "10 working days"
+  every = "4 weeks"
+  met_by = "update"
+)"),
+                                   "p.toml");
+        REQUIRE(policy.ok());
+        const Milestone& m = policy->stages[0].milestones[0];
+        CHECK(m.period == Period{10, Unit::working_days});
+        CHECK(*m.every == Period{4, Unit::weeks});
+    }
+    SUBCASE("errors") {
+        CHECK(error_of(with_milestone("  id = \"update\"\n  every = \"0 days\"\n  met_by = "
+                                      "\"update\"\n")) ==
+              "p.toml:9:11: 'every' must be longer than nothing, not \"0 days\"");
+        CHECK(error_of(with_milestone("  id = \"update\"\n  evry = \"5 days\"\n  met_by = "
+                                      "\"update\"\n")) ==
+              "p.toml:9:3: unknown key 'evry' in [[stage.milestone]]; did you mean 'every'?");
+        CHECK(error_of(with_milestone("  id = \"update\"\n  every = \"weekly\"\n  met_by = "
+                                      "\"update\"\n")) ==
+              "p.toml:9:11: 'every': bad period 'weekly': expected a number and a unit (hours, "
+              "days, working days, weeks, months)");
+    }
+}
+
+TEST_CASE("extensions: a cap and a required reason") {
+    auto policy = parse_policy(with_milestone(R"(  id = "respond"
+  within = "10 working days"
+  met_by = "resolved"
+  max_extension = "10 working days"
+  extension_needs_reason = true
+)"),
+                               "p.toml");
+    REQUIRE_MESSAGE(policy.ok(), (policy.ok() ? "" : policy.error().to_string()));
+    const Milestone& m = policy->stages[0].milestones[0];
+    CHECK(m.extension_needs_reason);
+    CHECK(*m.max_extension == Period{10, Unit::working_days});
+    CHECK_FALSE(shipped("twinkles").stages[0].milestones[0].extension_needs_reason);
+    CHECK(error_of(with_milestone("  id = \"r\"\n  within = \"5 days\"\n  met_by = \"resolved\"\n"
+                                  "  extension_needs_reasons = true\n")) ==
+          "p.toml:11:3: unknown key 'extension_needs_reasons' in [[stage.milestone]]; did you "
+          "mean 'extension_needs_reason'?");
+}
+
 TEST_SUITE_END();

@@ -3,7 +3,11 @@
 #include <doctest/doctest.h>
 #include <fcntl.h>
 #include <fstream>
+#include <algorithm>
+#include <csignal>
+#include <functional>
 #include <sys/file.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -308,12 +312,135 @@ TEST_CASE("append while another command holds the lock reports busy") {
     int held = ::open((f.root / ".lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     REQUIRE(held >= 0);
     REQUIRE(::flock(held, LOCK_EX) == 0);
+    std::string before = slurp(f.reg.complaint_path("275abcde"));
+    f.reg.set_lock_wait(std::chrono::milliseconds{200});
+    auto started = std::chrono::steady_clock::now();
     auto busy = f.reg.append("275abcde", note_at(utc(2026, 3, 28, 9), "x"), london(), accept);
+    auto waited = std::chrono::steady_clock::now() - started;
     ::close(held);
     REQUIRE_FALSE(busy.ok());
     CHECK(busy.error().kind == ErrorKind::busy);
-    CHECK(busy.error().message.find("register is busy: another complaints command holds ") == 0);
-    CHECK(busy.error().message.find(".lock") != std::string::npos);
+    CHECK(busy.error().message.find("register is busy: another complaints command has held ") ==
+          0);
+    CHECK(busy.error().message.find(".lock for 200 ms; nothing was changed, try again") !=
+          std::string::npos);
+    CHECK(waited >= std::chrono::milliseconds{200});
+    CHECK(slurp(f.reg.complaint_path("275abcde")) == before);
+    CHECK(f.reg.append("275abcde", note_at(utc(2026, 3, 28, 9), "x"), london(), accept).ok());
+}
+
+/// Runs `body` in a child process whose files may grow to at most `limit` bytes, as on a
+/// full disk: write() fails with EFBIG. Returns the child's exit status.
+int with_file_size_limit(rlim_t limit, const std::function<int()>& body) {
+    pid_t child = ::fork();
+    if (child == 0) {
+        ::signal(SIGXFSZ, SIG_IGN);
+        struct rlimit small {
+            limit, limit
+        };
+        ::setrlimit(RLIMIT_FSIZE, &small);
+        ::_exit(body());
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 255;
+}
+
+TEST_CASE("a write that fails part way (full disk) keeps the original and leaves no temp file") {
+    TempFolder temp;
+    fs::path path = temp.path() / "file.toml";
+    REQUIRE(write_file_atomically(path, "original\n").ok());
+    std::string big(8192, 'x');
+    int code = with_file_size_limit(4096, [&] {
+        auto replaced = write_file_atomically(path, big);
+        if (replaced.ok()) return 1;
+        if (replaced.error().kind != ErrorKind::io) return 2;
+        if (replaced.error().message != "cannot write: File too large") return 3;
+        auto created = create_file_exclusively(temp.path() / "new.toml", big);
+        return created.ok() ? 4 : 0;
+    });
+    CHECK(code == 0);
+    CHECK(slurp(path) == "original\n");
+    CHECK(std::distance(fs::directory_iterator(temp.path()), fs::directory_iterator()) == 1);
+}
+
+TEST_CASE("nothing larger than the readers accept is written") {
+    TempFolder temp;
+    fs::path path = temp.path() / "file.toml";
+    REQUIRE(write_file_atomically(path, "original\n").ok());
+    auto refused = write_file_atomically(path, std::string(max_file_size + 1, 'x'));
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().message.find("larger than 1 MiB") != std::string::npos);
+    CHECK(slurp(path) == "original\n");
+    CHECK(std::distance(fs::directory_iterator(temp.path()), fs::directory_iterator()) == 1);
+    CHECK(write_file_atomically(path, std::string(max_file_size, 'x')).ok());
+    CHECK(read_text_file(path).ok());
+}
+
+TEST_CASE("inspect_files: open permissions, leftover temp files, stray files, linked folders") {
+    Fixture f;
+    REQUIRE(f.reg.create(new_complaint("275abcde"), london()).ok());
+    REQUIRE(f.reg.inspect_files().problems.empty());
+    auto clean = f.reg.inspect_files().warnings;
+    CHECK(clean.empty());
+    for (const auto& warning : clean)
+        MESSAGE(warning.to_string());
+
+    ::chmod(f.reg.complaint_path("275abcde").c_str(), 0644);
+    spill(f.reg.complaints_dir() / ".275abcde.toml.Ab12Cd", "half");
+    spill(f.reg.complaints_dir() / "275abcde.toml.orig", "x");
+    ::chmod((f.reg.complaints_dir() / "275abcde.toml.orig").c_str(), 0600);
+    ::chmod((f.reg.complaints_dir() / ".275abcde.toml.Ab12Cd").c_str(), 0600);
+    std::vector<std::string> warnings;
+    for (const auto& warning : f.reg.inspect_files().warnings)
+        warnings.push_back(warning.to_string());
+    std::sort(warnings.begin(), warnings.end());
+    std::string dir = f.reg.complaints_dir().lexically_normal().string();
+    REQUIRE(warnings.size() == 3);
+    CHECK(warnings[0] == dir + "/.275abcde.toml.Ab12Cd:1:1: temporary file left by an "
+                               "interrupted write; it is ignored and safe to delete");
+    CHECK(warnings[2] == dir + "/275abcde.toml:1:1: other users of this machine can read it "
+                               "(mode 0644); it holds personal data: run 'chmod -R go-rwx' on "
+                               "the register");
+    CHECK(warnings[1] == dir + "/275abcde.toml.orig:1:1: not a complaint file (only ID.toml files "
+                               "are read); it is ignored");
+    CHECK(f.reg.load_all().complaints.size() == 1); // readers ignore the temp file
+
+    fs::rename(f.reg.complaints_dir(), f.temp.path() / "elsewhere");
+    fs::create_directory_symlink(f.temp.path() / "elsewhere", f.reg.complaints_dir());
+    auto found = f.reg.inspect_files();
+    REQUIRE(found.problems.size() == 1);
+    CHECK(found.problems[0].to_string() == dir + ":1:1: must be a folder, not a link or a file");
+    CHECK(f.reg.resolve_id("275abcde").error().message == "must be a folder, not a link or a file");
+}
+
+TEST_CASE("a complaint file named after one ID but holding another is called a duplicate") {
+    Fixture f;
+    REQUIRE(f.reg.create(new_complaint("275abcde"), london()).ok());
+    REQUIRE(f.reg.create(new_complaint("275abxyz"), london()).ok());
+    std::string text = slurp(f.reg.complaint_path("275abcde"));
+    text.replace(text.find("id = \"275abcde\""), 15, "id = \"275abxyz\"");
+    spill(f.reg.complaint_path("275abcde"), text);
+    auto loaded = f.reg.load("275abcde");
+    REQUIRE_FALSE(loaded.ok());
+    CHECK(loaded.error().message.find("(duplicate ID: " +
+                                      f.reg.complaint_path("275abxyz").lexically_normal().string() +
+                                      " has it too)") != std::string::npos);
+}
+
+TEST_CASE("an append that would not read back as the same event changes nothing") {
+    Fixture f;
+    REQUIRE(f.reg.create(new_complaint("275abcde"), london()).ok());
+    fs::path path = f.reg.complaint_path("275abcde");
+    // The last ']' closes a multi-line string, not the events list.
+    std::string broken = "id = \"275abcde\"\npolicy = \"tiny\"\npolicy_version = \"2026-01-01\"\n"
+                         "received = 2026-03-27T10:00:00+00:00\nevents = []\n"
+                         "details = \"\"\"\n]\n#\"\"\"\n";
+    spill(path, broken);
+    REQUIRE(f.reg.load("275abcde").ok());
+    auto appended = f.reg.append("275abcde", note_at(utc(2026, 3, 28, 9), "x"), london(), accept);
+    REQUIRE_FALSE(appended.ok());
+    CHECK(slurp(path) == broken);
 }
 
 TEST_CASE("replace validates and keeps the id") {

@@ -1,0 +1,271 @@
+#include "cli/commands.hpp"
+#include "cli/ics.hpp"
+#include "cli/output.hpp"
+#include "cli/present.hpp"
+#include "cli/walk.hpp"
+
+#include <fmt/format.h>
+
+namespace complaints::cli {
+
+namespace {
+
+struct ExportOptions {
+    std::string format = "csv";
+    bool events = false;
+    bool redact = false;
+};
+
+/// Column names of `export --format csv`; docs/OUTPUT.md documents each. Personal columns
+/// are the ones `--redact` leaves out.
+const std::vector<std::string> complaint_columns{"id",
+                                                 "policy",
+                                                 "policy_version",
+                                                 "received",
+                                                 "channel",
+                                                 "status",
+                                                 "stage",
+                                                 "stage_title",
+                                                 "handler",
+                                                 "severity",
+                                                 "category",
+                                                 "paused",
+                                                 "next_milestone",
+                                                 "next_due",
+                                                 "next_state",
+                                                 "acknowledged_at",
+                                                 "resolved_at",
+                                                 "remedies",
+                                                 "outcome",
+                                                 "name",
+                                                 "contact",
+                                                 "summary"};
+const std::vector<std::string> event_columns{
+    "id",        "at",      "type", "by",       "stage",  "requested", "milestone", "until",
+    "extend_by", "handler", "body", "remedies", "reason", "outcome",   "text"};
+const std::vector<std::string> personal_columns{"outcome", "name",   "contact",
+                                                "summary", "reason", "text"};
+
+bool personal(const std::string& column) {
+    return std::find(personal_columns.begin(), personal_columns.end(), column) !=
+           personal_columns.end();
+}
+
+std::vector<std::string> kept(const std::vector<std::string>& columns, bool redact) {
+    std::vector<std::string> out;
+    for (const auto& column : columns)
+        if (!redact || !personal(column)) out.push_back(column);
+    return out;
+}
+
+/// Cells in `columns` order from a column -> value lookup, CSV-escaped.
+std::string csv_row(const std::vector<std::string>& columns,
+                    const std::function<std::string(const std::string&)>& value) {
+    std::vector<std::string> cells;
+    for (const auto& column : columns)
+        cells.push_back(csv_text(value(column)));
+    return csv_line(cells);
+}
+
+const Event* first_event(const Complaint& c, std::string_view type) {
+    for (const Event& e : c.events)
+        if (e.type == type) return &e;
+    return nullptr;
+}
+
+const Event* resolution(const Reading& r) {
+    if (r.state.status == ComplaintStatus::open || r.state.status == ComplaintStatus::withdrawn)
+        return nullptr;
+    const Event* last = nullptr;
+    for (const Event& e : r.complaint.events)
+        if (e.type == event_type::resolved) last = &e;
+    return last;
+}
+
+std::string joined(const std::vector<std::string>& items) {
+    return fmt::format("{}", fmt::join(items, "; "));
+}
+
+std::string complaint_cell(const Reading& r, const std::string& column) {
+    const Complaint& c = r.complaint;
+    const date::time_zone* zone = r.calendar->zone();
+    const Deadline* next = next_staff_deadline(r.state);
+    const Event* ack = first_event(c, event_type::acknowledged);
+    const Event* resolved = resolution(r);
+    const std::map<std::string, std::function<std::string()>> cells{
+        {"id", [&] { return c.id; }},
+        {"policy", [&] { return c.policy; }},
+        {"policy_version", [&] { return c.policy_version; }},
+        {"received", [&] { return format_moment(c.received, zone); }},
+        {"channel", [&] { return c.channel; }},
+        {"status", [&] { return status_name(r.state.status); }},
+        {"stage", [&] { return r.state.stage; }},
+        {"stage_title", [&] { return r.state.stage_title; }},
+        {"handler", [&] { return r.state.handler; }},
+        {"severity", [&] { return c.severity; }},
+        {"category", [&] { return c.category; }},
+        {"paused", [&] { return std::string(r.state.paused ? "yes" : "no"); }},
+        {"next_milestone", [&] { return next ? deadline_name(*next) : ""; }},
+        {"next_due", [&] { return next ? due_text(next->due, zone) : ""; }},
+        {"next_state", [&] { return next ? state_name(next->state) : ""; }},
+        {"acknowledged_at", [&] { return ack ? format_moment(ack->at, zone) : ""; }},
+        {"resolved_at", [&] { return resolved ? format_moment(resolved->at, zone) : ""; }},
+        {"remedies", [&] { return resolved ? joined(resolved->remedies) : ""; }},
+        {"outcome", [&] { return resolved ? resolved->outcome : ""; }},
+        {"name", [&] { return c.name; }},
+        {"contact", [&] { return c.contact; }},
+        {"summary", [&] { return c.summary; }},
+    };
+    return cells.at(column)();
+}
+
+std::string event_cell(const Event& e, const std::string& id, const date::time_zone* zone,
+                       const std::string& column) {
+    if (column == "id") return id;
+    if (column == "at") return format_moment(e.at, zone);
+    if (column == "requested") return e.requested ? format_moment(*e.requested, zone) : "";
+    if (column == "until") return e.until ? format_day(*e.until) : "";
+    if (column == "extend_by") return e.extend_by ? describe(*e.extend_by) : "";
+    if (column == "remedies") return joined(e.remedies);
+    const std::map<std::string, const std::string*> text{
+        {"type", &e.type},           {"by", &e.by},           {"stage", &e.stage},
+        {"milestone", &e.milestone}, {"handler", &e.handler}, {"body", &e.body},
+        {"reason", &e.reason},       {"outcome", &e.outcome}, {"text", &e.text}};
+    return *text.at(column);
+}
+
+/// The received moment as the first event of every complaint's log.
+Event receipt(const Complaint& c) {
+    Event e;
+    e.at = c.received;
+    e.type = "received";
+    return e;
+}
+
+std::string event_json(const Event& e, const std::string& id, const date::time_zone* zone,
+                       bool redact) {
+    std::vector<std::string> fields;
+    for (const auto& column : kept(event_columns, redact)) {
+        const std::string value = event_cell(e, id, zone, column);
+        if (column == "remedies") {
+            std::vector<std::string> quoted;
+            for (const auto& remedy : e.remedies)
+                quoted.push_back(json_string(remedy));
+            fields.push_back(fmt::format("\"remedies\": [{}]", fmt::join(quoted, ", ")));
+        } else if (!value.empty() || column == "id" || column == "at" || column == "type") {
+            fields.push_back(fmt::format("{}: {}", json_string(column), json_string(value)));
+        }
+    }
+    return fmt::format("{{{}}}", fmt::join(fields, ", "));
+}
+
+Complaint redacted(Complaint c) {
+    c.name.clear(), c.contact.clear(), c.summary.clear(), c.details.clear(), c.occurred.clear();
+    c.people.clear(), c.evidence.clear();
+    for (Event& e : c.events)
+        e.text.clear(), e.reason.clear(), e.outcome.clear();
+    return c;
+}
+
+/// Writes one complaint's part of the export.
+class Writer {
+  public:
+    Writer(const ExportOptions& options, Instant now) : options_(options), now_(now) {}
+
+    std::string header(const date::time_zone* zone) const {
+        const auto& o = options_;
+        if (o.format == "ics") return ics_begin();
+        if (o.format == "csv")
+            return csv_line(kept(o.events ? event_columns : complaint_columns, o.redact));
+        return fmt::format("{{\"schema\": {}, \"as_of\": {}, \"redacted\": {}, \"{}\": [\n",
+                           json_schema_version, json_string(format_moment(now_, zone)),
+                           o.redact ? "true" : "false", o.events ? "events" : "complaints");
+    }
+
+    std::string footer() const {
+        if (options_.format == "ics") return ics_end();
+        if (options_.format == "csv") return "";
+        return std::string(first_ ? "" : "\n") + "]}\n";
+    }
+
+    std::string write(const Reading& r) {
+        const auto& o = options_;
+        if (o.format == "ics") return ics_events(r, now_, o.redact);
+        if (o.events) return write_events(r);
+        if (o.format == "csv")
+            return csv_row(kept(complaint_columns, o.redact),
+                           [&](const std::string& column) { return complaint_cell(r, column); });
+        if (!o.redact) return separator() + complaint_json(r);
+        Reading copy{redacted(r.complaint), r.policy, r.calendar, r.state};
+        return separator() + complaint_json(copy);
+    }
+
+  private:
+    const ExportOptions& options_;
+    Instant now_;
+    bool first_ = true;
+
+    std::string separator() {
+        const bool first = first_;
+        first_ = false;
+        return first ? "" : ",\n";
+    }
+
+    std::string write_events(const Reading& r) {
+        const date::time_zone* zone = r.calendar->zone();
+        const std::vector<std::string> columns = kept(event_columns, options_.redact);
+        std::vector<Event> log{receipt(r.complaint)};
+        log.insert(log.end(), r.complaint.events.begin(), r.complaint.events.end());
+        std::string out;
+        for (const Event& e : log) {
+            if (options_.format == "csv")
+                out += csv_row(columns, [&](const std::string& column) {
+                    return options_.redact && personal(column)
+                               ? std::string()
+                               : event_cell(e, r.complaint.id, zone, column);
+                });
+            else
+                out += separator() + event_json(e, r.complaint.id, zone, options_.redact);
+        }
+        return out;
+    }
+};
+
+Status run_export(const ExportOptions& options, Session& session) {
+    if (options.events && options.format == "ics")
+        return usage_error("--events: not with --format ics (the calendar holds deadlines)");
+    const date::time_zone* zone = nullptr;
+    auto now = register_now(session, zone);
+    if (!now) return now.error();
+    Writer writer(options, *now);
+    print_out(writer.header(zone));
+    std::vector<Error> problems;
+    Status walked =
+        for_each_reading(session, problems, [&](const Reading& r) { print_out(writer.write(r)); });
+    if (!walked) return walked.error();
+    print_out(writer.footer());
+    report_problems(problems);
+    if (!problems.empty()) session.report_exit(exit_data);
+    return done();
+}
+
+} // namespace
+
+void add_export_command(CommandTable& table) {
+    auto options = std::make_shared<ExportOptions>();
+    CLI::App* command = add_command(
+        table, "export", "Export every complaint (or event) as CSV, JSON or an iCalendar feed",
+        "complaints export --format csv --redact > complaints.csv");
+    command
+        ->add_option("--format", options->format,
+                     "csv (one row per complaint), json (everything) or ics (open deadlines)")
+        ->check(CLI::IsMember({"csv", "json", "ics"}));
+    command->add_flag("--events", options->events, "One row per event instead of per complaint");
+    command->add_flag("--redact", options->redact,
+                      "Leave out names, contacts and free text (personal data)");
+    command->callback([&chosen = table.chosen, options] {
+        chosen = [options](Session& session) { return run_export(*options, session); };
+    });
+}
+
+} // namespace complaints::cli

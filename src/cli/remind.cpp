@@ -1,0 +1,96 @@
+#include "cli/commands.hpp"
+#include "cli/output.hpp"
+#include "cli/present.hpp"
+#include "cli/walk.hpp"
+
+#include <fmt/format.h>
+#include <map>
+
+namespace complaints::cli {
+
+namespace {
+
+struct RemindOptions {
+    std::string due_within;
+    std::string handler;
+};
+
+std::string when_text(const DueItem& item) {
+    const std::string due = due_text(item.due, item.zone);
+    const std::string weekday = weekday_name(item.due.day);
+    if (item.state != DeadlineState::overdue) return fmt::format("due {} ({})", due, weekday);
+    if (item.days_overdue == 0) return fmt::format("was due {} (overdue today)", due);
+    return fmt::format("was due {} ({} day{} overdue)", due, item.days_overdue,
+                       item.days_overdue == 1 ? "" : "s");
+}
+
+std::string item_text(const DueItem& item) {
+    std::string out = fmt::format("  {}  {}\n", item.id, terminal_safe(item.summary));
+    out += fmt::format("      {}: {}, {}\n", terminal_safe(item.stage + "/" + item.milestone),
+                       terminal_safe(item.title), when_text(item));
+    out += fmt::format("      Next: {}\n", terminal_safe(item.action));
+    return out;
+}
+
+std::string section(const std::vector<const DueItem*>& items, bool overdue) {
+    std::string out;
+    for (const DueItem* item : items)
+        if ((item->state == DeadlineState::overdue) == overdue) out += item_text(*item);
+    if (out.empty()) return "";
+    return (overdue ? "Overdue:\n" : "Due soon:\n") + out;
+}
+
+std::string digest(const std::vector<DueItem>& items, Instant now) {
+    std::map<std::string, std::vector<const DueItem*>> by_handler;
+    long overdue = 0;
+    for (const DueItem& item : items) {
+        by_handler[item.handler].push_back(&item);
+        if (item.state == DeadlineState::overdue) ++overdue;
+    }
+    const date::time_zone* zone = items.front().zone;
+    std::string out = fmt::format("Complaints to act on as of {} {}\n",
+                                  weekday_name(local_day(now, zone)), format_moment(now, zone));
+    out += fmt::format("{} overdue, {} due soon.\n", overdue,
+                       static_cast<long>(items.size()) - overdue);
+    for (const auto& [handler, list] : by_handler) {
+        out +=
+            fmt::format("\n== {} ==\n", handler.empty() ? "(no handler)" : terminal_safe(handler));
+        out += section(list, true) + section(list, false);
+    }
+    return out;
+}
+
+Status run_remind(const RemindOptions& options, Session& session) {
+    DueFilter filter{std::nullopt, true, options.handler, ""};
+    if (!options.due_within.empty()) {
+        auto parsed = parse_within(options.due_within);
+        if (!parsed) return usage_error("--due-within: " + parsed.error().message);
+        filter.within = *parsed;
+    }
+    std::vector<Error> problems;
+    Instant now{};
+    auto items = collect_due(session, filter, problems, now);
+    if (!items) return items.error();
+    if (!items->empty()) print_out(digest(*items, now));
+    report_problems(problems);
+    if (!problems.empty()) session.report_exit(exit_data);
+    return done();
+}
+
+} // namespace
+
+void add_remind_command(CommandTable& table) {
+    auto options = std::make_shared<RemindOptions>();
+    CLI::App* command = add_command(
+        table, "remind",
+        "Daily digest for cron: overdue and due-soon deadlines by handler; silent when none",
+        "complaints -C /srv/complaints remind | mail -E -s 'Complaints due' office@example.org");
+    command->add_option("--due-within", options->due_within,
+                        "Due-soon period instead of the policy's: 3d, 2wd, 48h, 2w, 1m");
+    command->add_option("--handler", options->handler, "Only this handler's complaints");
+    command->callback([&chosen = table.chosen, options] {
+        chosen = [options](Session& session) { return run_remind(*options, session); };
+    });
+}
+
+} // namespace complaints::cli

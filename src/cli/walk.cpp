@@ -1,0 +1,92 @@
+#include "cli/walk.hpp"
+
+#include "cli/present.hpp"
+
+#include <algorithm>
+#include <map>
+#include <regex>
+
+namespace complaints::cli {
+
+Status for_each_reading(Session& session, std::vector<Error>& problems,
+                        const std::function<void(const Reading&)>& visit) {
+    auto reg = session.open_register();
+    if (!reg) return reg.error();
+    for (const std::string& id : (*reg)->complaint_ids()) {
+        auto complaint = (*reg)->load(id);
+        if (!complaint) {
+            problems.push_back(complaint.error());
+            continue;
+        }
+        auto reading = session.read(std::move(complaint.value()));
+        if (reading)
+            visit(*reading);
+        else if (reading.error().kind == ErrorKind::usage)
+            return reading.error();
+        else
+            problems.push_back(reading.error());
+    }
+    return done();
+}
+
+Result<Instant> register_now(Session& session, const date::time_zone*& zone) {
+    auto policy = session.default_policy();
+    if (!policy) return policy.error();
+    auto calendar = session.calendar(**policy);
+    if (!calendar) return calendar.error();
+    zone = (*calendar)->zone();
+    return session.now(zone);
+}
+
+Result<Period> parse_within(const std::string& text) {
+    static const std::regex short_form(R"(^(\d{1,5})(h|d|wd|w|m)$)");
+    std::smatch match;
+    if (!std::regex_match(text, match, short_form)) return parse_period(text);
+    static const std::map<std::string, std::string> units{
+        {"h", "hours"}, {"d", "days"}, {"wd", "working days"}, {"w", "weeks"}, {"m", "months"}};
+    return parse_period(match[1].str() + " " + units.at(match[2].str()));
+}
+
+namespace {
+
+bool selected(const Deadline& d, const Reading& r, const DueFilter& filter, Instant now) {
+    if (d.party != Party::staff || r.state.status != ComplaintStatus::open) return false;
+    if (!filter.handler.empty() && r.state.handler != filter.handler) return false;
+    if (!filter.stage.empty() && d.stage != filter.stage) return false;
+    if (d.state == DeadlineState::overdue) return true;
+    if (!filter.within) return filter.due_soon && d.state == DeadlineState::due_soon;
+    if (d.state != DeadlineState::open && d.state != DeadlineState::due_soon) return false;
+    return d.due.moment <= due_after(now, *filter.within, Counting{}, *r.calendar).moment;
+}
+
+} // namespace
+
+std::vector<DueItem> due_items(const Reading& r, const DueFilter& filter, Instant now) {
+    std::vector<DueItem> items;
+    const date::time_zone* zone = r.calendar->zone();
+    for (const Deadline& d : r.state.deadlines) {
+        if (!selected(d, r, filter, now)) continue;
+        const Milestone& m = *d.milestone;
+        items.push_back({r.complaint.id, d.stage, m.id, m.title,
+                         m.action.empty() ? m.title : m.action, d.due, d.state,
+                         days_overdue(d, now, zone), r.state.handler, r.complaint.summary, zone});
+    }
+    return items;
+}
+
+Result<std::vector<DueItem>> collect_due(Session& session, const DueFilter& filter,
+                                         std::vector<Error>& problems, Instant& now) {
+    std::vector<DueItem> items;
+    Status walked = for_each_reading(session, problems, [&](const Reading& r) {
+        now = *session.now(r.calendar->zone());
+        for (DueItem& item : due_items(r, filter, now))
+            items.push_back(std::move(item));
+    });
+    if (!walked) return walked.error();
+    std::stable_sort(items.begin(), items.end(), [](const DueItem& a, const DueItem& b) {
+        return a.due.moment < b.due.moment;
+    });
+    return items;
+}
+
+} // namespace complaints::cli

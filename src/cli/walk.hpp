@@ -1,0 +1,56 @@
+#pragma once
+/// Reading the register one complaint at a time, and the staff deadlines that are due: shared
+/// by list-overdue, remind, export and report, whose memory must not grow with the register.
+
+#include "cli/context.hpp"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace complaints::cli {
+
+/// Loads and derives every complaint in ID order, calling `visit` with each in turn (only one
+/// is held at a time). Files that fail to load or make no sense go to `problems`.
+Status for_each_reading(Session& session, std::vector<Error>& problems,
+                        const std::function<void(const Reading&)>& visit);
+
+/// The moment the command acts as of, read in the zone of the register's default policy
+/// (set in `zone`), for headers written before any complaint is read.
+Result<Instant> register_now(Session& session, const date::time_zone*& zone);
+
+/// "3d", "2wd", "48h", "2w", "1m", or a period spelt out ("10 working days").
+Result<Period> parse_within(const std::string& text);
+
+/// Which staff deadlines count as due.
+struct DueFilter {
+    std::optional<Period> within; ///< due within this; else the policy's due-soon period
+    bool due_soon = true;         ///< without `within`: false lists overdue deadlines only
+    std::string handler;          ///< only this handler's complaints (empty: all)
+    std::string stage;            ///< only deadlines of this stage (empty: all)
+};
+
+/// A due staff deadline, copied out of its reading so the reading can go.
+struct DueItem {
+    std::string id;
+    std::string stage;
+    std::string milestone;
+    std::string title;
+    std::string action; ///< what to do next: the milestone's action, else its title
+    Due due;
+    DeadlineState state = DeadlineState::open;
+    long days_overdue = 0;
+    std::string handler;
+    std::string summary;
+    const date::time_zone* zone = nullptr;
+};
+
+/// The deadlines of `reading` that `filter` selects as overdue or due soon as of `now`.
+std::vector<DueItem> due_items(const Reading& reading, const DueFilter& filter, Instant now);
+
+/// Every due item in the register, soonest first.
+Result<std::vector<DueItem>> collect_due(Session& session, const DueFilter& filter,
+                                         std::vector<Error>& problems, Instant& now);
+
+} // namespace complaints::cli

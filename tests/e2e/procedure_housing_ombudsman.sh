@@ -1,0 +1,73 @@
+# Housing Ombudsman Complaint Handling Code 2024 (examples/policies/housing-ombudsman.toml):
+# worked examples of its time limits, counted by hand in England and Wales working days.
+# The stage 2 extension cap (20 working days) is unverified, so no expectation depends on it.
+source "$(dirname "$0")/lib.sh"
+export COMPLAINTS_NOW=2027-06-01T09:00
+
+# overdue AS_OF: one "ID STAGE MILESTONE DUE DAYS_OVERDUE" line per overdue staff deadline.
+overdue() {
+  c --as-of "$1" list-overdue --format json |
+    json '"\n".join(" ".join(str(x[k]) for k in ("id", "stage", "milestone", "due", "days_overdue")) for x in d)'
+}
+# milestones ID AS_OF: "stage/milestone" of every deadline `show` lists.
+milestones() {
+  c --as-of "$2" show "$1" --format json | json '" ".join(x["stage"] + "/" + x["milestone"] for x in d["deadlines"])'
+}
+
+c init --policy housing-ombudsman >/dev/null
+expect_contains "$(c policy list)" "housing-ombudsman" "the shipped policy is in the register"
+
+# --- Stage 1 over Christmas 2026 ---------------------------------------------------------
+# Received Friday 18 December 2026. Acknowledge within 5 working days of receipt: Mon 21 (1),
+# Tue 22 (2), Wed 23 (3), Thu 24 (4); Fri 25 Christmas Day, Sat 26, Sun 27, Mon 28 (Boxing Day
+# substitute: 26 December is a Saturday) are skipped; Tue 29 (5) -> due 2026-12-29.
+id=$(c add --name "A Resident" --contact "resident@example.org" --summary "Damp in bedroom" \
+  --received 2026-12-18T10:00)
+expect_eq "$(deadline "$id" stage-1 acknowledge due)" "2026-12-29" "stage 1 acknowledgement"
+expect_eq "$(deadline "$id" stage-1 acknowledge within)" "5 working days" "stage 1 period"
+# The response counts from the acknowledgement, so it has no date until there is one.
+expect_eq "$(milestones "$id" 2026-12-21T09:00)" "stage-1/acknowledge" "no response deadline before the acknowledgement"
+# Still on time on the last day; overdue the working morning after.
+expect_eq "$(overdue 2026-12-29T17:00)" "" "acknowledgement not overdue on its last day"
+expect_eq "$(overdue 2026-12-30T09:00)" "$id stage-1 acknowledge 2026-12-29 1" "acknowledgement overdue next day"
+
+# Acknowledged Tuesday 22 December. Respond within 10 working days of the acknowledgement:
+# Wed 23 (1), Thu 24 (2), [25-28 as above], Tue 29 (3), Wed 30 (4), Thu 31 (5), [Fri 1 January
+# 2027 New Year's Day, Sat 2, Sun 3], Mon 4 (6), Tue 5 (7), Wed 6 (8), Thu 7 (9), Fri 8 (10)
+# -> due 2027-01-08.
+c ack "$id" --at 2026-12-22T15:00 >/dev/null
+expect_eq "$(deadline "$id" stage-1 acknowledge state)" "met" "acknowledgement met"
+expect_eq "$(deadline "$id" stage-1 respond due)" "2027-01-08" "stage 1 response"
+expect_eq "$(deadline "$id" stage-1 respond from)" "acknowledgement" "response counts from the acknowledgement"
+
+# Extension up to 10 working days, with reasons: from Fri 8 January, Mon 11 ... Fri 15 (5),
+# Mon 18 ... Fri 22 (10) -> 2027-01-22.
+c extend "$id" --milestone respond --for "10 working days" --reason "contractor survey booked" \
+  --at 2027-01-06T12:00 >/dev/null
+expect_eq "$(deadline "$id" stage-1 respond due)" "2027-01-22" "stage 1 response after 10 working days' extension"
+# One more working day would take it past the Code's cap.
+expect_exit 2 extend "$id" --milestone respond --for "1 working day" --reason "more time" --at 2027-01-07T12:00
+expect_contains "$ERR" "cap of 10 working days" "extension beyond the cap is refused"
+expect_eq "$(overdue 2027-01-25T09:00)" "$id stage-1 respond 2027-01-22 3" "extended response overdue"
+
+c resolve "$id" --outcome "Repairs booked" --at 2027-01-21T16:00 >/dev/null
+expect_eq "$(deadline "$id" stage-1 respond state)" "met" "stage 1 response met"
+expect_eq "$(deadline "$id" stage-1 respond late)" "False" "stage 1 response on time"
+
+# --- Stage 2, on the resident's request ------------------------------------------------------
+# Asked for stage 2 on Monday 1 February 2027. Acknowledge within 5 working days of the
+# request: Tue 2 (1), Wed 3, Thu 4, Fri 5, Mon 8 (5) -> 2027-02-08.
+c escalate "$id" --to stage-2 --requested 2027-02-01T09:00 --at 2027-02-01T11:00 >/dev/null
+expect_eq "$(deadline "$id" stage-2 acknowledge due)" "2027-02-08" "stage 2 acknowledgement"
+# Acknowledged Friday 5 February. Respond within 20 working days of it (no holidays): Feb 8-12
+# (5), 15-19 (10), 22-26 (15), Mar 1-5 (20) -> 2027-03-05.
+c ack "$id" --at 2027-02-05T10:00 >/dev/null
+expect_eq "$(deadline "$id" stage-2 respond due)" "2027-03-05" "stage 2 response"
+expect_eq "$(overdue 2027-03-05T23:00)" "" "stage 2 response not overdue on its last day"
+expect_eq "$(overdue 2027-03-08T09:00)" "$id stage-2 respond 2027-03-05 3" "stage 2 response overdue"
+
+# --- Received on a bank-holiday weekend ----------------------------------------------------------
+# Received Saturday 2 May 2026: day 1 is the first working day after it. Mon 4 May is the early
+# May bank holiday; Tue 5 (1), Wed 6, Thu 7, Fri 8 (4), Mon 11 (5) -> 2026-05-11.
+id2=$(c add --name "B Resident" --contact "b@example.org" --summary "Noise" --received 2026-05-02T13:00)
+expect_eq "$(deadline "$id2" stage-1 acknowledge due)" "2026-05-11" "received on a Saturday before a bank holiday"

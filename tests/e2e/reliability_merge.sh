@@ -1,0 +1,75 @@
+# git merges: two clones of a register add complaints and record events on the same complaint
+# while apart; after `git pull` there are no conflicts, nothing is lost, events read in time
+# order and `check` passes. Both clones editing the same intake line is caught by `check`,
+# with the line. (docs/FORMAT.md "Merges", docs/RELIABILITY.md)
+source "$TESTS/e2e/lib.sh"
+
+export GIT_AUTHOR_NAME=Test GIT_AUTHOR_EMAIL=test@example.org
+export GIT_COMMITTER_NAME=Test GIT_COMMITTER_EMAIL=test@example.org GIT_CONFIG_NOSYSTEM=1
+export HOME=$WORK # no personal git configuration
+g() { git -c init.defaultBranch=main -c commit.gpgsign=false "$@"; }
+
+g init -q --bare origin.git
+c init alice --policy big-bums >/dev/null
+(cd alice && g init -q && g add . && g commit -qm "register" && g remote add origin ../origin.git &&
+  g push -q origin main)
+cd alice
+shared=$(c add --name "Jo Bloggs" --contact jo@example.org --channel email \
+  --summary "Shared complaint" --severity minor --received 2026-01-02T09:00 </dev/null)
+g add . && g commit -qm "shared complaint" && g push -q origin main
+cd ..
+umask 022 # as on a typical machine: the clone comes back readable by others
+g clone -q origin.git bob
+umask 077
+
+# Apart: each clone adds a complaint and records two events on the shared one.
+cd alice
+a_new=$(c add --name "Alice's complainant" --contact a@example.org --channel phone \
+  --summary "Added by Alice" --severity minor </dev/null)
+c note "$shared" "Alice called Jo" --by alice --at 2026-01-04T10:00 >/dev/null
+c ack "$shared" --by alice --at 2026-01-04T11:00 >/dev/null
+g add . && g commit -qm "alice's work" && g push -q origin main
+cd ../bob
+b_new=$(c add --name "Bob's complainant" --contact b@example.org --channel email \
+  --summary "Added by Bob" --severity minor </dev/null)
+c note "$shared" "Bob wrote to Jo" --by bob --at 2026-01-03T15:00 >/dev/null
+c note "$shared" "Bob filed the letter" --by bob --at 2026-01-05T08:00 >/dev/null
+g add . && g commit -qm "bob's work"
+
+out=$(g pull -q --no-rebase origin main 2>&1) || fail "git pull failed: $out"
+expect_not_contains "$(cat complaints/*.toml)" "<<<<<<<" "conflict markers"
+expect_eq "$(g status --porcelain)" "" "nothing left to resolve after the pull"
+expect_exit 0 check
+expect_not_contains "$ERR" "error" "check after the merge"
+expect_contains "$ERR" "other users of this machine can read it" \
+  "check warns that the clone made with umask 022 is readable by others"
+chmod -R go-rwx .
+expect_exit 0 check
+expect_eq "$ERR" "" "check once the clone is private"
+
+for id in "$shared" "$a_new" "$b_new"; do expect_exit 0 show "$id"; done
+events=$(c show "$shared" --format json |
+  json "'\n'.join(e['at'][:16] + ' ' + e['type'] + ' ' + e['by'] for e in d['events'])")
+expect_eq "$events" "2026-01-03T15:00 note bob
+2026-01-04T10:00 note alice
+2026-01-04T11:00 acknowledged alice
+2026-01-05T08:00 note bob" "events after the merge, in time order"
+g push -q origin main
+cd ../alice && g pull -q --no-rebase origin main && expect_exit 0 check
+expect_eq "$(c show "$shared" --format json | json 'len(d["events"])')" 4 "events in Alice's clone"
+
+# Both clones change the same intake line: the union merge keeps both, check says where.
+sed -i 's/^summary = .*/summary = "Alice'"'"'s wording"/' "complaints/$shared.toml"
+g commit -qam "alice edits the summary" && g push -q origin main
+cd ../bob
+sed -i 's/^summary = .*/summary = "Bob'"'"'s wording"/' "complaints/$shared.toml"
+g commit -qam "bob edits the summary"
+out=$(g pull -q --no-rebase origin main 2>&1) || fail "git pull failed: $out"
+line=$(grep -n '^summary = ' "complaints/$shared.toml" | sed -n 2p | cut -d: -f1) # the second
+expect_exit 3 check
+expect_contains "$ERR" "complaints/$shared.toml:$line:" "check names the duplicated intake line"
+expect_contains "$ERR" "cannot redefine existing string 'summary'" "check says what is wrong"
+expect_contains "$ERR" "keep the right one" "check says what to do"
+before=$(cat "complaints/$shared.toml")
+expect_exit 3 note "$shared" "while the file is broken"
+expect_eq "$(cat "complaints/$shared.toml")" "$before" "a broken file is left alone"
