@@ -38,13 +38,16 @@ struct Deadline {
     std::string stage_title;
     const Milestone* milestone = nullptr; ///< points into the policy
     Party party = Party::staff;
-    Instant anchor_at{};  ///< the moment the period counts from
-    Due base_due;         ///< before extensions and pauses
-    Due due;              ///< after extensions and pauses
+    Instant anchor_at{}; ///< the moment the period counts from
+    Due base_due;        ///< before extensions and pauses
+    Due due;             ///< after extensions and pauses
     std::vector<Adjustment> adjustments;
     DeadlineState state = DeadlineState::open;
     std::optional<Instant> met_at;
     bool late = false; ///< met, but after it was due
+    /// A repeating milestone (`every`): 0 for the first one, counted from the milestone's
+    /// anchor; 1, 2, ... for each later one, counted from when the one before was met.
+    int occurrence = 0;
 };
 
 struct ComplaintState {

@@ -1,5 +1,8 @@
 #include "cli/commands.hpp"
 
+#include "complaints/spelling.hpp"
+
+#include <algorithm>
 #include <cstdio>
 #include <fmt/format.h>
 
@@ -46,6 +49,21 @@ int finish_output(int code) {
     return code;
 }
 
+/// CLI11's message, or "unknown command 'X'; did you mean 'Y'?" when no command was recognised.
+std::string parse_error_message(CLI::App& app, const CLI::ParseError& error) {
+    if (!app.get_subcommands().empty()) return error.what();
+    const std::vector<std::string> extras = app.remaining();
+    auto word = std::find_if(extras.begin(), extras.end(),
+                             [](const std::string& arg) { return !arg.starts_with("-"); });
+    if (word == extras.end()) return error.what();
+    std::vector<std::string> names;
+    for (const CLI::App* command : app.get_subcommands({})) names.push_back(command->get_name());
+    const std::string best =
+        closest_spelling(*word, std::vector<std::string_view>(names.begin(), names.end()));
+    return fmt::format("unknown command '{}'{}", *word,
+                       best.empty() ? "" : fmt::format("; did you mean '{}'?", best));
+}
+
 } // namespace
 
 void add_all_commands(CommandTable& table) {
@@ -78,6 +96,10 @@ int run(int argc, char** argv) {
     add_all_commands(table);
     app.footer(footer);
     app.require_subcommand(1);
+    if (argc < 2) {
+        fmt::print(stderr, "{}", app.help());
+        return exit_usage;
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -87,7 +109,7 @@ int run(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return finish_output(app.exit(e));
     } catch (const CLI::ParseError& e) {
-        fmt::print(stderr, "complaints: error: {}\n", e.what());
+        fmt::print(stderr, "complaints: error: {}\n", parse_error_message(app, e));
         fmt::print(stderr, "Run 'complaints --help' for usage.\n");
         return exit_usage;
     }

@@ -17,7 +17,8 @@ std::optional<std::string> git_output(const fs::path& folder, std::vector<std::s
     std::vector<std::string> full{"git", "-C", folder.string()};
     full.insert(full.end(), args.begin(), args.end());
     std::vector<char*> argv;
-    for (auto& arg : full) argv.push_back(arg.data());
+    for (auto& arg : full)
+        argv.push_back(arg.data());
     argv.push_back(nullptr);
     int pipe_ends[2];
     if (::pipe2(pipe_ends, O_CLOEXEC) != 0) return std::nullopt;
@@ -54,9 +55,9 @@ bool is_temporary(const std::string& path) {
 
 /// Register files that a .gitignore rule hides from git: they would never be committed.
 void find_untracked_by_git(const Register& reg, std::vector<Error>& problems) {
-    auto listed = git_output(reg.root(), {"ls-files", "-z", "--others", "--ignored",
-                                          "--exclude-standard", "--", "register.toml",
-                                          ".gitattributes", "policies", "complaints"});
+    auto listed =
+        git_output(reg.root(), {"ls-files", "-z", "--others", "--ignored", "--exclude-standard",
+                                "--", "register.toml", ".gitattributes", "policies", "complaints"});
     if (!listed) return;
     std::string_view rest = *listed;
     while (!rest.empty()) {
@@ -76,7 +77,8 @@ void check_register_files(Session& session, std::vector<Error>& problems) {
     auto reg = session.open_register();
     if (!reg) return;
     FileFindings found = (*reg)->inspect_files();
-    for (const Error& warning : found.warnings) warn(terminal_safe(warning.to_string()));
+    for (const Error& warning : found.warnings)
+        warn(terminal_safe(warning.to_string()));
     problems.insert(problems.end(), found.problems.begin(), found.problems.end());
     find_untracked_by_git(**reg, problems);
 }

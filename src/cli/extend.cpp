@@ -18,7 +18,8 @@ void bind(CLI::App* command, ExtendOptions& options) {
     command->add_option("--milestone", options.milestone,
                         "Milestone to extend (default: the next staff deadline)");
     auto* until = command->add_option("--until", options.until, "New due date, YYYY-MM-DD");
-    auto* period = command->add_option("--for", options.period, "Extra time, e.g. '10 working days'");
+    auto* period =
+        command->add_option("--for", options.period, "Extra time, e.g. '10 working days'");
     until->excludes(period);
     command->add_option("--reason", options.reason, "Why more time is needed")->required();
 }
@@ -34,6 +35,8 @@ Result<std::string> default_milestone(Session& session, const std::string& id) {
 Result<Event> make(Session& session, const ExtendOptions& options) {
     if (options.until.empty() == options.period.empty())
         return usage_error("extend needs --until DATE or --for PERIOD");
+    if (options.reason.find_first_not_of(" \t\r\n") == std::string::npos)
+        return usage_error("--reason: say why more time is needed");
     Event event;
     event.type = event_type::extended;
     event.reason = options.reason;

@@ -67,6 +67,7 @@ std::string render(const std::vector<Reading>& readings, const std::string& form
     for (const auto& c : columns) header.push_back(c == "next_state" ? "STATE" : fmt::format("{}", c));
     for (auto& h : header) for (auto& ch : h) ch = static_cast<char>(std::toupper(ch));
     Table table(header);
+    table.fit(terminal_width(stdout));
     for (const auto& r : readings) table.add(row(r, false));
     return table.render();
 }

@@ -58,7 +58,7 @@ std::string deadline_json(const Deadline& deadline, const date::time_zone* zone)
     return fmt::format(
         "{{\"stage\": {}, \"milestone\": {}, \"title\": {}, \"party\": {}, \"within\": {}, "
         "\"from\": {}, \"anchor_at\": {}, \"due\": {}, \"state\": {}, \"met_at\": {}, "
-        "\"late\": {}}}",
+        "\"late\": {}, \"occurrence\": {}}}",
         json_string(deadline.stage), json_string(deadline.milestone->id),
         json_string(deadline.milestone->title),
         json_string(deadline.party == Party::staff ? "staff" : "complainant"),
@@ -66,7 +66,8 @@ std::string deadline_json(const Deadline& deadline, const date::time_zone* zone)
         json_string(anchor_name(deadline.milestone->from)),
         json_string(format_moment(deadline.anchor_at, zone)),
         json_string(due_text(deadline.due, zone)), json_string(state_name(deadline.state)),
-        json_moment(deadline.met_at, zone), deadline.late ? "true" : "false");
+        json_moment(deadline.met_at, zone), deadline.late ? "true" : "false",
+        deadline.occurrence + 1);
 }
 
 std::string complaint_json(const Reading& reading) {

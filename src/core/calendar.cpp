@@ -1,4 +1,5 @@
 #include "complaints/calendar.hpp"
+#include "complaints/spelling.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -318,26 +319,10 @@ const Keys register_calendar_keys{"add", "remove"};
 const Keys add_keys{"date", "name", "division"};
 const Keys remove_keys{"date", "division"};
 
-std::size_t distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j)
-        row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t above = row[j];
-            row[j] = std::min({above + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
-
 /// "; did you mean 'x'?" or "; valid keys: a, b".
 std::string key_hint(std::string_view word, const Keys& keys) {
-    for (auto key : keys)
-        if (distance(word, key) <= 2) return fmt::format("; did you mean '{}'?", key);
+    if (auto best = closest_spelling(word, keys); !best.empty())
+        return fmt::format("; did you mean '{}'?", best);
     return fmt::format("; valid keys: {}", fmt::join(keys, ", "));
 }
 

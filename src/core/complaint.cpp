@@ -252,22 +252,47 @@ Status read_intake_key(const Reader& reader, std::string_view key, const toml::n
     return read_string(reader, node, key, *field);
 }
 
-/// Where a TOML string literal that starts at `text[i]` ends (index after it).
-std::size_t skip_string(std::string_view text, std::size_t i) {
+/// Where a backslash in a multi-line basic string at `text[pos]` leads toml++ 3.3.0 to test
+/// a non-ASCII character for being whitespace (undefined behaviour): right after the
+/// backslash, or as the first character after a line-ending backslash. npos when it does not.
+std::size_t unsafe_escape(std::string_view text, std::size_t pos) {
+    auto is_space = [&](std::size_t k) {
+        return k < text.size() &&
+               (text[k] == ' ' || text[k] == '\t' || text[k] == '\r' || text[k] == '\n');
+    };
+    std::size_t next = pos + 1;
+    if (next < text.size() && static_cast<unsigned char>(text[next]) >= 0x80) return next;
+    if (!is_space(next)) return std::string_view::npos;
+    while (is_space(next))
+        ++next;
+    if (next < text.size() && static_cast<unsigned char>(text[next]) >= 0x80) return next;
+    return std::string_view::npos;
+}
+
+/// A TOML string literal that starts at `text[i]`: where it ends (index after it), and where
+/// it holds an escape toml++ cannot read safely (npos when none).
+struct StringExtent {
+    std::size_t end;
+    std::size_t unsafe = std::string_view::npos;
+};
+
+StringExtent skip_string(std::string_view text, std::size_t i) {
     char quote = text[i];
     bool multi = text.substr(i, 3) == std::string(3, quote);
     std::size_t pos = i + (multi ? 3 : 1);
     while (pos < text.size()) {
         if (quote == '"' && text[pos] == '\\') {
+            if (multi && unsafe_escape(text, pos) != std::string_view::npos)
+                return {text.size(), unsafe_escape(text, pos)};
             pos += 2;
             continue;
         }
-        if (!multi && text[pos] == '\n') return pos;
+        if (!multi && text[pos] == '\n') return {pos};
         if (multi ? text.substr(pos, 3) == std::string(3, quote) : text[pos] == quote)
-            return pos + (multi ? 3 : 1);
+            return {pos + (multi ? 3 : 1)};
         ++pos;
     }
-    return text.size(); // unterminated (or an escape at the very end)
+    return {text.size()}; // unterminated (or an escape at the very end)
 }
 
 /// Whether a quote after `before` (the last character that is not a space or tab on the line,
@@ -300,9 +325,12 @@ Status check_before_parsing(const Reader& reader, std::string_view text) {
         char c = text[i];
         char previous = i ? text[i - 1] : 0;
         if ((c == '"' || c == '\'') && opens_string(before)) {
-            std::size_t end = skip_string(text, i);
-            for (std::size_t k = i; k < end; ++k)
+            auto [end, unsafe] = skip_string(text, i);
+            for (std::size_t k = i; k < std::min(end, unsafe); ++k)
                 if (text[k] == '\n') ++line, line_start = k + 1;
+            if (unsafe != std::string_view::npos)
+                return fail(unsafe, "a backslash in a \"\"\"string\"\"\" must be followed by an "
+                                    "escape like \\n or by the end of the line and plain text");
             i = end - 1, before = c, after_string = true;
             continue;
         }

@@ -89,12 +89,11 @@ std::string counting_words(const DeadlineExplanation& e, const Counting& countin
     return out + " A day-based deadline ends at midnight at the end of its last day.";
 }
 
-/// Which period produced `deadline.base_due`: the milestone's own, or its `every`.
-Period counted_period(const Deadline& deadline, const WorkingCalendar& calendar) {
+/// Which period produced `deadline.base_due`: the milestone's own for the first occurrence,
+/// its `every` for each repeat.
+Period counted_period(const Deadline& deadline) {
     const Milestone& m = *deadline.milestone;
-    if (!m.every) return m.period;
-    Due first = due_after(deadline.anchor_at, m.period, m.counting, calendar);
-    return first.moment == deadline.base_due.moment ? m.period : *m.every;
+    return deadline.occurrence > 0 && m.every ? *m.every : m.period;
 }
 
 /// For months: "1 month from Saturday 31 January 2026: February has no 31st, so ...".
@@ -223,10 +222,12 @@ std::string due_words(const Due& due, const WorkingCalendar& calendar) {
 DeadlineExplanation explain_deadline(const Deadline& deadline, const WorkingCalendar& calendar) {
     DeadlineExplanation e;
     e.rule = fmt::format("{}: {}", deadline.stage_title, rule_words(*deadline.milestone));
-    e.anchor_event = anchor_words(deadline.milestone->from);
+    e.anchor_event = deadline.occurrence > 0
+                         ? fmt::format("the last time it was done ({})", deadline.milestone->met_by)
+                         : anchor_words(deadline.milestone->from);
     e.anchor_at = deadline.anchor_at;
     e.anchor_day = local_day(deadline.anchor_at, calendar.zone());
-    e.period = counted_period(deadline, calendar);
+    e.period = counted_period(deadline);
     e.unit = unit_words(e.period, calendar);
     e.base_due = deadline.base_due;
     e.adjustments = deadline.adjustments;

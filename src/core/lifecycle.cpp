@@ -45,6 +45,7 @@ struct Pause {
     Instant from;
     std::optional<Instant> until;
     std::string by;
+    bool still = false; ///< not yet resumed: `until` is the as-of moment
 };
 
 /// One stay of a complaint in a stage, from entering it to leaving it.
@@ -60,6 +61,10 @@ struct StageVisit {
     std::vector<Pause> pauses;
     std::vector<const Event*> extensions;
 };
+
+bool is_blank(std::string_view text) {
+    return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
 
 Error event_error(const Complaint& complaint, const Event& event, std::string message) {
     return data_error(complaint.path, event.line, event.column, std::move(message));
@@ -170,6 +175,10 @@ Status Walk::extend(const Event& event) {
             fmt::format("stage '{}' has no milestone '{}'", current().stage->id, event.milestone));
     if (!event.until && !event.extend_by)
         return event_error(complaint_, event, "'extended' needs 'until' or 'extend_by'");
+    if (found->extension_needs_reason && is_blank(event.reason))
+        return event_error(
+            complaint_, event,
+            fmt::format("an extension of '{}' needs a reason: add --reason", found->id));
     current().extensions.push_back(&event);
     return done();
 }
@@ -215,7 +224,10 @@ Status Walk::apply(const Event& event) {
 void Walk::finish(Instant as_of) {
     for (auto& visit : visits_)
         for (auto& pause : visit.pauses)
-            if (!pause.until) pause.until = std::max(as_of, pause.from);
+            if (!pause.until) {
+                pause.until = std::max(as_of, pause.from);
+                pause.still = true;
+            }
 }
 
 std::optional<Instant> anchor_time(const Milestone& milestone, const StageVisit& visit,
@@ -275,6 +287,16 @@ Due apply_pause(const Due& due, const Pause& pause, const Period& period,
     return extend_due(due, paused_length(pause, period, calendar), calendar);
 }
 
+/// "paused from X to Y: 3 working days added", or for a pause not yet resumed "paused from X,
+/// still paused: 3 working days added so far".
+std::string pause_words(const Pause& pause, const Period& length, const WorkingCalendar& calendar) {
+    const std::string from = format_moment(pause.from, calendar.zone());
+    if (pause.still || !pause.until)
+        return fmt::format("paused from {}, still paused: {} added so far", from, describe(length));
+    return fmt::format("paused from {} to {}: {} added", from,
+                       format_moment(*pause.until, calendar.zone()), describe(length));
+}
+
 void apply_pauses(Deadline& deadline, const StageVisit& visit, const WorkingCalendar& calendar) {
     if (deadline.party != Party::staff) return;
     for (const Pause& pause : visit.pauses) {
@@ -282,19 +304,23 @@ void apply_pauses(Deadline& deadline, const StageVisit& visit, const WorkingCale
         const Period length = paused_length(pause, deadline.milestone->period, calendar);
         if (length.count <= 0) continue;
         deadline.due = apply_pause(deadline.due, pause, deadline.milestone->period, calendar);
-        std::string until = pause.until ? format_moment(*pause.until, calendar.zone()) : "now";
-        deadline.adjustments.push_back(
-            {fmt::format("paused from {} to {}: {} added",
-                         format_moment(pause.from, calendar.zone()), until, describe(length)),
-             deadline.due});
+        deadline.adjustments.push_back({pause_words(pause, length, calendar), deadline.due});
     }
+}
+
+/// Whether `extension` applies to this deadline. A repeating milestone's extension applies to
+/// the occurrence that was running when it was recorded; any other applies to its deadline.
+bool extends(const Event& extension, const Deadline& deadline) {
+    if (!deadline.milestone->every) return true;
+    if (deadline.occurrence > 0 && extension.at < deadline.anchor_at) return false;
+    return !deadline.met_at || extension.at < *deadline.met_at;
 }
 
 Status apply_extensions(Deadline& deadline, const StageVisit& visit, const Complaint& complaint,
                         const WorkingCalendar& calendar) {
     const Due before = deadline.due;
     for (const Event* event : visit.extensions) {
-        if (event->milestone != deadline.milestone->id) continue;
+        if (event->milestone != deadline.milestone->id || !extends(*event, deadline)) continue;
         deadline.due = event->until ? due_on(*event->until, calendar)
                                     : extend_due(deadline.due, *event->extend_by, calendar);
         std::string what = event->until
@@ -330,30 +356,78 @@ DeadlineState open_state(const Deadline& deadline, const StageVisit& visit, Inst
     return DeadlineState::open;
 }
 
-Result<std::optional<Deadline>> work_out(const Milestone& milestone, const StageVisit& visit,
-                                         const Complaint& complaint, const Policy& policy,
-                                         const WorkingCalendar& calendar, Instant as_of) {
-    const auto anchor = anchor_time(milestone, visit, complaint);
-    if (!anchor) return std::optional<Deadline>{};
+/// One occurrence of a milestone: what it counts from, how long, and when it was met.
+struct Occurrence {
+    Instant anchor;
+    Period period;
+    std::optional<Instant> met_at;
+    int index = 0;
+};
+
+/// Works out the deadline of one occurrence of `milestone` in `visit`.
+Result<Deadline> work_out(const Milestone& milestone, const StageVisit& visit,
+                          const Occurrence& occurrence, const Complaint& complaint,
+                          const Policy& policy, const WorkingCalendar& calendar, Instant as_of) {
     Deadline deadline;
     deadline.stage = visit.stage->id;
     deadline.stage_title = visit.stage->title;
     deadline.milestone = &milestone;
     deadline.party = milestone.party;
-    deadline.anchor_at = *anchor;
-    deadline.base_due = due_after(*anchor, milestone.period, milestone.counting, calendar);
+    deadline.anchor_at = occurrence.anchor;
+    deadline.base_due =
+        due_after(occurrence.anchor, occurrence.period, milestone.counting, calendar);
     deadline.due = deadline.base_due;
+    deadline.met_at = occurrence.met_at;
+    deadline.occurrence = occurrence.index;
     apply_pauses(deadline, visit, calendar);
     if (auto extended = apply_extensions(deadline, visit, complaint, calendar); !extended)
         return extended.error();
-    deadline.met_at = met_time(milestone, visit, *anchor);
     if (deadline.met_at) {
         deadline.state = DeadlineState::met;
         deadline.late = *deadline.met_at >= deadline.due.moment;
     } else {
         deadline.state = open_state(deadline, visit, as_of, policy, calendar);
     }
-    return std::optional<Deadline>{std::move(deadline)};
+    return deadline;
+}
+
+/// The first `met_by` event of the visit strictly after `after`.
+std::optional<Instant> next_met_time(const Milestone& milestone, const StageVisit& visit,
+                                     Instant after) {
+    for (const Event* event : visit.events)
+        if (event->type == milestone.met_by && event->at > after) return event->at;
+    return std::nullopt;
+}
+
+/// Whether a repeat counted from `anchor` falls after the stage was over (left, or its
+/// outcome sent).
+bool stage_over_by(const StageVisit& visit, Instant anchor) {
+    return (visit.end && anchor >= *visit.end) || (visit.outcome && anchor >= *visit.outcome);
+}
+
+constexpr int max_occurrences = 1000;
+
+/// The deadlines of one milestone in one stage visit: one, or for a repeating milestone
+/// (`every`) one per occurrence, each counted from when the one before was met, up to the
+/// first one not yet met or the end of the stage.
+Status add_deadlines(std::vector<Deadline>& out, const Milestone& milestone,
+                     const StageVisit& visit, const Complaint& complaint, const Policy& policy,
+                     const WorkingCalendar& calendar, Instant as_of) {
+    const auto anchor = anchor_time(milestone, visit, complaint);
+    if (!anchor) return done();
+    Instant from = *anchor;
+    std::optional<Instant> met = met_time(milestone, visit, from);
+    for (int occurrence = 0; occurrence < max_occurrences; ++occurrence) {
+        const Period& period = occurrence == 0 ? milestone.period : *milestone.every;
+        auto deadline = work_out(milestone, visit, {from, period, met, occurrence}, complaint,
+                                 policy, calendar, as_of);
+        if (!deadline) return deadline.error();
+        out.push_back(std::move(*deadline));
+        if (!milestone.every || !met || stage_over_by(visit, *met)) break;
+        from = *met;
+        met = next_met_time(milestone, visit, from);
+    }
+    return done();
 }
 
 } // namespace
@@ -379,11 +453,11 @@ Result<ComplaintState> derive_state(const Complaint& complaint, const Policy& po
     state.handler = walk.handler().empty() ? last.stage->handler : walk.handler();
     state.paused = paused;
     for (const StageVisit& visit : walk.visits())
-        for (const Milestone& milestone : visit.stage->milestones) {
-            auto deadline = work_out(milestone, visit, complaint, policy, calendar, as_of);
-            if (!deadline) return deadline.error();
-            if (*deadline) state.deadlines.push_back(std::move(**deadline));
-        }
+        for (const Milestone& milestone : visit.stage->milestones)
+            if (auto added = add_deadlines(state.deadlines, milestone, visit, complaint, policy,
+                                           calendar, as_of);
+                !added)
+                return added.error();
     return state;
 }
 

@@ -1,4 +1,5 @@
 #include "complaints/policy.hpp"
+#include "complaints/spelling.hpp"
 
 #include "complaints/complaint.hpp"
 
@@ -53,37 +54,9 @@ const Keys milestone_keys{"id",
                           "extension_needs_reason",
                           "action"};
 
-/// Levenshtein distance, for "did you mean".
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j)
-        row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t above = row[j];
-            std::size_t substitute = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
-            row[j] = std::min({above + 1, row[j - 1] + 1, substitute});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
-
 /// The closest of `options` to `word` within two edits, or empty.
 template <class Range> std::string closest(std::string_view word, const Range& options) {
-    std::string best;
-    std::size_t best_distance = 3;
-    for (const auto& option : options) {
-        std::string_view candidate{option};
-        std::size_t distance = edit_distance(word, candidate);
-        if (distance < best_distance && distance < candidate.size()) {
-            best = std::string(candidate);
-            best_distance = distance;
-        }
-    }
-    return best;
+    return closest_spelling(word, std::vector<std::string_view>(std::begin(options), std::end(options)));
 }
 
 template <class Range> std::string joined(const Range& options) {

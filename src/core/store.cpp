@@ -393,8 +393,9 @@ void inspect_entry(const fs::path& path, bool complaints_folder, FileFindings& f
     if (S_ISLNK(info.st_mode) && path.extension() == ".toml") return; // reported when read
     if (auto warning = open_to_others(path, info)) found.warnings.push_back(*warning);
     if (complaints_folder && path.extension() != ".toml" && name != ".gitkeep")
-        found.warnings.push_back(data_error(
-            shown(path), 1, 1, "not a complaint file (only ID.toml files are read); it is ignored"));
+        found.warnings.push_back(
+            data_error(shown(path), 1, 1,
+                       "not a complaint file (only ID.toml files are read); it is ignored"));
 }
 
 } // namespace

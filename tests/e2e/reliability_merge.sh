@@ -58,6 +58,16 @@ g push -q origin main
 cd ../alice && g pull -q --no-rebase origin main && expect_exit 0 check
 expect_eq "$(c show "$shared" --format json | json 'len(d["events"])')" 4 "events in Alice's clone"
 
+# A complaint that a .gitignore rule hides from git would never be shared: check says so.
+hidden=$(c add --name "Hidden" --contact h@example.org --channel email --summary "Ignored" \
+  --severity minor </dev/null)
+echo "complaints/$hidden.toml" >>.git/info/exclude
+expect_exit 3 check
+expect_contains "$ERR" "complaints/$hidden.toml:1:1: git ignores this file" "check finds it"
+sed -i "/$hidden/d" .git/info/exclude
+expect_exit 0 check
+g add . && g commit -qm "hidden no more"
+
 # Both clones change the same intake line: the union merge keeps both, check says where.
 sed -i 's/^summary = .*/summary = "Alice'"'"'s wording"/' "complaints/$shared.toml"
 g commit -qam "alice edits the summary" && g push -q origin main

@@ -332,6 +332,37 @@ TEST_CASE("dots and brackets inside strings do not count as nesting") {
     CHECK(parsed->details == dots + "[[[{{{");
 }
 
+TEST_CASE("the pre-parse scan is not fooled by quotes, escapes or closing brackets") {
+    // Found by fuzzing: a quote inside a bare value does not open a string, so non-ASCII text
+    // after it is refused before toml++ reaches its undefined behaviour on it.
+    CHECK(error_of(minimal("name = 0\"28\xcb\x94x9\"\n")) ==
+          "complaints/k7m2qxh9.toml:5:12: text must be in double quotes, like name = \"Émile\"");
+    // Found by fuzzing: an escape at the very end of an unterminated string.
+    CHECK_FALSE(parse_complaint("id = \"27\\\\\\", "x.toml").ok());
+    // Found by fuzzing: toml++ tests the character after a backslash in a multi-line string,
+    // and the first one after a line-ending backslash, for being whitespace; non-ASCII there
+    // is undefined behaviour in toml++ 3.3.0.
+    CHECK(error_of(minimal("details = \"\"\"a\\\xc3\x89\"\"\"\n")).find(":5:16: a backslash in") !=
+          std::string::npos);
+    CHECK(error_of(minimal("details = \"\"\"a\\\n  \n \xc3\x89\"\"\"\n"))
+              .find(":7:2: a backslash in") != std::string::npos);
+    auto continued =
+        parse_complaint(minimal("details = \"\"\"a \\\n  b \\n Émile\"\"\"\n"), "x.toml");
+    REQUIRE(continued.ok());
+    CHECK(continued->details == "a b \n Émile");
+    // Lines inside a multi-line string are counted for the location of a later problem.
+    CHECK(error_of(minimal("details = \"\"\"\none\ntwo\n\"\"\"\nname = \xc3\x89mile\n")) ==
+          "complaints/k7m2qxh9.toml:9:8: text must be in double quotes, like name = \"Émile\"");
+    // Closing brackets cannot buy room for deeper nesting.
+    std::string deep = "x = " + std::string(80, '[') + std::string(80, ']') + "\n";
+    CHECK(error_of(minimal(std::string(100, ']') + "\n" + deep)).find("nested too deeply") !=
+          std::string::npos);
+    // Quoted text and comments may hold any UTF-8; a comment may follow a value directly.
+    auto parsed = parse_complaint(minimal("name = \"Émile\"#Zoë\n# Chloé called\n"), "x.toml");
+    REQUIRE(parsed.ok());
+    CHECK(parsed->name == "Émile");
+}
+
 TEST_CASE("append_event adds one line before the closing bracket and keeps every other byte") {
     std::string original = example_file;
     // A person's comment inside the list and after it must stay where they put them.

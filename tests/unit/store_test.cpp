@@ -1,10 +1,10 @@
 #include "complaints/store.hpp"
 
+#include <algorithm>
+#include <csignal>
 #include <doctest/doctest.h>
 #include <fcntl.h>
 #include <fstream>
-#include <algorithm>
-#include <csignal>
 #include <functional>
 #include <sys/file.h>
 #include <sys/resource.h>
@@ -320,8 +320,7 @@ TEST_CASE("append while another command holds the lock reports busy") {
     ::close(held);
     REQUIRE_FALSE(busy.ok());
     CHECK(busy.error().kind == ErrorKind::busy);
-    CHECK(busy.error().message.find("register is busy: another complaints command has held ") ==
-          0);
+    CHECK(busy.error().message.find("register is busy: another complaints command has held ") == 0);
     CHECK(busy.error().message.find(".lock for 200 ms; nothing was changed, try again") !=
           std::string::npos);
     CHECK(waited >= std::chrono::milliseconds{200});
@@ -423,9 +422,9 @@ TEST_CASE("a complaint file named after one ID but holding another is called a d
     spill(f.reg.complaint_path("275abcde"), text);
     auto loaded = f.reg.load("275abcde");
     REQUIRE_FALSE(loaded.ok());
-    CHECK(loaded.error().message.find("(duplicate ID: " +
-                                      f.reg.complaint_path("275abxyz").lexically_normal().string() +
-                                      " has it too)") != std::string::npos);
+    CHECK(loaded.error().message.find(
+              "(duplicate ID: " + f.reg.complaint_path("275abxyz").lexically_normal().string() +
+              " has it too)") != std::string::npos);
 }
 
 TEST_CASE("an append that would not read back as the same event changes nothing") {

@@ -1,0 +1,429 @@
+#include "complaints/lifecycle.hpp"
+
+#include <algorithm>
+#include <doctest/doctest.h>
+#include <string>
+#include <vector>
+
+using namespace complaints;
+
+namespace {
+
+/// A small nursery's procedure: an informal stage (acknowledge within 48 hours, resolve within
+/// 5 working days, then 10 working days for the complainant to ask for a formal review) and a
+/// formal stage (acknowledge within 2 working days, resolve within 20 working days with at
+/// most 10 more given a reason, keep the complainant informed every 5 working days, and 6
+/// months for the complainant to go to the regulator).
+const char* const procedure = R"([policy]
+id = "riverside"
+version = "2026-01-01"
+title = "Complaints procedure"
+organisation = "Riverside Nursery"
+
+[calendar]
+time_zone = "Europe/London"
+bank_holidays = "england-and-wales"
+
+[intake]
+severities = ["minor", "serious"]
+
+[[stage]]
+id = "informal"
+title = "Informal resolution"
+handler = "Room leader"
+entry = ["receipt"]
+
+  [[stage.milestone]]
+  id = "acknowledge"
+  within = "48 hours"
+  from = "receipt"
+  met_by = "acknowledged"
+
+  [[stage.milestone]]
+  id = "resolve"
+  within = "5 working days"
+  from = "receipt"
+  met_by = "resolved"
+
+  [[stage.milestone]]
+  id = "ask-for-review"
+  within = "10 working days"
+  from = "outcome"
+  met_by = "escalated"
+  party = "complainant"
+
+[[stage]]
+id = "formal"
+title = "Formal complaint"
+handler = "Manager"
+entry = ["escalation"]
+start_if_severity = ["serious"]
+
+  [[stage.milestone]]
+  id = "acknowledge"
+  within = "2 working days"
+  met_by = "acknowledged"
+
+  [[stage.milestone]]
+  id = "resolve"
+  within = "20 working days"
+  met_by = "resolved"
+  max_extension = "10 working days"
+  extension_needs_reason = true
+
+  [[stage.milestone]]
+  id = "update"
+  every = "5 working days"
+  met_by = "update"
+
+  [[stage.milestone]]
+  id = "regulator"
+  within = "6 months"
+  from = "outcome"
+  met_by = "referred"
+  party = "complainant"
+)";
+
+const Policy& riverside() {
+    static const Policy policy = parse_policy(procedure, "riverside.toml").value();
+    return policy;
+}
+
+const WorkingCalendar& calendar() {
+    static const WorkingCalendar cal = WorkingCalendar::make(riverside().calendar).value();
+    return cal;
+}
+
+Instant at(const char* text) {
+    return parse_moment(text, calendar().zone()).value();
+}
+
+/// A complaint received at `received` (London time) with `severity`.
+Complaint complaint(const char* received, const char* severity = "minor") {
+    Complaint c;
+    c.id = "2026-0001";
+    c.policy = "riverside";
+    c.policy_version = "2026-01-01";
+    c.received = at(received);
+    c.severity = severity;
+    c.path = "complaints/2026-0001.toml";
+    return c;
+}
+
+/// Records an event of `type` at `when`; its line in the file is its position plus 20.
+Event& record(Complaint& c, const char* type, const char* when) {
+    Event event;
+    event.type = type;
+    event.at = at(when);
+    event.line = static_cast<int>(c.events.size()) + 20;
+    event.column = 3;
+    c.events.push_back(event);
+    return c.events.back();
+}
+
+/// `c` with its events in time order, as the file reader gives them.
+Complaint in_order(Complaint c) {
+    std::stable_sort(c.events.begin(), c.events.end(),
+                     [](const Event& a, const Event& b) { return a.at < b.at; });
+    return c;
+}
+
+ComplaintState state_of(const Complaint& c, const char* as_of) {
+    auto state = derive_state(in_order(c), riverside(), calendar(), at(as_of));
+    REQUIRE_MESSAGE(state.ok(), (state.ok() ? "" : state.error().to_string()));
+    return state.value();
+}
+
+std::string error_of(const Complaint& c, const char* as_of) {
+    auto state = derive_state(in_order(c), riverside(), calendar(), at(as_of));
+    REQUIRE_FALSE(state.ok());
+    CHECK(state.error().kind == ErrorKind::data);
+    return state.error().to_string();
+}
+
+/// The deadlines of `milestone` in `stage`, in order.
+std::vector<Deadline> deadlines(const ComplaintState& state, const char* stage,
+                                const char* milestone) {
+    std::vector<Deadline> out;
+    for (const Deadline& d : state.deadlines)
+        if (d.stage == stage && d.milestone->id == milestone) out.push_back(d);
+    return out;
+}
+
+/// The only (or last) deadline of `milestone` in `stage`.
+Deadline deadline(const ComplaintState& state, const char* stage, const char* milestone) {
+    auto found = deadlines(state, stage, milestone);
+    REQUIRE_MESSAGE(!found.empty(), "no deadline " << stage << "/" << milestone);
+    return found.back();
+}
+
+std::string due(const Deadline& d) {
+    return d.due.is_day ? format_day(d.due.day) : format_moment(d.due.moment, calendar().zone());
+}
+
+std::vector<std::string> ids(const ComplaintState& state) {
+    std::vector<std::string> out;
+    for (const Deadline& d : state.deadlines)
+        out.push_back(d.stage + "/" + d.milestone->id);
+    return out;
+}
+
+} // namespace
+
+TEST_SUITE_BEGIN("core::lifecycle");
+
+// June 2026 has no bank holidays in England; 1 June is a Monday. Times are London (BST).
+
+TEST_CASE("a complaint starts in the stage its severity names, else the first stage") {
+    auto minor = state_of(complaint("2026-06-01T09:00"), "2026-06-01T10:00");
+    CHECK(minor.stage == "informal");
+    CHECK(minor.status == ComplaintStatus::open);
+    CHECK(minor.handler == "Room leader");
+    // The review window counts from an outcome there is not yet, so it is not listed.
+    CHECK(ids(minor) == std::vector<std::string>{"informal/acknowledge", "informal/resolve"});
+    CHECK(due(deadline(minor, "informal", "acknowledge")) == "2026-06-03T09:00:00+01:00");
+    CHECK(due(deadline(minor, "informal", "resolve")) == "2026-06-08");
+
+    auto serious = state_of(complaint("2026-06-01T09:00", "serious"), "2026-06-01T10:00");
+    CHECK(serious.stage == "formal");
+    CHECK(serious.handler == "Manager");
+    CHECK(ids(serious) ==
+          std::vector<std::string>{"formal/acknowledge", "formal/resolve", "formal/update"});
+    CHECK(due(deadline(serious, "formal", "resolve")) == "2026-06-29");
+}
+
+TEST_CASE("escalation moves the complaint on and the new stage counts from the escalation") {
+    Complaint c = complaint("2026-06-01T09:00");
+    record(c, "acknowledged", "2026-06-01T15:00");
+    record(c, "escalated", "2026-06-04T14:00");
+    auto state = state_of(c, "2026-06-05T10:00");
+    CHECK(state.stage == "formal");
+    CHECK(state.stage_title == "Formal complaint");
+    CHECK(deadline(state, "informal", "acknowledge").state == DeadlineState::met);
+    // Left before its 8 June deadline: no longer needed, and never overdue.
+    CHECK(deadline(state, "informal", "resolve").state == DeadlineState::superseded);
+    auto acknowledge = deadline(state, "formal", "acknowledge");
+    CHECK(acknowledge.anchor_at == at("2026-06-04T14:00"));
+    CHECK(due(acknowledge) == "2026-06-08");
+    CHECK(acknowledge.state == DeadlineState::due_soon);
+    CHECK(due(deadline(state, "formal", "resolve")) == "2026-07-02");
+    CHECK(next_staff_deadline(state)->milestone->id == "acknowledge");
+    CHECK(next_staff_deadline(state)->stage == "formal");
+}
+
+TEST_CASE("resolving meets the resolve deadline and ends the stage's other staff deadlines") {
+    Complaint c = complaint("2026-06-01T09:00", "serious");
+    record(c, "resolved", "2026-06-05T16:00");
+    auto state = state_of(c, "2026-06-10T09:00");
+    CHECK(state.status == ComplaintStatus::resolved);
+    auto resolve = deadline(state, "formal", "resolve");
+    CHECK(resolve.state == DeadlineState::met);
+    CHECK_FALSE(resolve.late);
+    CHECK(resolve.met_at == at("2026-06-05T16:00"));
+    // Acknowledgement was due by 3 June and never sent: missed, not overdue.
+    CHECK(deadline(state, "formal", "acknowledge").state == DeadlineState::missed);
+    // The first update was due by 8 June, after the outcome: no longer needed.
+    CHECK(deadline(state, "formal", "update").state == DeadlineState::superseded);
+    CHECK(next_staff_deadline(state) == nullptr);
+    CHECK(deadline(state, "formal", "regulator").state == DeadlineState::open);
+}
+
+TEST_CASE("a complainant's window is open, then lapses; it is never overdue") {
+    Complaint c = complaint("2026-06-01T09:00");
+    record(c, "resolved", "2026-06-03T12:00");
+    auto inside = state_of(c, "2026-06-17T12:00");
+    auto window = deadline(inside, "informal", "ask-for-review");
+    CHECK(window.party == Party::complainant);
+    CHECK(due(window) == "2026-06-17");
+    CHECK(window.state == DeadlineState::open);
+    CHECK(next_staff_deadline(inside) == nullptr);
+    auto after = state_of(c, "2026-06-18T09:00");
+    CHECK(deadline(after, "informal", "ask-for-review").state == DeadlineState::lapsed);
+
+    SUBCASE("asking for the review in time meets it") {
+        record(c, "escalated", "2026-06-10T11:00");
+        auto asked = state_of(c, "2026-06-30T09:00");
+        CHECK(deadline(asked, "informal", "ask-for-review").state == DeadlineState::met);
+        CHECK(asked.stage == "formal");
+    }
+}
+
+TEST_CASE("a reopened complaint counts again from the reopening; its acknowledgement stands") {
+    Complaint c = complaint("2026-06-01T09:00");
+    record(c, "acknowledged", "2026-06-01T15:00");
+    record(c, "resolved", "2026-06-03T12:00");
+    record(c, "closed", "2026-06-04T09:00");
+    record(c, "reopened", "2026-06-15T10:00");
+    auto state = state_of(c, "2026-06-16T10:00");
+    CHECK(state.stage == "informal");
+    CHECK(state.status == ComplaintStatus::open);
+    auto resolves = deadlines(state, "informal", "resolve");
+    REQUIRE(resolves.size() == 2);
+    CHECK(resolves[0].state == DeadlineState::met);
+    CHECK(resolves[1].anchor_at == at("2026-06-15T10:00"));
+    CHECK(due(resolves[1]) == "2026-06-22");
+    CHECK(resolves[1].state == DeadlineState::open);
+    auto acknowledges = deadlines(state, "informal", "acknowledge");
+    REQUIRE(acknowledges.size() == 2);
+    CHECK(acknowledges[1].state == DeadlineState::met);
+    CHECK(acknowledges[1].met_at == at("2026-06-01T15:00"));
+
+    SUBCASE("reopening an open complaint is refused") {
+        record(c, "reopened", "2026-06-16T09:00");
+        CHECK(error_of(c, "2026-06-17T09:00") ==
+              "complaints/2026-0001.toml:24:3: 'reopened' but the complaint is already open");
+    }
+}
+
+TEST_CASE("a pause pushes hour and working-day deadlines out by the time paused") {
+    Complaint c = complaint("2026-06-01T09:00");
+    record(c, "paused", "2026-06-01T12:00").by = "dawn";
+    record(c, "resumed", "2026-06-02T12:00");
+    auto state = state_of(c, "2026-06-02T13:00");
+    CHECK_FALSE(state.paused);
+    auto acknowledge = deadline(state, "informal", "acknowledge");
+    CHECK(due(acknowledge) == "2026-06-04T09:00:00+01:00");
+    REQUIRE(acknowledge.adjustments.size() == 1);
+    CHECK(acknowledge.adjustments[0].what ==
+          "paused from 2026-06-01T12:00:00+01:00 to 2026-06-02T12:00:00+01:00: 24 hours added");
+    auto resolve = deadline(state, "informal", "resolve");
+    CHECK(due(resolve) == "2026-06-09");
+    REQUIRE(resolve.adjustments.size() == 1);
+    CHECK(resolve.adjustments[0].what.find(": 1 working day added") != std::string::npos);
+
+    SUBCASE("a pause not yet resumed says so, and counts up to the as-of moment") {
+        c.events.pop_back();
+        auto paused = state_of(c, "2026-06-03T12:00");
+        CHECK(paused.paused);
+        auto still = deadline(paused, "informal", "acknowledge");
+        CHECK(due(still) == "2026-06-05T09:00:00+01:00");
+        CHECK(still.state == DeadlineState::due_soon); // not overdue: the clock stands still
+        REQUIRE(still.adjustments.size() == 1);
+        CHECK(still.adjustments[0].what ==
+              "paused from 2026-06-01T12:00:00+01:00, still paused: 48 hours added so far");
+    }
+}
+
+TEST_CASE("an extension moves the deadline to a date or by a period, up to the cap") {
+    Complaint c = complaint("2026-06-01T09:00", "serious");
+    Event& more = record(c, "extended", "2026-06-20T10:00");
+    more.milestone = "resolve";
+    more.reason = "waiting for witness statements";
+    more.by = "sam";
+
+    SUBCASE("by a period") {
+        more.extend_by = Period{5, Unit::working_days};
+        auto resolve = deadline(state_of(c, "2026-06-22T09:00"), "formal", "resolve");
+        CHECK(format_day(resolve.base_due.day) == "2026-06-29");
+        CHECK(due(resolve) == "2026-07-06");
+        REQUIRE(resolve.adjustments.size() == 1);
+        CHECK(resolve.adjustments[0].what ==
+              "extended by 5 working days (waiting for witness statements) by sam");
+    }
+    SUBCASE("to a date, within the cap") {
+        more.until = parse_day("2026-07-13").value();
+        CHECK(due(deadline(state_of(c, "2026-06-22T09:00"), "formal", "resolve")) == "2026-07-13");
+    }
+    SUBCASE("beyond the cap of 10 working days (13 July) is refused") {
+        more.until = parse_day("2026-07-14").value();
+        CHECK(error_of(c, "2026-06-22T09:00") ==
+              "complaints/2026-0001.toml:20:3: extension beyond the policy's cap of 10 working "
+              "days for 'resolve'");
+    }
+    SUBCASE("without a reason, where the procedure needs one, is refused") {
+        more.extend_by = Period{5, Unit::working_days};
+        more.reason = " ";
+        CHECK(error_of(c, "2026-06-22T09:00") ==
+              "complaints/2026-0001.toml:20:3: an extension of 'resolve' needs a reason: add "
+              "--reason");
+    }
+    SUBCASE("without a reason, where the procedure does not ask for one, is accepted") {
+        more.milestone = "acknowledge";
+        more.reason.clear();
+        more.extend_by = Period{1, Unit::working_days};
+        CHECK(due(deadline(state_of(c, "2026-06-22T09:00"), "formal", "acknowledge")) ==
+              "2026-06-04");
+    }
+}
+
+TEST_CASE("an 'every' milestone comes round again, counted from each time it is met") {
+    Complaint c = complaint("2026-06-01T09:00", "serious");
+    record(c, "acknowledged", "2026-06-01T15:00");
+    record(c, "update", "2026-06-05T10:00"); // first, due by 8 June
+    record(c, "update", "2026-06-11T16:00"); // second, due by 12 June
+    record(c, "update", "2026-06-17T11:00"); // third, due by 18 June
+    auto state = state_of(c, "2026-06-25T10:00");
+    auto updates = deadlines(state, "formal", "update");
+    REQUIRE(updates.size() == 4);
+    const std::vector<std::string> dues{"2026-06-08", "2026-06-12", "2026-06-18", "2026-06-24"};
+    const std::vector<const char*> counted_from{"2026-06-01T09:00", "2026-06-05T10:00",
+                                                "2026-06-11T16:00", "2026-06-17T11:00"};
+    for (int i = 0; i < 4; ++i) {
+        CAPTURE(i);
+        CHECK(updates[i].occurrence == i);
+        CHECK(updates[i].anchor_at == at(counted_from[i]));
+        CHECK(due(updates[i]) == dues[i]);
+    }
+    for (int i = 0; i < 3; ++i) {
+        CHECK(updates[i].state == DeadlineState::met);
+        CHECK_FALSE(updates[i].late);
+    }
+    CHECK(updates[1].met_at == at("2026-06-11T16:00"));
+    CHECK(updates[3].state == DeadlineState::overdue);
+    CHECK(next_staff_deadline(state)->occurrence == 3);
+    CHECK(deadline(state_of(c, "2026-06-19T10:00"), "formal", "update").state ==
+          DeadlineState::open);
+
+    SUBCASE("an extension moves only the one that was running") {
+        Event& more = record(c, "extended", "2026-06-12T09:00");
+        more.milestone = "update";
+        more.extend_by = Period{2, Unit::working_days};
+        auto extended = deadlines(state_of(c, "2026-06-25T10:00"), "formal", "update");
+        REQUIRE(extended.size() == 4);
+        CHECK(due(extended[1]) == "2026-06-12");
+        CHECK(due(extended[2]) == "2026-06-22");
+        REQUIRE(extended[2].adjustments.size() == 1);
+        CHECK(due(extended[3]) == "2026-06-24");
+    }
+    SUBCASE("the outcome ends the round: the one running is no longer needed") {
+        record(c, "update", "2026-06-22T10:00");
+        record(c, "resolved", "2026-06-23T15:00");
+        auto ended = deadlines(state_of(c, "2026-07-30T10:00"), "formal", "update");
+        REQUIRE(ended.size() == 5);
+        CHECK(ended[3].state == DeadlineState::met);
+        CHECK(ended[4].state == DeadlineState::superseded);
+    }
+    SUBCASE("an update at the outcome starts no new one") {
+        record(c, "update", "2026-06-23T15:00");
+        record(c, "resolved", "2026-06-23T15:00");
+        CHECK(deadlines(state_of(c, "2026-07-30T10:00"), "formal", "update").size() == 4);
+    }
+}
+
+TEST_CASE("after closing, only notes, updates, assignments, referrals, escalation and reopening") {
+    Complaint c = complaint("2026-06-01T09:00");
+    record(c, "resolved", "2026-06-03T12:00");
+    record(c, "closed", "2026-06-04T09:00");
+    record(c, "note", "2026-06-05T09:00").text = "complainant phoned to say thanks";
+    auto closed = state_of(c, "2026-06-10T09:00");
+    CHECK(closed.status == ComplaintStatus::closed);
+    CHECK(next_staff_deadline(closed) == nullptr);
+
+    record(c, "acknowledged", "2026-06-06T09:00");
+    CHECK(error_of(c, "2026-06-10T09:00") ==
+          "complaints/2026-0001.toml:23:3: 'acknowledged' after the complaint was closed: "
+          "reopen it first");
+    c.events.back().type = "reopened";
+    CHECK(state_of(c, "2026-06-10T09:00").status == ComplaintStatus::open);
+}
+
+TEST_CASE("a withdrawn complaint cannot be escalated") {
+    Complaint c = complaint("2026-06-01T09:00");
+    record(c, "withdrawn", "2026-06-02T09:00");
+    record(c, "escalated", "2026-06-03T09:00");
+    CHECK(error_of(c, "2026-06-10T09:00") ==
+          "complaints/2026-0001.toml:21:3: 'escalated' after the complaint was withdrawn: "
+          "reopen it first");
+}
+
+TEST_SUITE_END();
