@@ -39,8 +39,8 @@ struct CalendarSpec {
     /// Monday = 0 ... Sunday = 6; true where it is a working day.
     std::array<bool, 7> working_week{true, true, true, true, true, false, false};
     Division division = Division::england_and_wales;
-    std::vector<Holiday> closures;   ///< extra non-working days (organisation closures)
-    std::vector<Day> extra_working;  ///< days that are working days despite the rules
+    std::vector<Holiday> closures;       ///< extra non-working days (organisation closures)
+    std::vector<Day> extra_working;      ///< days that are working days despite the rules
     std::vector<Holiday> added_holidays; ///< bank holidays proclaimed after this release
     std::vector<Day> removed_holidays;   ///< bank holidays cancelled (the day stays a weekday)
 };

@@ -39,18 +39,18 @@ struct Event {
     Instant at{};
     std::string type;
     std::string by;
-    std::string text;                ///< note text, reason for pause/reopen/close/withdraw
-    std::string stage;               ///< escalated: the stage entered
-    std::optional<Instant> requested; ///< escalated: when the complainant asked for it
-    std::string milestone;           ///< extended: which milestone
-    std::optional<Day> until;        ///< extended: new due day
-    std::optional<Period> extend_by; ///< extended: or a period added to the due date
-    std::string reason;              ///< extended: why (many procedures require one)
-    std::string outcome;             ///< resolved: what was decided and told
+    std::string text;                  ///< note text, reason for pause/reopen/close/withdraw
+    std::string stage;                 ///< escalated: the stage entered
+    std::optional<Instant> requested;  ///< escalated: when the complainant asked for it
+    std::string milestone;             ///< extended: which milestone
+    std::optional<Day> until;          ///< extended: new due day
+    std::optional<Period> extend_by;   ///< extended: or a period added to the due date
+    std::string reason;                ///< extended: why (many procedures require one)
+    std::string outcome;               ///< resolved: what was decided and told
     std::vector<std::string> remedies; ///< resolved: remedy categories from the policy
-    std::string handler;             ///< assigned: the new handler
-    std::string body;                ///< referred: the outside body, e.g. "CIC Regulator"
-    int line = 0;                    ///< where the event is in its file (0 when new)
+    std::string handler;               ///< assigned: the new handler
+    std::string body;                  ///< referred: the outside body, e.g. "CIC Regulator"
+    int line = 0;                      ///< where the event is in its file (0 when new)
     int column = 0;
 };
 
@@ -65,8 +65,8 @@ struct Complaint {
     std::string contact;
     std::string summary;
     std::string details;
-    std::string occurred;             ///< relevant dates and times, as the complainant gave them
-    std::vector<std::string> people;  ///< individuals involved
+    std::string occurred;              ///< relevant dates and times, as the complainant gave them
+    std::vector<std::string> people;   ///< individuals involved
     std::vector<std::string> evidence; ///< paths or references to supporting documents
     std::string severity;
     std::string category;

@@ -42,8 +42,8 @@ struct Milestone {
     /// Repeats: after each meeting event the next one is due this period later, until the
     /// stage ends ("keep the complainant informed every 20 working days").
     std::optional<Period> every;
-    std::string action;                  ///< what to do next, e.g. "send the acknowledgement"
-    int line = 0;                        ///< where it was defined, for messages
+    std::string action; ///< what to do next, e.g. "send the acknowledgement"
+    int line = 0;       ///< where it was defined, for messages
 };
 
 struct Stage {

@@ -59,6 +59,8 @@ template <class T> class Result {
 /// For operations that return nothing on success.
 struct Done {};
 using Status = Result<Done>;
-inline Status done() { return Done{}; }
+inline Status done() {
+    return Done{};
+}
 
 } // namespace complaints

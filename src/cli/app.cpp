@@ -57,7 +57,8 @@ std::string parse_error_message(CLI::App& app, const CLI::ParseError& error) {
                              [](const std::string& arg) { return !arg.starts_with("-"); });
     if (word == extras.end()) return error.what();
     std::vector<std::string> names;
-    for (const CLI::App* command : app.get_subcommands({})) names.push_back(command->get_name());
+    for (const CLI::App* command : app.get_subcommands({}))
+        names.push_back(command->get_name());
     const std::string best =
         closest_spelling(*word, std::vector<std::string_view>(names.begin(), names.end()));
     return fmt::format("unknown command '{}'{}", *word,

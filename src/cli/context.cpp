@@ -10,11 +10,16 @@ namespace complaints::cli {
 
 int exit_code_for(ErrorKind kind) {
     switch (kind) {
-    case ErrorKind::usage: return exit_usage;
-    case ErrorKind::data: return exit_data;
-    case ErrorKind::not_found: return exit_not_found;
-    case ErrorKind::io: return exit_io;
-    case ErrorKind::busy: return exit_busy;
+    case ErrorKind::usage:
+        return exit_usage;
+    case ErrorKind::data:
+        return exit_data;
+    case ErrorKind::not_found:
+        return exit_not_found;
+    case ErrorKind::io:
+        return exit_io;
+    case ErrorKind::busy:
+        return exit_busy;
     }
     return exit_data;
 }
@@ -51,8 +56,7 @@ Result<const Policy*> Session::policy(const std::string& id, const std::string& 
 
 Result<const WorkingCalendar*> Session::calendar(const Policy& policy) {
     const std::string key = policy.id + "@" + policy.version;
-    if (auto cached = calendars_.find(key); cached != calendars_.end())
-        return cached->second.get();
+    if (auto cached = calendars_.find(key); cached != calendars_.end()) return cached->second.get();
     auto reg = open_register();
     if (!reg) return reg.error();
     auto spec = with_register_calendar(**reg, policy.calendar);
@@ -125,9 +129,12 @@ Result<std::vector<Reading>> Session::read_all(std::vector<Error>& problems) {
     std::vector<Reading> readings;
     for (Complaint& complaint : loaded.complaints) {
         auto reading = read(std::move(complaint));
-        if (reading) readings.push_back(std::move(reading.value()));
-        else if (reading.error().kind == ErrorKind::usage) return reading.error();
-        else problems.push_back(reading.error());
+        if (reading)
+            readings.push_back(std::move(reading.value()));
+        else if (reading.error().kind == ErrorKind::usage)
+            return reading.error();
+        else
+            problems.push_back(reading.error());
     }
     return readings;
 }
@@ -139,8 +146,12 @@ CLI::App* add_command(CommandTable& table, const std::string& name, const std::s
     return command;
 }
 
-void print_out(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); }
+void print_out(std::string_view text) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+}
 
-void warn(std::string_view text) { fmt::print(stderr, "complaints: warning: {}\n", text); }
+void warn(std::string_view text) {
+    fmt::print(stderr, "complaints: warning: {}\n", text);
+}
 
 } // namespace complaints::cli

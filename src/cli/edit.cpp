@@ -26,7 +26,8 @@ Result<fs::path> make_copy(const std::string& id, std::string_view text) {
     const fs::path folder = fs::temp_directory_path();
     std::string name = (folder / ("complaint-" + id + "-XXXXXX.toml")).string();
     const int fd = mkstemps(name.data(), 5);
-    if (fd < 0) return io_error(fmt::format("cannot create a temporary file: {}", std::strerror(errno)));
+    if (fd < 0)
+        return io_error(fmt::format("cannot create a temporary file: {}", std::strerror(errno)));
     ::close(fd);
     if (auto written = write_file_atomically(name, text); !written) return written.error();
     return fs::path(name);
@@ -38,7 +39,8 @@ Status run_editor(const fs::path& file) {
     const pid_t pid = fork();
     if (pid < 0) return io_error("cannot start the editor");
     if (pid == 0) {
-        execl("/bin/sh", "sh", "-c", command.c_str(), "sh", file.c_str(), static_cast<char*>(nullptr));
+        execl("/bin/sh", "sh", "-c", command.c_str(), "sh", file.c_str(),
+              static_cast<char*>(nullptr));
         _exit(127);
     }
     int status = 0;
@@ -71,7 +73,8 @@ Status run_edit(const EditOptions& options, Session& session) {
     const WorkingCalendar& calendar = *reading->calendar;
     auto now = session.now(calendar.zone());
     auto validate = [&](const Complaint& updated) -> Status {
-        if (auto state = derive_state(updated, policy, calendar, *now); !state) return state.error();
+        if (auto state = derive_state(updated, policy, calendar, *now); !state)
+            return state.error();
         return done();
     };
     auto checked = parse_complaint(*text, copy->string());
@@ -79,7 +82,8 @@ Status run_edit(const EditOptions& options, Session& session) {
     if (saved) saved = (*reg)->replace(id, *text, validate);
     if (!saved) {
         Error error = saved.error();
-        error.message += fmt::format("\nnothing was changed; your edit is kept in {}", copy->string());
+        error.message +=
+            fmt::format("\nnothing was changed; your edit is kept in {}", copy->string());
         return error;
     }
     fs::remove(*copy);

@@ -37,7 +37,9 @@ Result<fs::path> find_policy_file(const std::string& name) {
         if (fs::is_regular_file(candidate)) return candidate;
     }
     return not_found_error(fmt::format(
-        "--policy: no shipped policy '{}' (shipped: big-bums, twinkles, housing-ombudsman, spso, nhs-england, fca-disp, eyfs, lgsco; or give a file path)", name));
+        "--policy: no shipped policy '{}' (shipped: big-bums, twinkles, housing-ombudsman, spso, "
+        "nhs-england, fca-disp, eyfs, lgsco; or give a file path)",
+        name));
 }
 
 Status run_init(InitOptions options, const GlobalOptions& global) {
@@ -63,8 +65,10 @@ void add_init_command(CommandTable& table) {
     CLI::App* command = add_command(table, "init", "Create a register in FOLDER",
                                     "complaints init ./complaints --policy twinkles");
     command->add_option("folder", options->folder, "Folder to create the register in (default: .)");
-    command->add_option("--policy", options->policy,
-                        "Shipped policy name (big-bums, twinkles, housing-ombudsman, spso, nhs-england, fca-disp, eyfs, lgsco) or a policy file path")
+    command
+        ->add_option("--policy", options->policy,
+                     "Shipped policy name (big-bums, twinkles, housing-ombudsman, spso, "
+                     "nhs-england, fca-disp, eyfs, lgsco) or a policy file path")
         ->required();
     command->callback([&chosen = table.chosen, options] {
         chosen = [options](Session& session) { return run_init(*options, session.options()); };

@@ -48,27 +48,32 @@ std::vector<std::string> row(const Reading& r, bool for_csv) {
             text(r.complaint.summary)};
 }
 
-const std::vector<std::string> columns{"id",       "received",      "status",   "stage",
-                                       "handler",  "category",      "next",     "next_due",
-                                       "next_state", "summary"};
+const std::vector<std::string> columns{"id",       "received", "status",   "stage",      "handler",
+                                       "category", "next",     "next_due", "next_state", "summary"};
 
 std::string render(const std::vector<Reading>& readings, const std::string& format) {
     if (format == "json") {
         std::vector<std::string> items;
-        for (const auto& r : readings) items.push_back(complaint_json(r));
+        for (const auto& r : readings)
+            items.push_back(complaint_json(r));
         return fmt::format("[{}]\n", fmt::join(items, ",\n"));
     }
     if (format == "csv") {
         std::string out = csv_line(columns);
-        for (const auto& r : readings) out += csv_line(row(r, true));
+        for (const auto& r : readings)
+            out += csv_line(row(r, true));
         return out;
     }
     std::vector<std::string> header;
-    for (const auto& c : columns) header.push_back(c == "next_state" ? "STATE" : fmt::format("{}", c));
-    for (auto& h : header) for (auto& ch : h) ch = static_cast<char>(std::toupper(ch));
+    for (const auto& c : columns)
+        header.push_back(c == "next_state" ? "STATE" : fmt::format("{}", c));
+    for (auto& h : header)
+        for (auto& ch : h)
+            ch = static_cast<char>(std::toupper(ch));
     Table table(header);
     table.fit(terminal_width(stdout));
-    for (const auto& r : readings) table.add(row(r, false));
+    for (const auto& r : readings)
+        table.add(row(r, false));
     return table.render();
 }
 

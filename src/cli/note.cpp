@@ -25,9 +25,9 @@ Result<Event> make(Session&, const NoteOptions& options) {
 } // namespace
 
 void add_note_command(CommandTable& table) {
-    add_event_command<NoteOptions>(table, "note", "Add a note to the complaint's record",
-                                   "complaints note k7m2 Called Jo, she will send photos --by sarah",
-                                   bind, make);
+    add_event_command<NoteOptions>(
+        table, "note", "Add a note to the complaint's record",
+        "complaints note k7m2 Called Jo, she will send photos --by sarah", bind, make);
 }
 
 } // namespace complaints::cli

@@ -102,13 +102,14 @@ std::vector<Change> changes_between(const ComplaintState& before, const date::ti
     auto new_dues = named_dues(after, to);
     std::vector<Change> out;
     for (const auto& [name, due] : old_dues) {
-        auto found = std::find_if(new_dues.begin(), new_dues.end(),
-                                  [&](const auto& entry) { return entry.first == name; });
+        auto found =
+            std::find_if(new_dues.begin(), new_dues.end(),
+                         [&name = name](const auto& entry) { return entry.first == name; });
         out.push_back({name, due, found == new_dues.end() ? "" : found->second});
     }
     for (const auto& [name, due] : new_dues)
         if (std::none_of(old_dues.begin(), old_dues.end(),
-                         [&](const auto& entry) { return entry.first == name; }))
+                         [&name = name](const auto& entry) { return entry.first == name; }))
             out.push_back({name, "", due});
     return out;
 }

@@ -23,7 +23,8 @@ namespace {
 
 std::string json_list(const std::vector<std::string>& items) {
     std::vector<std::string> quoted;
-    for (const auto& item : items) quoted.push_back(json_string(item));
+    for (const auto& item : items)
+        quoted.push_back(json_string(item));
     return fmt::format("[{}]", fmt::join(quoted, ", "));
 }
 
@@ -39,7 +40,8 @@ std::string event_json(const Event& event, const date::time_zone* zone) {
         if (!value.empty()) out += fmt::format(", \"{}\": {}", key, json_string(value));
     };
     add("stage", event.stage);
-    if (event.requested) out += fmt::format(", \"requested\": {}", json_moment(event.requested, zone));
+    if (event.requested)
+        out += fmt::format(", \"requested\": {}", json_moment(event.requested, zone));
     add("milestone", event.milestone);
     if (event.until) add("until", format_day(*event.until));
     if (event.extend_by) add("extend_by", describe(*event.extend_by));
@@ -75,8 +77,10 @@ std::string complaint_json(const Reading& reading) {
     const ComplaintState& s = reading.state;
     const date::time_zone* zone = reading.calendar->zone();
     std::vector<std::string> deadlines, events;
-    for (const auto& deadline : s.deadlines) deadlines.push_back(deadline_json(deadline, zone));
-    for (const auto& event : c.events) events.push_back(event_json(event, zone));
+    for (const auto& deadline : s.deadlines)
+        deadlines.push_back(deadline_json(deadline, zone));
+    for (const auto& event : c.events)
+        events.push_back(event_json(event, zone));
     return fmt::format(
         "{{\"schema\": {}, \"id\": {}, \"policy\": {}, \"policy_version\": {}, \"stage\": {}, "
         "\"stage_title\": {}, \"status\": {}, \"handler\": {}, \"paused\": {}, \"received\": {}, "

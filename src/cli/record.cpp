@@ -16,7 +16,8 @@ namespace {
 
 Instant latest_moment(const Complaint& complaint, Instant at) {
     Instant latest = std::max(at, complaint.received);
-    for (const Event& event : complaint.events) latest = std::max(latest, event.at);
+    for (const Event& event : complaint.events)
+        latest = std::max(latest, event.at);
     return latest;
 }
 
@@ -56,8 +57,7 @@ Status record_event(Session& session, const EventFlags& flags, Event event) {
         if (current) after = current.value();
         return done();
     };
-    auto appended =
-        (*reg)->append(before.complaint.id, event, before.calendar->zone(), validate);
+    auto appended = (*reg)->append(before.complaint.id, event, before.calendar->zone(), validate);
     if (!appended) return appended;
     print_out(confirmation(before, event, after));
     return done();

@@ -21,8 +21,7 @@ Status record_event(Session& session, const EventFlags& flags, Event event);
 /// Registers an event command: `make` turns the parsed flags into the event to record.
 template <class Options>
 void add_event_command(CommandTable& table, const std::string& name, const std::string& summary,
-                       const std::string& example,
-                       void (*bind)(CLI::App*, Options&),
+                       const std::string& example, void (*bind)(CLI::App*, Options&),
                        Result<Event> (*make)(Session&, const Options&)) {
     auto options = std::make_shared<Options>();
     CLI::App* command = add_command(table, name, summary, example);

@@ -16,7 +16,8 @@ struct ResolveOptions {
 void bind(CLI::App* command, ResolveOptions& options) {
     command->add_option("--outcome", options.outcome, "What was found and told to the complainant")
         ->required();
-    command->add_option("--remedy", options.remedies, "Remedy category from the policy (repeatable)")
+    command
+        ->add_option("--remedy", options.remedies, "Remedy category from the policy (repeatable)")
         ->allow_extra_args(false);
 }
 

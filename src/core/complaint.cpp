@@ -366,8 +366,31 @@ std::string with_hint(std::string_view description) {
     return message;
 }
 
+/// Non-ASCII text is safe for toml++ 3.3.0 only inside strings and comments, where its parser
+/// never asks whether a character is whitespace (backslashes aside, see unsafe_escape). Proof
+/// that it is only there: the text with every non-ASCII byte replaced by '~' (valid inside
+/// strings and comments, invalid everywhere else) parses.
+Status check_non_ascii_placement(const Reader& reader, std::string_view text) {
+    auto is_ascii = [](char c) { return static_cast<unsigned char>(c) < 0x80; };
+    if (std::all_of(text.begin(), text.end(), is_ascii)) return done();
+    std::string masked(text);
+    std::replace_if(
+        masked.begin(), masked.end(), [&](char c) { return !is_ascii(c); }, '~');
+    try {
+        (void)toml::parse(masked, reader.path);
+        return done();
+    } catch (const toml::parse_error& error) {
+        // The same problem as in the text itself, with '~' where the non-ASCII text was.
+        std::string message(error.description());
+        if (message.find('~') != std::string::npos)
+            message += " (text other than plain ASCII must be inside double quotes)";
+        return reader.at(error.source(), with_hint(message));
+    }
+}
+
 Result<toml::table> parse_toml(const Reader& reader, std::string_view text) {
     if (auto status = check_before_parsing(reader, text); !status) return status.error();
+    if (auto status = check_non_ascii_placement(reader, text); !status) return status.error();
     try {
         return toml::parse(text, reader.path);
     } catch (const toml::parse_error& error) {
@@ -378,7 +401,8 @@ Result<toml::table> parse_toml(const Reader& reader, std::string_view text) {
 } // namespace
 
 Status check_toml_before_parsing(std::string_view text, std::string_view path) {
-    return check_before_parsing(Reader{path}, text);
+    if (auto status = check_before_parsing(Reader{path}, text); !status) return status;
+    return check_non_ascii_placement(Reader{path}, text);
 }
 
 Result<Complaint> parse_complaint(std::string_view text, std::string_view path) {

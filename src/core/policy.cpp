@@ -56,7 +56,8 @@ const Keys milestone_keys{"id",
 
 /// The closest of `options` to `word` within two edits, or empty.
 template <class Range> std::string closest(std::string_view word, const Range& options) {
-    return closest_spelling(word, std::vector<std::string_view>(std::begin(options), std::end(options)));
+    return closest_spelling(word,
+                            std::vector<std::string_view>(std::begin(options), std::end(options)));
 }
 
 template <class Range> std::string joined(const Range& options) {

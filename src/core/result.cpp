@@ -15,7 +15,9 @@ std::string Error::to_string() const {
     return out + message;
 }
 
-Error usage_error(std::string message) { return Error{ErrorKind::usage, std::move(message)}; }
+Error usage_error(std::string message) {
+    return Error{ErrorKind::usage, std::move(message)};
+}
 
 Error data_error(std::string file, int line, int column, std::string message) {
     return Error{ErrorKind::data, std::move(message), std::move(file), line, column};
@@ -25,6 +27,8 @@ Error not_found_error(std::string message) {
     return Error{ErrorKind::not_found, std::move(message)};
 }
 
-Error io_error(std::string message) { return Error{ErrorKind::io, std::move(message)}; }
+Error io_error(std::string message) {
+    return Error{ErrorKind::io, std::move(message)};
+}
 
 } // namespace complaints
