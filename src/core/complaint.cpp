@@ -312,6 +312,25 @@ bool opens_comment(char previous, bool after_string) {
 /// toml++ 3.3.0 overflows its stack on absurdly deep nesting and reaches undefined behaviour
 /// on non-ASCII text outside strings (`name = Émile`); refuse both before parsing. Where this
 /// scan is unsure whether a quote opens a string, it takes what follows as bare text.
+/// True when the ten characters before `i` are a date, `YYYY-MM-DD`.
+bool follows_date(std::string_view text, std::size_t i) {
+    if (i < 10) return false;
+    auto digit = [&](std::size_t k) { return text[k] >= '0' && text[k] <= '9'; };
+    for (std::size_t k = i - 10; k < i; ++k)
+        if (k == i - 6 || k == i - 3 ? text[k] != '-' : !digit(k)) return false;
+    return true;
+}
+
+/// toml++ 3.3 asserts (undefined behaviour without assertions) on a date followed by `T` and
+/// no time, e.g. `2026-01-02T=10:00`: such text is refused before it reaches the parser.
+bool is_broken_date_time(std::string_view text, std::size_t i) {
+    const char c = text[i];
+    if ((c != 'T' && c != 't' && c != ' ') || !follows_date(text, i)) return false;
+    const char next = i + 1 < text.size() ? text[i + 1] : '\n';
+    if (next >= '0' && next <= '9') return false;
+    return c != ' ' || std::string_view(" \t#\r\n,]}").find(next) == std::string_view::npos;
+}
+
 Status check_before_parsing(const Reader& reader, std::string_view text) {
     int depth = 0, dots = 0, line = 1;
     std::size_t line_start = 0;
@@ -350,6 +369,8 @@ Status check_before_parsing(const Reader& reader, std::string_view text) {
         if (static_cast<unsigned char>(c) >= 0x80)
             return fail(i, "text must be in double quotes, like name = \"Émile\"");
         if (depth + dots > max_nesting) return fail(i, "keys or brackets nested too deeply");
+        if (is_broken_date_time(text, i))
+            return fail(i, "a date and time are written like 2026-03-27T10:00:00+00:00");
         if (c != ' ' && c != '\t') before = c;
     }
     return done();
