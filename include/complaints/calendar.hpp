@@ -26,8 +26,34 @@ struct Holiday {
     std::string name;
 };
 
+/// One entry of a calendar file (docs/POLICY.md, "Calendars"): a bank holiday added, with its
+/// name, or removed; in one division, or in all three when `division` is empty.
+struct HolidayChange {
+    Day day;
+    std::string name; ///< empty for a removal
+    std::optional<Division> division;
+    int line = 0; ///< where its date is written, for messages
+    int column = 0;
+};
+
+/// A calendar file's `[[add]]` and `[[remove]]` entries, in file order.
+struct HolidayChanges {
+    std::vector<HolidayChange> added;
+    std::vector<HolidayChange> removed;
+};
+
+/// Reads a calendar file: the shipped data/uk-bank-holiday-changes.toml or a register's
+/// calendar.toml. Unknown keys and bad dates, names or divisions are errors at path:line:col.
+Result<HolidayChanges> parse_holiday_changes(std::string_view text, std::string_view path);
+
+/// The one-off and moved bank holidays (2002 onwards) this release knows of, read from
+/// data/uk-bank-holiday-changes.toml, which is compiled in.
+const HolidayChanges& shipped_holiday_changes();
+std::string_view shipped_holiday_changes_text();
+std::string_view shipped_holiday_changes_path(); ///< "data/uk-bank-holiday-changes.toml"
+
 /// The bank holidays of `division` in `year`, in date order: computed by rule (Easter,
-/// first/last Mondays, substitute days) with the one-off and moved holidays since 2012.
+/// first/last Mondays, substitute days), then with the shipped changes applied.
 std::vector<Holiday> bank_holidays(Division division, int year);
 
 /// Easter Sunday of `year` (Gregorian).

@@ -80,11 +80,6 @@ struct Complaint {
 /// required keys and impossible dates are errors at `path:line:col`.
 Result<Complaint> parse_complaint(std::string_view text, std::string_view path);
 
-/// Refuses TOML text that toml++ 3.3.0 cannot parse safely, before it sees it: brackets and
-/// dotted keys nested deeper than 64 (stack overflow) and bare non-ASCII text outside strings
-/// (undefined behaviour). Every reader of TOML files calls it first.
-Status check_toml_before_parsing(std::string_view text, std::string_view path);
-
 /// The whole file for a new complaint: intake keys in fixed order, then `events = [` ... `]`.
 /// Times are written as RFC 3339 in `zone`. Strings are always escaped basic strings.
 std::string write_complaint(const Complaint& complaint, const date::time_zone* zone);

@@ -1,5 +1,6 @@
 #include "complaints/calendar.hpp"
 #include "complaints/spelling.hpp"
+#include "toml_input.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -15,41 +16,6 @@ using date::Friday;
 using date::Monday;
 using date::Saturday;
 using date::Sunday;
-
-/// Which divisions a one-off change applies to.
-enum class Where { all, scotland };
-
-/// A proclaimed change to the rule-based list: a holiday moved from one day to another, or
-/// (with no `from`) an extra holiday. Future proclamations go in the register's own
-/// CalendarSpec (closures / extra_working) until the next release adds them here.
-struct OneOff {
-    date::year_month_day from; ///< year 0/0/0 when the holiday is an extra one
-    date::year_month_day to;
-    const char* name;
-    Where where = Where::all;
-};
-
-using namespace date::literals;
-constexpr date::year_month_day kExtra{date::year{0}, date::month{0}, date::day{0}};
-
-const std::vector<OneOff>& one_offs() {
-    static const std::vector<OneOff> table{
-        {2002_y / date::May / 27, 2002_y / date::June / 4, "Spring bank holiday"},
-        {kExtra, 2002_y / date::June / 3, "Queen's Golden Jubilee"},
-        {kExtra, 2011_y / date::April / 29, "Royal Wedding"},
-        {2012_y / date::May / 28, 2012_y / date::June / 4, "Spring bank holiday"},
-        {kExtra, 2012_y / date::June / 5, "Queen's Diamond Jubilee"},
-        {2020_y / date::May / 4, 2020_y / date::May / 8, "Early May bank holiday (VE day)"},
-        {2022_y / date::May / 30, 2022_y / date::June / 2, "Spring bank holiday"},
-        {kExtra, 2022_y / date::June / 3, "Platinum Jubilee bank holiday"},
-        {kExtra, 2022_y / date::September / 19, "State Funeral of Queen Elizabeth II"},
-        {kExtra, 2023_y / date::May / 8, "Coronation of King Charles III"},
-        // Unverified: reported in the press (Scotland's World Cup match), not checked against
-        // a proclamation. A register can drop it with `extra_working`.
-        {kExtra, 2026_y / date::June / 15, "Additional bank holiday", Where::scotland},
-    };
-    return table;
-}
 
 /// A holiday as the rules produce it; fixed-date ones get a substitute when on a weekend.
 struct RuleHoliday {
@@ -104,22 +70,6 @@ std::vector<RuleHoliday> rule_holidays(Division division, int year) {
     return out;
 }
 
-bool applies(const OneOff& change, Division division) {
-    return change.where == Where::all || division == Division::scotland;
-}
-
-void apply_one_offs(std::vector<RuleHoliday>& list, Division division, int year) {
-    for (const auto& change : one_offs()) {
-        if (int(change.to.year()) != year || !applies(change, division)) continue;
-        if (change.from == kExtra) {
-            list.push_back({Day{change.to}, change.name});
-            continue;
-        }
-        for (auto& holiday : list)
-            if (holiday.day == Day{change.from}) holiday = {Day{change.to}, change.name};
-    }
-}
-
 bool by_day(const RuleHoliday& a, const RuleHoliday& b) {
     return a.day < b.day;
 }
@@ -168,6 +118,24 @@ const Holiday* find_closure(const std::vector<Holiday>& closures, Day day) {
     return nullptr;
 }
 
+bool applies_to(const HolidayChange& change, Division division) {
+    return !change.division || *change.division == division;
+}
+
+/// `list`, one year's holidays for `division`, with `changes` applied, in date order.
+void apply_changes(std::vector<Holiday>& list, const HolidayChanges& changes, Division division,
+                   int year) {
+    for (const auto& removal : changes.removed)
+        if (applies_to(removal, division))
+            std::erase_if(list, [&](const Holiday& holiday) { return holiday.day == removal.day; });
+    for (const auto& addition : changes.added)
+        if (applies_to(addition, division) && year_of(addition.day) == year &&
+            !find_closure(list, addition.day))
+            list.push_back({addition.day, addition.name});
+    std::sort(list.begin(), list.end(),
+              [](const Holiday& a, const Holiday& b) { return a.day < b.day; });
+}
+
 } // namespace
 
 std::optional<Division> parse_division(std::string_view text) {
@@ -213,9 +181,9 @@ Day easter_sunday(int year) {
 
 std::vector<Holiday> bank_holidays(Division division, int year) {
     if (division == Division::none) return {};
-    auto list = rule_holidays(division, year);
-    apply_one_offs(list, division, year);
-    return with_substitutes(std::move(list));
+    auto list = with_substitutes(rule_holidays(division, year));
+    apply_changes(list, shipped_holiday_changes(), division, year);
+    return list;
 }
 
 Result<WorkingCalendar> WorkingCalendar::make(const CalendarSpec& spec) {
@@ -315,6 +283,7 @@ namespace {
 
 using Keys = std::vector<std::string_view>;
 
+constexpr std::size_t max_calendar_bytes = 1024 * 1024;
 const Keys register_calendar_keys{"add", "remove"};
 const Keys add_keys{"date", "name", "division"};
 const Keys remove_keys{"date", "division"};
@@ -407,62 +376,82 @@ bool is_bank_holiday_anywhere(Day day, std::optional<Division> division) {
     return false;
 }
 
-void read_additions(ChangeReader& reader, const toml::table& root, CalendarSpec& spec) {
-    for (const toml::table* table : reader.tables(root, "add")) {
-        reader.check_keys(*table, add_keys, "[[add]]");
-        auto day = reader.day(*table, "[[add]]");
-        auto division = reader.division(*table);
-        const toml::node* name = table->get("name");
-        if (name == nullptr || !name->is_string() || name->as_string()->get().empty()) {
-            reader.fail(name ? name->source() : table->source(),
-                        "[[add]] needs 'name', the holiday's name in quotes");
-            continue;
-        }
-        if (reader.failed() || (division && *division != spec.division)) continue;
-        spec.added_holidays.push_back({*day, std::string(name->as_string()->get())});
+/// The date, division and (for an addition) name of one [[add]] or [[remove]] table.
+std::optional<HolidayChange> read_change(ChangeReader& reader, const toml::table& table,
+                                         std::string_view where, bool named) {
+    reader.check_keys(table, named ? add_keys : remove_keys, where);
+    auto day = reader.day(table, where);
+    HolidayChange change{day.value_or(Day{}), "", reader.division(table)};
+    if (named) {
+        const toml::node* name = table.get("name");
+        if (name == nullptr || !name->is_string() || name->as_string()->get().empty())
+            reader.fail(name ? name->source() : table.source(),
+                        fmt::format("{} needs 'name', the holiday's name in quotes", where));
+        else
+            change.name = name->as_string()->get();
     }
+    if (reader.failed()) return std::nullopt;
+    const auto& at = table.get("date")->source().begin;
+    change.line = static_cast<int>(at.line);
+    change.column = static_cast<int>(at.column);
+    return change;
 }
 
-void read_removals(ChangeReader& reader, const toml::table& root, CalendarSpec& spec) {
-    for (const toml::table* table : reader.tables(root, "remove")) {
-        reader.check_keys(*table, remove_keys, "[[remove]]");
-        auto day = reader.day(*table, "[[remove]]");
-        auto division = reader.division(*table);
-        if (reader.failed()) continue;
-        if (!is_bank_holiday_anywhere(*day, division)) {
-            reader.fail(table->get("date")->source(),
-                        fmt::format("{} is not a bank holiday{}, so it cannot be removed",
-                                    format_day(*day),
-                                    division ? " in " + division_name(*division) : ""));
-            continue;
-        }
-        if (!division || *division == spec.division) spec.removed_holidays.push_back(*day);
-    }
+void read_changes(ChangeReader& reader, const toml::table& root, std::string_view key,
+                  std::vector<HolidayChange>& out) {
+    const bool named = key == "add";
+    const std::string where = fmt::format("[[{}]]", key);
+    for (const toml::table* table : reader.tables(root, key))
+        if (auto change = read_change(reader, *table, where, named)) out.push_back(*change);
 }
 
 } // namespace
 
+Result<HolidayChanges> parse_holiday_changes(std::string_view text, std::string_view path) {
+    if (text.size() > max_calendar_bytes)
+        return data_error(std::string(path), 0, 0, "the calendar file is larger than 1 MB");
+    auto root = parse_toml_file(text, path);
+    if (!root) return root.error();
+    ChangeReader reader(path);
+    reader.check_keys(*root, register_calendar_keys, "the calendar file");
+    HolidayChanges changes;
+    read_changes(reader, *root, "add", changes.added);
+    read_changes(reader, *root, "remove", changes.removed);
+    if (reader.failed()) return reader.error();
+    return changes;
+}
+
 Result<CalendarSpec> apply_register_calendar(CalendarSpec spec, std::string_view text,
                                              std::string_view path) {
-    // toml++ 3.3 overflows its stack on absurdly nested keys: refuse them first.
-    if (std::count(text.begin(), text.end(), '.') > 4096 ||
-        std::count(text.begin(), text.end(), '[') > 20000)
-        return data_error(std::string(path), 0, 0,
-                          "the calendar file is too deeply nested or too long");
-    toml::table root;
-    try {
-        root = toml::parse(text, path);
-    } catch (const toml::parse_error& err) {
-        return data_error(std::string(path), static_cast<int>(err.source().begin.line),
-                          static_cast<int>(err.source().begin.column),
-                          std::string(err.description()));
+    auto changes = parse_holiday_changes(text, path);
+    if (!changes) return changes.error();
+    for (const auto& removal : changes->removed) {
+        if (!is_bank_holiday_anywhere(removal.day, removal.division))
+            return data_error(
+                std::string(path), removal.line, removal.column,
+                fmt::format("{} is not a bank holiday{}, so it cannot be removed",
+                            format_day(removal.day),
+                            removal.division ? " in " + division_name(*removal.division) : ""));
+        if (applies_to(removal, spec.division)) spec.removed_holidays.push_back(removal.day);
     }
-    ChangeReader reader(path);
-    reader.check_keys(root, register_calendar_keys, "the calendar file");
-    read_additions(reader, root, spec);
-    read_removals(reader, root, spec);
-    if (reader.failed()) return reader.error();
+    for (const auto& addition : changes->added)
+        if (applies_to(addition, spec.division))
+            spec.added_holidays.push_back({addition.day, addition.name});
     return spec;
+}
+
+const HolidayChanges& shipped_holiday_changes() {
+    static const HolidayChanges changes = [] {
+        auto parsed =
+            parse_holiday_changes(shipped_holiday_changes_text(), shipped_holiday_changes_path());
+        if (!parsed) {
+            // Only a broken build gets here; the unit tests read the same file.
+            fmt::print(stderr, "complaints: internal error: {}\n", parsed.error().to_string());
+            std::abort();
+        }
+        return *parsed;
+    }();
+    return changes;
 }
 
 } // namespace complaints

@@ -2,6 +2,8 @@
 
 #include "complaints/complaint.hpp"
 #include "complaints/ids.hpp"
+#include "complaints/spelling.hpp"
+#include "toml_input.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -35,8 +37,6 @@ const std::vector<std::string_view> event_keys{
 
 const std::vector<std::string_view> required_keys{"id", "policy", "policy_version", "received"};
 
-constexpr int max_nesting = 64; ///< deeper dotted keys or brackets are refused before parsing
-
 /// Reads one file: carries the path so every error can be located.
 struct Reader {
     std::string_view path;
@@ -50,31 +50,10 @@ struct Reader {
     }
 };
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j)
-        row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
-
 std::string unknown_key_message(std::string_view key, const std::vector<std::string_view>& known) {
     std::string message = fmt::format("unknown key '{}'", key);
-    std::string_view best;
-    std::size_t best_distance = 3;
-    for (auto candidate : known) {
-        std::size_t distance = edit_distance(key, candidate);
-        if (distance < best_distance) best = candidate, best_distance = distance;
-    }
-    if (!best.empty()) message += fmt::format("; did you mean '{}'?", best);
+    if (auto best = closest_spelling(key, known); !best.empty())
+        message += fmt::format("; did you mean '{}'?", best);
     return message;
 }
 
@@ -252,183 +231,11 @@ Status read_intake_key(const Reader& reader, std::string_view key, const toml::n
     return read_string(reader, node, key, *field);
 }
 
-/// Where a backslash in a multi-line basic string at `text[pos]` leads toml++ 3.3.0 to test
-/// a non-ASCII character for being whitespace (undefined behaviour): right after the
-/// backslash, or as the first character after a line-ending backslash. npos when it does not.
-std::size_t unsafe_escape(std::string_view text, std::size_t pos) {
-    auto is_space = [&](std::size_t k) {
-        return k < text.size() &&
-               (text[k] == ' ' || text[k] == '\t' || text[k] == '\r' || text[k] == '\n');
-    };
-    std::size_t next = pos + 1;
-    if (next < text.size() && static_cast<unsigned char>(text[next]) >= 0x80) return next;
-    if (!is_space(next)) return std::string_view::npos;
-    while (is_space(next))
-        ++next;
-    if (next < text.size() && static_cast<unsigned char>(text[next]) >= 0x80) return next;
-    return std::string_view::npos;
-}
-
-/// A TOML string literal that starts at `text[i]`: where it ends (index after it), and where
-/// it holds an escape toml++ cannot read safely (npos when none).
-struct StringExtent {
-    std::size_t end;
-    std::size_t unsafe = std::string_view::npos;
-};
-
-StringExtent skip_string(std::string_view text, std::size_t i) {
-    char quote = text[i];
-    bool multi = text.substr(i, 3) == std::string(3, quote);
-    std::size_t pos = i + (multi ? 3 : 1);
-    while (pos < text.size()) {
-        if (quote == '"' && text[pos] == '\\') {
-            if (multi && unsafe_escape(text, pos) != std::string_view::npos)
-                return {text.size(), unsafe_escape(text, pos)};
-            pos += 2;
-            continue;
-        }
-        if (!multi && text[pos] == '\n') return {pos};
-        if (multi ? text.substr(pos, 3) == std::string(3, quote) : text[pos] == quote)
-            return {pos + (multi ? 3 : 1)};
-        ++pos;
-    }
-    return {text.size()}; // unterminated (or an escape at the very end)
-}
-
-/// Whether a quote after `before` (the last character that is not a space or tab on the line,
-/// 0 at the start of a line) opens a string: only where a key or a value may start.
-bool opens_string(char before) {
-    return before == 0 || before == '=' || before == '[' || before == '{' || before == ',' ||
-           before == '.';
-}
-
-/// Whether `#` after `previous` (the byte just before it) starts a comment: after a space or a
-/// finished value only, as toml++ reads it; elsewhere it is part of a (bad) token.
-bool opens_comment(char previous, bool after_string) {
-    return after_string || previous == 0 || previous == ' ' || previous == '\t' ||
-           previous == '\n' || previous == '\r' || previous == ']' || previous == '}';
-}
-
-/// toml++ 3.3.0 overflows its stack on absurdly deep nesting and reaches undefined behaviour
-/// on non-ASCII text outside strings (`name = Émile`); refuse both before parsing. Where this
-/// scan is unsure whether a quote opens a string, it takes what follows as bare text.
-/// True when the ten characters before `i` are a date, `YYYY-MM-DD`.
-bool follows_date(std::string_view text, std::size_t i) {
-    if (i < 10) return false;
-    auto digit = [&](std::size_t k) { return text[k] >= '0' && text[k] <= '9'; };
-    for (std::size_t k = i - 10; k < i; ++k)
-        if (k == i - 6 || k == i - 3 ? text[k] != '-' : !digit(k)) return false;
-    return true;
-}
-
-/// toml++ 3.3 asserts (undefined behaviour without assertions) on a date followed by `T` and
-/// no time, e.g. `2026-01-02T=10:00`: such text is refused before it reaches the parser.
-bool is_broken_date_time(std::string_view text, std::size_t i) {
-    const char c = text[i];
-    if ((c != 'T' && c != 't' && c != ' ') || !follows_date(text, i)) return false;
-    const char next = i + 1 < text.size() ? text[i + 1] : '\n';
-    if (next >= '0' && next <= '9') return false;
-    return c != ' ' || std::string_view(" \t#\r\n,]}").find(next) == std::string_view::npos;
-}
-
-Status check_before_parsing(const Reader& reader, std::string_view text) {
-    int depth = 0, dots = 0, line = 1;
-    std::size_t line_start = 0;
-    char before = 0;
-    bool after_string = false;
-    auto fail = [&](std::size_t i, std::string message) {
-        return data_error(std::string(reader.path), line, static_cast<int>(i - line_start + 1),
-                          std::move(message));
-    };
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        char previous = i ? text[i - 1] : 0;
-        if ((c == '"' || c == '\'') && opens_string(before)) {
-            auto [end, unsafe] = skip_string(text, i);
-            for (std::size_t k = i; k < std::min(end, unsafe); ++k)
-                if (text[k] == '\n') ++line, line_start = k + 1;
-            if (unsafe != std::string_view::npos)
-                return fail(unsafe, "a backslash in a \"\"\"string\"\"\" must be followed by an "
-                                    "escape like \\n or by the end of the line and plain text");
-            i = end - 1, before = c, after_string = true;
-            continue;
-        }
-        if (c == '#' && opens_comment(previous, after_string)) {
-            while (i + 1 < text.size() && text[i + 1] != '\n')
-                ++i;
-            continue;
-        }
-        after_string = false;
-        if (c == '\n') {
-            ++line, dots = 0, line_start = i + 1, before = 0;
-            continue;
-        }
-        if (c == '[' || c == '{') ++depth;
-        if (c == ']' || c == '}') depth = std::max(depth - 1, 0);
-        if (c == '.') ++dots;
-        if (static_cast<unsigned char>(c) >= 0x80)
-            return fail(i, "text must be in double quotes, like name = \"Émile\"");
-        if (depth + dots > max_nesting) return fail(i, "keys or brackets nested too deeply");
-        if (is_broken_date_time(text, i))
-            return fail(i, "a date and time are written like 2026-03-27T10:00:00+00:00");
-        if (c != ' ' && c != '\t') before = c;
-    }
-    return done();
-}
-
-/// toml++'s message, plus what to do about the two mistakes people make most.
-std::string with_hint(std::string_view description) {
-    std::string message(description);
-    if (message.find("cannot redefine") != std::string::npos)
-        message += " (a key may appear only once; a git merge can keep both sides' versions of "
-                   "a line: keep the right one)";
-    else if (message.find("could not determine value type") != std::string::npos)
-        message += " (text must be in double quotes)";
-    return message;
-}
-
-/// Non-ASCII text is safe for toml++ 3.3.0 only inside strings and comments, where its parser
-/// never asks whether a character is whitespace (backslashes aside, see unsafe_escape). Proof
-/// that it is only there: the text with every non-ASCII byte replaced by '~' (valid inside
-/// strings and comments, invalid everywhere else) parses.
-Status check_non_ascii_placement(const Reader& reader, std::string_view text) {
-    auto is_ascii = [](char c) { return static_cast<unsigned char>(c) < 0x80; };
-    if (std::all_of(text.begin(), text.end(), is_ascii)) return done();
-    std::string masked(text);
-    std::replace_if(
-        masked.begin(), masked.end(), [&](char c) { return !is_ascii(c); }, '~');
-    try {
-        (void)toml::parse(masked, reader.path);
-        return done();
-    } catch (const toml::parse_error& error) {
-        // The same problem as in the text itself, with '~' where the non-ASCII text was.
-        std::string message(error.description());
-        if (message.find('~') != std::string::npos)
-            message += " (text other than plain ASCII must be inside double quotes)";
-        return reader.at(error.source(), with_hint(message));
-    }
-}
-
-Result<toml::table> parse_toml(const Reader& reader, std::string_view text) {
-    if (auto status = check_before_parsing(reader, text); !status) return status.error();
-    if (auto status = check_non_ascii_placement(reader, text); !status) return status.error();
-    try {
-        return toml::parse(text, reader.path);
-    } catch (const toml::parse_error& error) {
-        return reader.at(error.source(), with_hint(error.description()));
-    }
-}
-
 } // namespace
-
-Status check_toml_before_parsing(std::string_view text, std::string_view path) {
-    if (auto status = check_before_parsing(Reader{path}, text); !status) return status;
-    return check_non_ascii_placement(Reader{path}, text);
-}
 
 Result<Complaint> parse_complaint(std::string_view text, std::string_view path) {
     Reader reader{path};
-    auto table = parse_toml(reader, text);
+    auto table = parse_toml_file(text, path);
     if (!table) return table.error();
     if (auto status = check_known_keys(reader, *table, intake_keys); !status) return status.error();
     Complaint complaint;

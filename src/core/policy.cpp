@@ -2,6 +2,7 @@
 #include "complaints/spelling.hpp"
 
 #include "complaints/complaint.hpp"
+#include "toml_input.hpp"
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -19,7 +20,6 @@ using Keys = std::initializer_list<std::string_view>;
 using Names = std::vector<std::string_view>;
 
 constexpr std::size_t max_policy_bytes = 1024 * 1024;
-constexpr int max_key_dots = 32;
 
 const Names anchor_names{"receipt", "stage-start", "escalation-request", "acknowledgement",
                          "outcome"};
@@ -618,39 +618,11 @@ void read_stages(Reader& reader, const toml::table& root, Policy& policy) {
 
 // --- the whole file -----------------------------------------------------------------------
 
-/// Rejects absurdly dotted keys before toml++ sees them (deep nesting overflows its stack).
-std::optional<int> over_dotted_line(std::string_view text) {
-    int line = 1;
-    int dots = 0;
-    bool in_key = true;
-    for (char c : text) {
-        if (c == '\n') {
-            ++line;
-            dots = 0;
-            in_key = true;
-        } else if (c == '=' || c == '#') {
-            in_key = false;
-        } else if (c == '.' && in_key && ++dots > max_key_dots) {
-            return line;
-        }
-    }
-    return std::nullopt;
-}
-
 Result<toml::table> parse_toml(std::string_view text, std::string_view path) {
     if (text.size() > max_policy_bytes) {
         return data_error(std::string(path), 0, 0, "the policy file is larger than 1 MB");
     }
-    if (auto line = over_dotted_line(text)) {
-        return data_error(std::string(path), *line, 1, "a key has too many dotted parts");
-    }
-    try {
-        return toml::parse(text, path);
-    } catch (const toml::parse_error& err) {
-        return data_error(std::string(path), static_cast<int>(err.source().begin.line),
-                          static_cast<int>(err.source().begin.column),
-                          std::string(err.description()));
-    }
+    return parse_toml_file(text, path);
 }
 
 } // namespace

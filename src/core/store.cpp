@@ -479,8 +479,6 @@ Result<Register> Register::init(const fs::path& root, std::string_view policy_te
                                 std::string_view policy_source_name) {
     if (fs::exists(fs::symlink_status(root / register_config_name)))
         return usage_error(fmt::format("'{}' is already a register", shown(root)));
-    if (auto safe = check_toml_before_parsing(policy_text, policy_source_name); !safe)
-        return safe.error();
     auto policy = parse_policy(policy_text, policy_source_name);
     if (!policy) return policy.error();
     for (const auto& folder : {root, root / "policies", root / "complaints"})
@@ -513,7 +511,6 @@ Result<std::vector<Policy>> Register::policies() const {
     for (const auto& file : files) {
         auto text = read_text_file(file);
         if (!text) return text.error();
-        if (auto safe = check_toml_before_parsing(*text, shown(file)); !safe) return safe.error();
         auto policy = parse_policy(*text, shown(file));
         if (!policy) return policy.error();
         result.push_back(std::move(*policy));

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <doctest/doctest.h>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -669,6 +671,61 @@ TEST_CASE("one-off holidays before 2012: the 2011 royal wedding, all divisions")
         auto days = days_of(division, 2011);
         CHECK(std::count(days.begin(), days.end(), "2011-04-29") == 1);
     }
+}
+
+TEST_CASE("the shipped one-off changes are read from data/uk-bank-holiday-changes.toml") {
+    const auto& changes = shipped_holiday_changes();
+    CHECK(shipped_holiday_changes_path() == "data/uk-bank-holiday-changes.toml");
+    // The compiled-in text is the file in the source tree, byte for byte.
+    std::ifstream file(std::string(COMPLAINTS_SOURCE_DIR) + "/data/uk-bank-holiday-changes.toml",
+                       std::ios::binary);
+    std::string on_disk{std::istreambuf_iterator<char>(file), {}};
+    CHECK(on_disk == shipped_holiday_changes_text());
+    REQUIRE_FALSE(changes.added.empty());
+    auto divisions_of = [](const HolidayChange& change) {
+        std::vector<Division> all{Division::england_and_wales, Division::scotland,
+                                  Division::northern_ireland};
+        if (change.division) all = {*change.division};
+        return all;
+    };
+    SUBCASE("every addition is a named bank holiday in the divisions it names") {
+        for (const auto& addition : changes.added)
+            for (auto division : divisions_of(addition)) {
+                CAPTURE(format_day(addition.day));
+                auto name = calendar(in(division)).why_not_working(addition.day);
+                CHECK(name == addition.name + " (bank holiday)");
+            }
+    }
+    SUBCASE("every removal is a moved holiday: the day is a working day, the year keeps its "
+            "count because the same year has an addition") {
+        REQUIRE_FALSE(changes.removed.empty());
+        for (const auto& removal : changes.removed)
+            for (auto division : divisions_of(removal)) {
+                CAPTURE(format_day(removal.day));
+                CHECK(calendar(in(division)).is_working_day(removal.day));
+                int year = int(date::year_month_day{removal.day}.year());
+                CHECK(std::any_of(changes.added.begin(), changes.added.end(), [&](auto& a) {
+                    return date::year_month_day{a.day}.year() == date::year{year};
+                }));
+            }
+    }
+}
+
+TEST_CASE("a calendar file entry records where its date is written") {
+    auto changes = parse_holiday_changes("# moved\n[[remove]]\ndate = 2027-05-31\n\n"
+                                         "[[add]]\nname = \"Moved\"\n  date = 2027-06-01\n"
+                                         "division = \"scotland\"\n",
+                                         "calendar.toml");
+    REQUIRE(changes.ok());
+    REQUIRE(changes->removed.size() == 1);
+    CHECK(changes->removed[0].line == 3);
+    CHECK(changes->removed[0].column == 8);
+    CHECK_FALSE(changes->removed[0].division.has_value());
+    REQUIRE(changes->added.size() == 1);
+    CHECK(changes->added[0].line == 7);
+    CHECK(changes->added[0].column == 10);
+    CHECK(changes->added[0].name == "Moved");
+    CHECK(changes->added[0].division == Division::scotland);
 }
 
 TEST_CASE("Division none has no bank holidays") {

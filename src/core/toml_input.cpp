@@ -1,0 +1,260 @@
+// Reading TOML that people write: refuse what toml++ 3.3.0 cannot parse safely, then parse.
+
+#include "toml_input.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <fmt/format.h>
+#include <string>
+
+namespace complaints {
+
+namespace {
+
+Error located(std::string_view path, const toml::parse_error& error, std::string message) {
+    return data_error(std::string(path), static_cast<int>(error.source().begin.line),
+                      static_cast<int>(error.source().begin.column), std::move(message));
+}
+
+/// Where a backslash in a multi-line basic string at `text[pos]` leads toml++ 3.3.0 to test
+/// a non-ASCII character for being whitespace (undefined behaviour): right after the
+/// backslash, or as the first character after a line-ending backslash. npos when it does not.
+std::size_t unsafe_escape(std::string_view text, std::size_t pos) {
+    auto is_space = [&](std::size_t k) {
+        return k < text.size() &&
+               (text[k] == ' ' || text[k] == '\t' || text[k] == '\r' || text[k] == '\n');
+    };
+    std::size_t next = pos + 1;
+    if (next < text.size() && static_cast<unsigned char>(text[next]) >= 0x80) return next;
+    if (!is_space(next)) return std::string_view::npos;
+    while (is_space(next))
+        ++next;
+    if (next < text.size() && static_cast<unsigned char>(text[next]) >= 0x80) return next;
+    return std::string_view::npos;
+}
+
+/// A TOML string literal that starts at `text[i]`: where it ends (index after it), and where
+/// it holds an escape toml++ cannot read safely (npos when none).
+struct StringExtent {
+    std::size_t end;
+    std::size_t unsafe = std::string_view::npos;
+};
+
+StringExtent skip_string(std::string_view text, std::size_t i) {
+    char quote = text[i];
+    bool multi = text.substr(i, 3) == std::string(3, quote);
+    std::size_t pos = i + (multi ? 3 : 1);
+    while (pos < text.size()) {
+        if (quote == '"' && text[pos] == '\\') {
+            if (multi && unsafe_escape(text, pos) != std::string_view::npos)
+                return {text.size(), unsafe_escape(text, pos)};
+            pos += 2;
+            continue;
+        }
+        if (!multi && text[pos] == '\n') return {pos};
+        if (multi ? text.substr(pos, 3) == std::string(3, quote) : text[pos] == quote)
+            return {pos + (multi ? 3 : 1)};
+        ++pos;
+    }
+    return {text.size()}; // unterminated (or an escape at the very end)
+}
+
+/// Whether a quote after `before` (the last character that is not a space or tab on the line,
+/// 0 at the start of a line) opens a string: only where a key or a value may start.
+bool opens_string(char before) {
+    return before == 0 || before == '=' || before == '[' || before == '{' || before == ',' ||
+           before == '.';
+}
+
+/// True when the ten characters before `i` are a date, `YYYY-MM-DD`.
+bool follows_date(std::string_view text, std::size_t i) {
+    if (i < 10) return false;
+    auto digit = [&](std::size_t k) { return text[k] >= '0' && text[k] <= '9'; };
+    for (std::size_t k = i - 10; k < i; ++k)
+        if (k == i - 6 || k == i - 3 ? text[k] != '-' : !digit(k)) return false;
+    return true;
+}
+
+/// toml++ 3.3 asserts (undefined behaviour without assertions) on a date followed by `T` and
+/// no time, e.g. `2026-01-02T=10:00`: such text is refused before it reaches the parser.
+bool is_broken_date_time(std::string_view text, std::size_t i) {
+    const char c = text[i];
+    if ((c != 'T' && c != 't' && c != ' ') || !follows_date(text, i)) return false;
+    const char next = i + 1 < text.size() ? text[i + 1] : '\n';
+    if (next >= '0' && next <= '9') return false;
+    return c != ' ' || std::string_view(" \t#\r\n,]}").find(next) == std::string_view::npos;
+}
+
+/// Whether toml++ ends a value at `c`: whitespace, a line break, `]`, `}`, `,` or `#`.
+bool ends_value(char c) {
+    return c == ' ' || c == '\t' || (c >= '\n' && c <= '\r') || c == ']' || c == '}' || c == ',' ||
+           c == '#';
+}
+
+/// toml++ 3.3.0 asserts on a date-like value, a space and a lone digit (`2026-01-04 3,`): it
+/// takes the space for the one between a date and a time and then finds no time. Its test for
+/// "date-like" is loose: ten characters (underscores aside) starting with a digit, with `-` as
+/// the fifth and eighth. True when the space at `text[i]` starts such a case.
+bool is_date_then_lone_digit(std::string_view text, std::size_t i) {
+    auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+    if (text[i] != ' ' || i + 2 >= text.size() || !is_digit(text[i + 1]) ||
+        !ends_value(text[i + 2]))
+        return false;
+    auto date_like = [&](const std::string& value) {
+        return value.size() == 10 && is_digit(value[0]) && value[4] == '-' && value[7] == '-';
+    };
+    // Where the value starts is not known here (`=` may be inside it): try each start.
+    std::string value;
+    for (std::size_t k = i; k > 0 && !ends_value(text[k - 1]) && value.size() <= 10; --k) {
+        if (text[k - 1] != '_') value.insert(value.begin(), text[k - 1]);
+        const char start = k >= 2 ? text[k - 2] : ' ';
+        if ((ends_value(start) || start == '=' || start == '[' || start == '{') && date_like(value))
+            return true;
+    }
+    return false;
+}
+
+/// toml++ 3.3.0 asserts (undefined behaviour where assertions are compiled out with clang) when
+/// a table heading's `[` or `[[` is followed by anything but a key or `]`: `[`, `[{`, a
+/// backtick. True when the heading at `text[i]` (a `[` that starts a line) is such a one. Inside
+/// a multi-line array (`depth` > 0) a `[` starting a line opens an inner array instead, where
+/// `[`, `{`, signs, dots, comments and line breaks may follow.
+bool is_broken_heading(std::string_view text, std::size_t i, std::size_t depth) {
+    std::size_t k = i + 1;
+    if (k < text.size() && text[k] == '[') ++k;
+    while (k < text.size() && (text[k] == ' ' || text[k] == '\t'))
+        ++k;
+    if (k == text.size()) return false; // toml++ reports the end of the file itself
+    const char next = text[k];
+    auto key_start = [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '"' ||
+               c == '\'' || c == ']';
+    };
+    if (key_start(next)) return false;
+    return depth == 0 || std::string_view("[{+.#\r\n").find(next) == std::string_view::npos;
+}
+
+/// One pass over the text, tracking lines, strings, comments and nesting.
+class PreParseScan {
+  public:
+    PreParseScan(std::string_view text, std::string_view path) : text_(text), path_(path) {}
+
+    Status run() {
+        for (i_ = 0; i_ < text_.size(); ++i_) {
+            if (auto status = step(); !status) return status;
+        }
+        return done();
+    }
+
+  private:
+    std::string_view text_;
+    std::string_view path_;
+    std::size_t i_ = 0;
+    std::string open_; ///< the brackets open here, '[' or '{', innermost last
+    int dots_ = 0, line_ = 1;
+    std::size_t line_start_ = 0;
+    char before_ = 0; ///< the last character on this line that is not a space or tab
+
+    Error fail(std::size_t at, std::string message) const {
+        return data_error(std::string(path_), line_, static_cast<int>(at - line_start_ + 1),
+                          std::move(message));
+    }
+
+    Status step() {
+        const char c = text_[i_];
+        if ((c == '"' || c == '\'') && opens_string(before_)) return skip_string_at(c);
+        // Outside strings toml++ reads `#` as a comment or stops with an error right there, so
+        // the rest of the line is never parsed as anything else.
+        if (c == '#') {
+            while (i_ + 1 < text_.size() && text_[i_ + 1] != '\n')
+                ++i_;
+            return done();
+        }
+        if (c == '\n') {
+            ++line_, dots_ = 0, line_start_ = i_ + 1, before_ = 0;
+            return done();
+        }
+        if (auto status = check_character(c); !status) return status;
+        if (c == '[' || c == '{') open_ += c;
+        if ((c == ']' || c == '}') && !open_.empty()) open_.pop_back();
+        if (c == '.') ++dots_;
+        if (static_cast<int>(open_.size()) + dots_ > max_toml_nesting)
+            return fail(i_, "keys or brackets nested too deeply");
+        if (c != ' ' && c != '\t') before_ = c;
+        return done();
+    }
+
+    Status check_character(char c) const {
+        if (static_cast<unsigned char>(c) >= 0x80)
+            return fail(i_, "text must be in double quotes, like name = \"Émile\"");
+        if (is_broken_date_time(text_, i_) || is_date_then_lone_digit(text_, i_))
+            return fail(i_, "a date and time are written like 2026-03-27T10:00:00+00:00");
+        if (c == '[' && before_ == 0 && is_broken_heading(text_, i_, open_.size()))
+            return fail(i_, "a table heading is a name in brackets, like [calendar] or [[stage]]");
+        if (c == '}' && !open_.empty() && open_.back() == '[')
+            return fail(i_, "'}' where a list needs a value or ']'");
+        return done();
+    }
+
+    Status skip_string_at(char quote) {
+        auto [end, unsafe] = skip_string(text_, i_);
+        for (std::size_t k = i_; k < std::min(end, unsafe); ++k)
+            if (text_[k] == '\n') ++line_, line_start_ = k + 1;
+        if (unsafe != std::string_view::npos)
+            return fail(unsafe, "a backslash in a \"\"\"string\"\"\" must be followed by an "
+                                "escape like \\n or by the end of the line and plain text");
+        i_ = end - 1, before_ = quote;
+        return done();
+    }
+};
+
+/// toml++'s message, plus what to do about the two mistakes people make most.
+std::string with_hint(std::string_view description) {
+    std::string message(description);
+    if (message.find("cannot redefine") != std::string::npos)
+        message += " (a key may appear only once; a git merge can keep both sides' versions of "
+                   "a line: keep the right one)";
+    else if (message.find("could not determine value type") != std::string::npos)
+        message += " (text must be in double quotes)";
+    return message;
+}
+
+/// Non-ASCII text is safe for toml++ 3.3.0 only inside strings and comments, where its parser
+/// never asks whether a character is whitespace (backslashes aside, see unsafe_escape). Proof
+/// that it is only there: the text with every non-ASCII byte replaced by '~' (valid inside
+/// strings and comments, invalid everywhere else) parses.
+Status check_non_ascii_placement(std::string_view text, std::string_view path) {
+    auto is_ascii = [](char c) { return static_cast<unsigned char>(c) < 0x80; };
+    if (std::all_of(text.begin(), text.end(), is_ascii)) return done();
+    std::string masked(text);
+    std::replace_if(
+        masked.begin(), masked.end(), [&](char c) { return !is_ascii(c); }, '~');
+    try {
+        (void)toml::parse(masked, path);
+        return done();
+    } catch (const toml::parse_error& error) {
+        // The same problem as in the text itself, with '~' where the non-ASCII text was.
+        std::string message(error.description());
+        if (message.find('~') != std::string::npos)
+            message += " (text other than plain ASCII must be inside double quotes)";
+        return located(path, error, with_hint(message));
+    }
+}
+
+} // namespace
+
+Status check_toml_before_parsing(std::string_view text, std::string_view path) {
+    if (auto status = PreParseScan(text, path).run(); !status) return status;
+    return check_non_ascii_placement(text, path);
+}
+
+Result<toml::table> parse_toml_file(std::string_view text, std::string_view path) {
+    if (auto status = check_toml_before_parsing(text, path); !status) return status.error();
+    try {
+        return toml::parse(text, path);
+    } catch (const toml::parse_error& error) {
+        return located(path, error, with_hint(error.description()));
+    }
+}
+
+} // namespace complaints
