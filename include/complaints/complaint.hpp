@@ -74,6 +74,10 @@ struct Complaint {
     std::vector<Event> events; ///< sorted by time (stable: file order breaks ties)
 
     std::string path; ///< file it was read from (empty when new)
+    /// Where the `policy` and `policy_version` values are written (0 when new), so that a
+    /// reference to a policy the register lacks is reported at its line.
+    int policy_line = 0, policy_column = 0;
+    int version_line = 0, version_column = 0;
 };
 
 /// Parses a complaint file. Malformed TOML, wrong types, unknown or duplicate keys, missing

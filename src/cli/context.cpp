@@ -105,13 +105,27 @@ Result<Reading> Session::read(const std::string& fragment) {
     return read(std::move(complaint.value()));
 }
 
-Result<Reading> Session::read(Complaint complaint) {
-    auto pinned = policy(complaint.policy, complaint.policy_version);
-    if (!pinned) {
-        Error error = pinned.error();
-        error.message = fmt::format("{}: {}", complaint.path, error.message);
+namespace {
+
+/// A policy problem reported where the complaint names the policy: at `policy_version` when
+/// the register holds the policy in other versions, at `policy` when it lacks it altogether.
+Error at_policy_reference(const Complaint& complaint, Error error, bool policy_known) {
+    if (error.kind != ErrorKind::not_found) {
+        error.message += fmt::format(" (needed by {})", complaint.path);
         return error;
     }
+    error.file = complaint.path;
+    error.line = policy_known ? complaint.version_line : complaint.policy_line;
+    error.column = policy_known ? complaint.version_column : complaint.policy_column;
+    return error;
+}
+
+} // namespace
+
+Result<Reading> Session::read(Complaint complaint) {
+    auto pinned = policy(complaint.policy, complaint.policy_version);
+    if (!pinned)
+        return at_policy_reference(complaint, pinned.error(), policy(complaint.policy, "").ok());
     auto cal = calendar(**pinned);
     if (!cal) return cal.error();
     auto as_of = now((*cal)->zone());

@@ -217,6 +217,13 @@ Status read_intake_key(const Reader& reader, std::string_view key, const toml::n
     if (key == "people") return read_strings(reader, node, key, complaint.people);
     if (key == "evidence") return read_strings(reader, node, key, complaint.evidence);
     if (key == "events") return read_events(reader, node, complaint.events);
+    const auto& at = node.source().begin;
+    if (key == "policy")
+        complaint.policy_line = static_cast<int>(at.line),
+        complaint.policy_column = static_cast<int>(at.column);
+    if (key == "policy_version")
+        complaint.version_line = static_cast<int>(at.line),
+        complaint.version_column = static_cast<int>(at.column);
     std::string* field = key == "policy"           ? &complaint.policy
                          : key == "policy_version" ? &complaint.policy_version
                          : key == "channel"        ? &complaint.channel
