@@ -1,0 +1,75 @@
+// The guarded TOML reader: what toml++ 3.3.0 cannot parse safely is refused at its place, and
+// valid TOML that looks similar is not.
+#include "core/toml_input.hpp"
+
+#include <doctest/doctest.h>
+#include <string>
+
+using namespace complaints;
+
+namespace {
+
+/// "LINE:COL: message" of the refusal, or "" when the text reads.
+std::string refusal(const std::string& text) {
+    auto parsed = parse_toml_file(text, "f.toml");
+    if (parsed) return "";
+    const Error& error = parsed.error();
+    return std::to_string(error.line) + ":" + std::to_string(error.column) + ": " + error.message;
+}
+
+bool reads(const std::string& text) {
+    return parse_toml_file(text, "f.toml").ok();
+}
+
+const std::string heading_message =
+    ": a table heading is a name in brackets, like [calendar] or [[stage]]";
+
+} // namespace
+
+TEST_SUITE_BEGIN("core::toml_input");
+
+TEST_CASE("a table heading that does not start with a key is refused before parsing") {
+    // Each of these fails an assertion inside toml++ 3.3.0's parse_key.
+    CHECK(refusal("a = 1\n[`b]\n") == "2:1" + heading_message);
+    CHECK(refusal("a = 1\n[[ `b]]\n") == "2:1" + heading_message);
+    CHECK(refusal("a = 1\n  [\nb = 2\n") == "2:3" + heading_message);
+    CHECK(refusal("[{b}]\n") == "1:1" + heading_message);
+    // An empty heading is toml++'s own error, and so is one at the end of the file.
+    CHECK(refusal("[]\n").find("blank bare keys") != std::string::npos);
+    CHECK_FALSE(reads("["));
+    // Real headings read.
+    CHECK(reads("[a]\nx = 1\n[[b]]\ny = 2\n[ \"quoted key\" ]\n[c.d-e_f]\n"));
+}
+
+TEST_CASE("a line starting with [ inside a multi-line list is an inner list, not a heading") {
+    CHECK(reads("x = [\n  [\n    1, 2 ],\n  [{a = 1}],\n  [+3],\n]\n"));
+    CHECK(reads("x = [ # comment\n[\n# comment\n1 ]]\n"));
+}
+
+TEST_CASE("a '}' where a list needs a value is refused before parsing") {
+    CHECK(refusal("events = [\n}\n") == "2:1: '}' where a list needs a value or ']'");
+    CHECK(refusal("x = [1, }\n") == "1:9: '}' where a list needs a value or ']'");
+    CHECK(reads("x = [{a = 1}, {b = [2, {c = 3}]}]\ny = {z = [1]}\n"));
+}
+
+TEST_CASE("a date, a space and a lone digit are refused before parsing") {
+    const std::string message = ": a date and time are written like 2026-03-27T10:00:00+00:00";
+    CHECK(refusal("at = 2026-01-04 3,\n") == "1:16" + message);
+    CHECK(refusal("x = [2026-01-04 3]\n") == "1:16" + message);
+    CHECK(refusal("x=2026-01-04 3 \n") == "1:13" + message);
+    // toml++'s test for "looks like a date" is loose: ten characters, `-` fifth and eighth.
+    CHECK(refusal("x = 2026-0\x11-\x01= 2#\n") == "1:15" + message);
+    CHECK(refusal("x = 2_026-01-0x 5\n") == "1:16" + message);
+    // Dates and date-times written with a space read.
+    CHECK(reads(
+        "a = 2026-01-04\nb = 2026-01-04 10:00:00Z\nc = [2026-01-04, 3]\nd = 2026-01-04 # c\n"));
+    CHECK(reads("e = 2026-01-04 10:00:00\n"));
+}
+
+TEST_CASE("a comment directly after a value hides what follows from the scan, as from toml++") {
+    CHECK(reads("x = 1#[`\n[a]\n"));
+    CHECK(reads("x = [1,#{\n2]\n"));
+    CHECK(refusal("x = [1,#{\n}\n") == "2:1: '}' where a list needs a value or ']'");
+}
+
+TEST_SUITE_END();
