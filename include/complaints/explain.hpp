@@ -36,6 +36,8 @@ struct DeadlineExplanation {
     std::string anchor_event; ///< anchor_words of the milestone
     Instant anchor_at{};      ///< when the anchor event happened
     Day anchor_day{};         ///< its local day
+    Day counted_from{};       ///< the day counting starts from: `anchor_day`, or with
+                              ///< from_working_day the next working day when it is not one
     Period period;            ///< the period counted (the milestone's, or its `every`)
     std::string unit;         ///< what the unit means, in words
     std::string counting;     ///< the anchor-day rule as applied here

@@ -33,6 +33,9 @@ std::string unit_name(Unit unit, long count);
 struct Counting {
     bool beginning_with = false; ///< the anchor day is day 1 (day-based units only)
     bool roll_forward = false;   ///< a due day that is not a working day moves to the next
+    /// An anchor on a non-working day counts as on the next working day ("complaints received
+    /// in the school holidays are treated as received on the first school day").
+    bool from_working_day = false;
 };
 
 /// When something is due. Hour-based deadlines are exact moments; day-based ones are a

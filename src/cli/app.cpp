@@ -120,7 +120,7 @@ int run(int argc, char** argv) {
     try {
         status = chosen(session);
     } catch (const std::exception& e) {
-        status = Error{ErrorKind::io, fmt::format("unexpected failure: {}", e.what())};
+        status = io_error(fmt::format("unexpected failure: {}", e.what()));
     }
     if (!status) {
         std::fflush(stdout);

@@ -52,7 +52,7 @@ Status record_event(Session& session, const EventFlags& flags, Event event) {
     auto validate = [&](const Complaint& updated) -> Status {
         auto state = derive_state(updated, *before.policy, *before.calendar,
                                   latest_moment(updated, event.at));
-        if (!state) return Error{ErrorKind::usage, state.error().message};
+        if (!state) return usage_error(state.error().message);
         auto current = derive_state(updated, *before.policy, *before.calendar, *now);
         if (current) after = current.value();
         return done();

@@ -74,17 +74,27 @@ Day first_counted_day(Day anchor, const Period& period, const Counting& counting
     return first;
 }
 
+std::string capitalised(std::string text) {
+    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = char(text[0] - 'a' + 'A');
+    return text;
+}
+
 std::string counting_words(const DeadlineExplanation& e, const Counting& counting,
                            const WorkingCalendar& calendar) {
     if (e.period.unit == Unit::hours)
         return fmt::format("The period starts at the moment of {}: {}.", e.anchor_event,
                            moment_words(e.anchor_at, calendar.zone()));
-    std::string out = counting.beginning_with
-                          ? fmt::format("The period begins with the day of {}: {} counts as day 1.",
-                                        e.anchor_event, long_day(e.anchor_day))
-                          : fmt::format("The day of {} ({}) is not counted.", e.anchor_event,
-                                        long_day(e.anchor_day));
-    if (e.first_day && !(counting.beginning_with && *e.first_day == e.anchor_day))
+    std::string out;
+    if (e.counted_from != e.anchor_day)
+        out = fmt::format("{} was on {}, not a working day ({}), so it counts as on {}. ",
+                          capitalised(e.anchor_event), long_day(e.anchor_day),
+                          calendar.why_not_working(e.anchor_day), long_day(e.counted_from));
+    out += counting.beginning_with
+               ? fmt::format("The period begins with the day of {}: {} counts as day 1.",
+                             e.anchor_event, long_day(e.counted_from))
+               : fmt::format("The day of {} ({}) is not counted.", e.anchor_event,
+                             long_day(e.counted_from));
+    if (e.first_day && !(counting.beginning_with && *e.first_day == e.counted_from))
         out += fmt::format(" Day 1 is {}.", long_day(*e.first_day));
     return out + " A day-based deadline ends at midnight at the end of its last day.";
 }
@@ -125,20 +135,21 @@ void explain_roll_forward(DeadlineExplanation& e, const Deadline& deadline,
     e.rolled_from = unrolled.day;
     e.rolled_over =
         days_skipped(unrolled.day - date::days{1}, e.base_due.day - date::days{1}, calendar);
-    if (e.period.unit == Unit::months) e.note = month_note(e.anchor_day, unrolled.day, plain);
+    if (e.period.unit == Unit::months) e.note = month_note(e.counted_from, unrolled.day, plain);
 }
 
 void explain_days(DeadlineExplanation& e, const Deadline& deadline,
                   const WorkingCalendar& calendar) {
     const Counting& counting = deadline.milestone->counting;
-    e.first_day = first_counted_day(e.anchor_day, e.period, counting, calendar);
+    e.first_day = first_counted_day(e.counted_from, e.period, counting, calendar);
     if (e.period.unit == Unit::working_days) {
-        Day before = counting.beginning_with ? e.anchor_day - date::days{1} : e.anchor_day;
+        Day before = counting.beginning_with ? e.counted_from - date::days{1} : e.counted_from;
         e.skipped = days_skipped(before, e.base_due.day, calendar);
         if (e.due.is_day && e.due.day > e.base_due.day)
             e.skipped_after = days_skipped(e.base_due.day, e.due.day, calendar);
     }
-    if (e.period.unit == Unit::months) e.note = month_note(e.anchor_day, e.base_due.day, counting);
+    if (e.period.unit == Unit::months)
+        e.note = month_note(e.counted_from, e.base_due.day, counting);
     if (counting.roll_forward) explain_roll_forward(e, deadline, calendar);
 }
 
@@ -208,6 +219,8 @@ std::string rule_words(const Milestone& milestone) {
     if (milestone.every)
         out += fmt::format(", then again every {} after each time it is done",
                            describe(*milestone.every));
+    if (milestone.counting.from_working_day)
+        out += " (on a day off, counted from the next working day)";
     if (milestone.counting.roll_forward)
         out += ", moved to the next working day if it falls on a day off";
     if (milestone.party == Party::complainant) out += " (a time limit for the complainant)";
@@ -227,6 +240,9 @@ DeadlineExplanation explain_deadline(const Deadline& deadline, const WorkingCale
                          : anchor_words(deadline.milestone->from);
     e.anchor_at = deadline.anchor_at;
     e.anchor_day = local_day(deadline.anchor_at, calendar.zone());
+    e.counted_from = e.anchor_day;
+    if (deadline.milestone->counting.from_working_day)
+        e.counted_from = calendar.next_working_day_on_or_after(e.anchor_day);
     e.period = counted_period(deadline);
     e.unit = unit_words(e.period, calendar);
     e.base_due = deadline.base_due;

@@ -251,9 +251,11 @@ std::optional<Instant> anchor_time(const Milestone& milestone, const StageVisit&
 
 std::optional<Instant> met_time(const Milestone& milestone, const StageVisit& visit,
                                 Instant anchor) {
+    // An escalation recorded with --requested met the complainant's window when they asked,
+    // not when staff wrote it down.
     for (const Event* event : visit.events)
         if (event->type == milestone.met_by && event->at >= std::min(anchor, visit.start))
-            return event->at;
+            return event->requested.value_or(event->at);
     // An acknowledgement carries over a reopening: the complainant need not be acknowledged twice.
     if (milestone.met_by == event_type::acknowledged && visit.acknowledged &&
         (visit.reopened || *visit.acknowledged >= std::min(anchor, visit.start)))

@@ -36,13 +36,14 @@ std::optional<Unit> parse_unit(const std::vector<std::string>& words) {
         return words.size() == 2 && (words[1] == one || words[1] == many);
     };
     auto is_working = [&] {
-        return words.size() == 3 && (words[1] == "working" || words[1] == "business") &&
+        return words.size() == 3 &&
+               (words[1] == "working" || words[1] == "business" || words[1] == "school") &&
                (words[2] == "day" || words[2] == "days");
     };
     if (is("hour", "hours")) return Unit::hours;
     if (is("day", "days")) return Unit::days;
     if (is("week", "weeks")) return Unit::weeks;
-    if (is("month", "months")) return Unit::months;
+    if (is("month", "months") || is("year", "years")) return Unit::months;
     if (is_working()) return Unit::working_days;
     return std::nullopt;
 }
@@ -111,10 +112,12 @@ Result<Period> parse_period(std::string_view text) {
     auto unit = parse_unit(words);
     if (!count || !unit)
         return bad_period(
-            text, "expected a number and a unit (hours, days, working days, weeks, months)");
-    if (*count > kMaxCount)
-        return bad_period(text, fmt::format("the count must be between 0 and {}", kMaxCount));
-    return Period{*count, *unit};
+            text, "expected a number and a unit (hours, days, working days, weeks, months, years)");
+    const bool years = words.size() == 2 && (words[1] == "year" || words[1] == "years");
+    if (*count > kMaxCount / (years ? 12 : 1))
+        return bad_period(
+            text, fmt::format("the count must be between 0 and {}", kMaxCount / (years ? 12 : 1)));
+    return Period{years ? *count * 12 : *count, *unit}; // a year is 12 calendar months
 }
 
 std::string unit_name(Unit unit, long count) {
@@ -143,6 +146,7 @@ Due due_after(Instant anchor, const Period& period, const Counting& counting,
     if (period.unit == Unit::hours)
         return moment_due(anchor + std::chrono::hours{period.count}, calendar);
     Day from = local_day(anchor, calendar.zone());
+    if (counting.from_working_day) from = calendar.next_working_day_on_or_after(from);
     Day day = last_day(from, period, counting.beginning_with, calendar);
     if (counting.roll_forward) day = calendar.next_working_day_on_or_after(day);
     return due_on(day, calendar);

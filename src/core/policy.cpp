@@ -50,6 +50,7 @@ const Keys milestone_keys{"id",
                           "party",
                           "beginning_with",
                           "roll_forward",
+                          "from_working_day",
                           "max_extension",
                           "extension_needs_reason",
                           "action"};
@@ -483,8 +484,9 @@ void read_contacts(Reader& reader, const toml::table& root, Policy& policy) {
 void read_counting(Reader& reader, const toml::table& table, Milestone& milestone) {
     milestone.counting.beginning_with = flag(reader, table, "beginning_with");
     milestone.counting.roll_forward = flag(reader, table, "roll_forward");
+    milestone.counting.from_working_day = flag(reader, table, "from_working_day");
     bool hours = milestone.period.unit == Unit::hours;
-    for (std::string_view key : {"beginning_with", "roll_forward"}) {
+    for (std::string_view key : {"beginning_with", "roll_forward", "from_working_day"}) {
         if (hours && flag(reader, table, key)) {
             reader.fail(table.get(key)->source(),
                         fmt::format("'{}' applies only to day, week and month periods, not "

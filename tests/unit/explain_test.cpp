@@ -106,6 +106,30 @@ TEST_CASE("received on a Saturday: counting starts on the next working day") {
     CHECK(e.base_due.day == day("2026-01-14"));
 }
 
+TEST_CASE("from_working_day: received in a closure counts as received on the next working day") {
+    // A school's procedure: "complaints received in the school holidays are treated as received
+    // on the first school day". Easter holidays 29 March to 9 April 2027; Wednesday 31 March.
+    CalendarSpec spec;
+    for (Day d = day("2027-03-29"); d <= day("2027-04-09"); d += date::days{1})
+        spec.closures.push_back({d, "Easter holidays"});
+    auto school = WorkingCalendar::make(spec).value();
+    Milestone m = milestone({5, Unit::working_days});
+    m.counting.from_working_day = true;
+    Deadline d = deadline_for(m, "2027-03-31T10:00");
+    d.base_due = due_after(d.anchor_at, m.period, m.counting, school);
+    d.due = d.base_due;
+    CHECK(d.base_due.day == day("2027-04-19")); // 12 April is day 0; without the option, 16 April
+    auto e = explain_deadline(d, school);
+    CHECK(e.counting.find("Receipt of the complaint was on Wednesday 31 March 2027, not a "
+                          "working day (closure: Easter holidays), so it counts as on Monday "
+                          "12 April 2027. The day of receipt of the complaint (Monday 12 April "
+                          "2027) is not counted. Day 1 is Tuesday 13 April 2027.") == 0);
+    CHECK(shown(e.skipped) == std::vector<std::string>{"2027-04-17 Saturday", "2027-04-18 Sunday"});
+    CHECK(e.rule.find("(on a day off, counted from the next working day)") != std::string::npos);
+    m.counting.from_working_day = false;
+    CHECK(due_after(d.anchor_at, m.period, m.counting, school).day == day("2027-04-16"));
+}
+
 TEST_CASE("beginning with: the anchor day is day 1") {
     Milestone m = milestone({6, Unit::months});
     m.counting.beginning_with = true;

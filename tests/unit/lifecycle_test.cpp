@@ -246,6 +246,16 @@ TEST_CASE("a complainant's window is open, then lapses; it is never overdue") {
         CHECK(deadline(asked, "informal", "ask-for-review").state == DeadlineState::met);
         CHECK(asked.stage == "formal");
     }
+    SUBCASE("a request made on the last day and recorded later is in time") {
+        auto& escalation = record(c, "escalated", "2026-06-19T10:00");
+        escalation.requested = at("2026-06-17T16:00");
+        auto asked = state_of(c, "2026-06-30T09:00");
+        auto met = deadline(asked, "informal", "ask-for-review");
+        CHECK(met.state == DeadlineState::met);
+        REQUIRE(met.met_at.has_value());
+        CHECK(*met.met_at == at("2026-06-17T16:00"));
+        CHECK_FALSE(met.late);
+    }
 }
 
 TEST_CASE("a reopened complaint counts again from the reopening; its acknowledgement stands") {

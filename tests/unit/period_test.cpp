@@ -52,6 +52,13 @@ TEST_CASE("periods are read from policy text") {
     CHECK(period("  3   working   days ") == Period{3, Unit::working_days});
     CHECK(period("0 days") == Period{0, Unit::days});
     CHECK(period("10000 days") == Period{10000, Unit::days});
+    // A school's procedure says "school days": the policy's working days.
+    CHECK(period("5 school days") == Period{5, Unit::working_days});
+    // A year is twelve calendar months ("reviewed every two years").
+    CHECK(period("2 years") == Period{24, Unit::months});
+    CHECK(period("1 year") == Period{12, Unit::months});
+    CHECK(parse_period("834 years").error().message ==
+          "bad period '834 years': the count must be between 0 and 833");
 }
 
 TEST_CASE("bad periods say what was expected") {
@@ -59,7 +66,7 @@ TEST_CASE("bad periods say what was expected") {
     REQUIRE_FALSE(typo.ok());
     CHECK(typo.error().kind == ErrorKind::usage);
     CHECK(typo.error().message == "bad period '5 dayz': expected a number and a unit (hours, "
-                                  "days, working days, weeks, months)");
+                                  "days, working days, weeks, months, years)");
     for (const char* text :
          {"", "days", "5", "-5 days", "+5 days", "5.5 days", "five days", "5days", "5 working",
           "5 days later", "0x10 days", "5 working weeks"}) {

@@ -212,7 +212,7 @@ TEST_CASE("errors name the file, line and column and say how to fix it") {
   within = "5 dayz"
   met_by = "resolved"
 )")) == "p.toml:9:12: 'within': bad period '5 dayz': expected a number and a unit "
-        "(hours, days, working days, weeks, months)");
+        "(hours, days, working days, weeks, months, years)");
     }
     SUBCASE("met_by must be an event type") {
         CHECK(error_of(with_milestone(R"(  id = "resolve"
@@ -429,7 +429,7 @@ TEST_CASE("periodic milestones: every") {
         CHECK(error_of(with_milestone("  id = \"update\"\n  every = \"weekly\"\n  met_by = "
                                       "\"update\"\n")) ==
               "p.toml:9:11: 'every': bad period 'weekly': expected a number and a unit (hours, "
-              "days, working days, weeks, months)");
+              "days, working days, weeks, months, years)");
     }
 }
 
