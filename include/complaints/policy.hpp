@@ -19,6 +19,7 @@ enum class Anchor {
     escalation_request, ///< when the complainant asked for this stage (else stage start)
     acknowledgement,    ///< the `acknowledged` event in this stage
     outcome,            ///< the `resolved` event in this stage (outcome sent)
+    event,              ///< the latest event of a named type in this stage (`from_event`)
 };
 std::optional<Anchor> parse_anchor(std::string_view text);
 std::string anchor_name(Anchor anchor);
@@ -34,7 +35,8 @@ struct Milestone {
     std::string title; ///< e.g. "Acknowledge the complaint"
     Period period;
     Anchor from = Anchor::stage_start;
-    std::string met_by; ///< event type that meets it, e.g. "acknowledged"
+    std::string from_event; ///< with Anchor::event: the event type, e.g. "meeting"
+    std::string met_by;     ///< event type that meets it, e.g. "acknowledged"
     Party party = Party::staff;
     Counting counting;
     std::optional<Period> max_extension; ///< cap on extensions, if the procedure sets one
@@ -45,6 +47,9 @@ struct Milestone {
     std::string action; ///< what to do next, e.g. "send the acknowledgement"
     int line = 0;       ///< where it was defined, for messages
 };
+
+/// What `milestone` counts from, as the policy names it: "receipt", ..., or an event type.
+std::string anchor_name(const Milestone& milestone);
 
 struct Stage {
     std::string id; ///< e.g. "formal"

@@ -32,9 +32,12 @@ Status run_policy_list(Session& session) {
 
 std::string stage_summary(const Stage& stage) {
     std::string out = fmt::format("  {} ({})\n", stage.id, stage.title);
+    std::size_t width = 14;
     for (const Milestone& m : stage.milestones)
-        out += fmt::format("    {:<14} within {} of {}, met by '{}'{}\n", m.id, describe(m.period),
-                           anchor_name(m.from), m.met_by,
+        width = std::max(width, m.id.size());
+    for (const Milestone& m : stage.milestones)
+        out += fmt::format("    {:<{}} within {} of {}, met by '{}'{}\n", m.id, width,
+                           describe(m.period), anchor_name(m), m.met_by,
                            m.party == Party::complainant ? " [complainant's window]" : "");
     return out;
 }

@@ -65,7 +65,7 @@ std::string deadline_json(const Deadline& deadline, const date::time_zone* zone)
         json_string(deadline.milestone->title),
         json_string(deadline.party == Party::staff ? "staff" : "complainant"),
         json_string(describe(deadline.milestone->period)),
-        json_string(anchor_name(deadline.milestone->from)),
+        json_string(anchor_name(*deadline.milestone)),
         json_string(format_moment(deadline.anchor_at, zone)),
         json_string(due_text(deadline.due, zone)), json_string(state_name(deadline.state)),
         json_moment(deadline.met_at, zone), deadline.late ? "true" : "false",

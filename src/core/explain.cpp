@@ -2,6 +2,7 @@
 
 #include <array>
 #include <fmt/format.h>
+#include <map>
 
 namespace complaints {
 
@@ -196,8 +197,29 @@ std::string moment_words(Instant moment, const date::time_zone* zone) {
     return fmt::format("{} at {}", long_day(local_day(moment, zone)), clock_time(moment, zone));
 }
 
-std::string anchor_words(Anchor anchor) {
-    switch (anchor) {
+/// "the meeting", "the last update": what an event anchor counts from, in plain words.
+std::string event_words(std::string_view type) {
+    static const std::map<std::string_view, const char*> words{
+        {"acknowledged", "the acknowledgement"},
+        {"note", "the last note"},
+        {"assigned", "the assignment to a handler"},
+        {"escalated", "the escalation"},
+        {"extended", "the extension"},
+        {"paused", "the pause"},
+        {"resumed", "the clock restarting"},
+        {"resolved", "the outcome being sent"},
+        {"reopened", "the reopening"},
+        {"closed", "the closure"},
+        {"withdrawn", "the withdrawal"},
+        {"referred", "the referral"},
+        {"meeting", "the meeting"},
+        {"update", "the last update to the complainant"}};
+    auto found = words.find(type);
+    return found == words.end() ? fmt::format("the '{}' event", type) : found->second;
+}
+
+std::string anchor_words(const Milestone& milestone) {
+    switch (milestone.from) {
     case Anchor::receipt:
         return "receipt of the complaint";
     case Anchor::stage_start:
@@ -208,13 +230,15 @@ std::string anchor_words(Anchor anchor) {
         return "the acknowledgement";
     case Anchor::outcome:
         return "the outcome being sent";
+    case Anchor::event:
+        return event_words(milestone.from_event);
     }
     return "the start of this stage";
 }
 
 std::string rule_words(const Milestone& milestone) {
     std::string out = fmt::format("{} within {} of {}", milestone.title, describe(milestone.period),
-                                  anchor_words(milestone.from));
+                                  anchor_words(milestone));
     if (milestone.counting.beginning_with) out += " (beginning with that day)";
     if (milestone.every)
         out += fmt::format(", then again every {} after each time it is done",
@@ -237,7 +261,7 @@ DeadlineExplanation explain_deadline(const Deadline& deadline, const WorkingCale
     e.rule = fmt::format("{}: {}", deadline.stage_title, rule_words(*deadline.milestone));
     e.anchor_event = deadline.occurrence > 0
                          ? fmt::format("the last time it was done ({})", deadline.milestone->met_by)
-                         : anchor_words(deadline.milestone->from);
+                         : anchor_words(*deadline.milestone);
     e.anchor_at = deadline.anchor_at;
     e.anchor_day = local_day(deadline.anchor_at, calendar.zone());
     e.counted_from = e.anchor_day;

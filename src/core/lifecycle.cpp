@@ -245,6 +245,10 @@ std::optional<Instant> anchor_time(const Milestone& milestone, const StageVisit&
         return visit.acknowledged;
     case Anchor::outcome:
         return visit.outcome;
+    case Anchor::event:
+        for (auto event = visit.events.rbegin(); event != visit.events.rend(); ++event)
+            if ((*event)->type == milestone.from_event) return (*event)->at;
+        return std::nullopt;
     }
     return std::nullopt;
 }

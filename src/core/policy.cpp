@@ -496,6 +496,31 @@ void read_counting(Reader& reader, const toml::table& table, Milestone& mileston
     }
 }
 
+/// `from`: a named anchor, or any event type ("within 5 working days of the meeting").
+void read_anchor(Reader& reader, const toml::table& table, Milestone& milestone) {
+    const toml::node* node = typed(reader, table, "from", toml::node_type::string);
+    if (node == nullptr) return;
+    const std::string name(node->as_string()->get());
+    if (auto anchor = parse_anchor(name)) {
+        milestone.from = *anchor;
+        return;
+    }
+    const auto& types = event_type_names();
+    if (std::find(types.begin(), types.end(), name) != types.end()) {
+        milestone.from = Anchor::event;
+        milestone.from_event = name;
+        return;
+    }
+    Names options(anchor_names);
+    options.insert(options.end(), types.begin(), types.end());
+    std::string best = closest(name, options);
+    reader.fail(node->source(),
+                best.empty() ? fmt::format("unknown anchor '{}'; use one of: {}, or an event "
+                                           "type such as 'meeting'",
+                                           name, joined(anchor_names))
+                             : fmt::format("unknown anchor '{}'; did you mean '{}'?", name, best));
+}
+
 void read_met_by(Reader& reader, const toml::table& table, Milestone& milestone) {
     const toml::node* node = typed(reader, table, "met_by", toml::node_type::string);
     if (node == nullptr) return;
@@ -529,8 +554,7 @@ Milestone read_milestone(Reader& reader, const toml::table& table) {
     } else if (require(reader, table, "within", where)) {
         if (auto period = period_at(reader, table, "within")) milestone.period = *period;
     }
-    int from = choice_at(reader, table, "from", anchor_names, "anchor");
-    if (from >= 0) milestone.from = static_cast<Anchor>(from);
+    read_anchor(reader, table, milestone);
     if (require(reader, table, "met_by", where)) read_met_by(reader, table, milestone);
     if (choice_at(reader, table, "party", party_names, "party") == 1) {
         milestone.party = Party::complainant;
@@ -636,7 +660,12 @@ std::optional<Anchor> parse_anchor(std::string_view text) {
 }
 
 std::string anchor_name(Anchor anchor) {
+    if (anchor == Anchor::event) return "event";
     return std::string(anchor_names.at(static_cast<std::size_t>(anchor)));
+}
+
+std::string anchor_name(const Milestone& milestone) {
+    return milestone.from == Anchor::event ? milestone.from_event : anchor_name(milestone.from);
 }
 
 const Stage* Policy::find_stage(std::string_view id) const {

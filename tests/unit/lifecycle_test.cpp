@@ -436,4 +436,46 @@ TEST_CASE("a withdrawn complaint cannot be escalated") {
           "reopen it first");
 }
 
+TEST_CASE("a milestone counted from a recorded event: the decision within 5 working days of "
+          "the panel meeting") {
+    std::string text = procedure;
+    text += R"(
+  [[stage.milestone]]
+  id = "decision"
+  within = "5 working days"
+  from = "meeting"
+  met_by = "update"
+)";
+    auto panel = parse_policy(text, "riverside.toml");
+    REQUIRE_MESSAGE(panel.ok(), (panel.ok() ? "" : panel.error().to_string()));
+    const Milestone& decision = panel->stages.back().milestones.back();
+    CHECK(decision.from == Anchor::event);
+    CHECK(anchor_name(decision) == "meeting");
+    Complaint c = complaint("2026-06-01T09:00", "serious");
+    auto derive = [&](const char* as_of) {
+        auto state = derive_state(in_order(c), *panel, calendar(), at(as_of));
+        REQUIRE_MESSAGE(state.ok(), (state.ok() ? "" : state.error().to_string()));
+        return state.value();
+    };
+    auto before = derive("2026-06-08T09:00");
+    CHECK(deadlines(before, "formal", "decision").empty()); // no meeting yet, nothing due
+    record(c, "meeting", "2026-06-10T14:00");
+    CHECK(due(deadline(derive("2026-06-11T09:00"), "formal", "decision")) == "2026-06-17");
+    // The panel reconvenes: the decision counts from the latest meeting.
+    record(c, "meeting", "2026-06-15T10:00");
+    auto after = derive("2026-06-16T09:00");
+    CHECK(due(deadline(after, "formal", "decision")) == "2026-06-22");
+    record(c, "update", "2026-06-19T12:00");
+    CHECK(deadline(derive("2026-06-30T09:00"), "formal", "decision").state == DeadlineState::met);
+}
+
+TEST_CASE("'from' must be an anchor or an event type") {
+    std::string text = procedure;
+    text += "\n  [[stage.milestone]]\n  id = \"x\"\n  within = \"1 day\"\n  from = \"meetng\"\n"
+            "  met_by = \"update\"\n";
+    auto bad = parse_policy(text, "p.toml");
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().message == "unknown anchor 'meetng'; did you mean 'meeting'?");
+}
+
 TEST_SUITE_END();
