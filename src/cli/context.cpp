@@ -107,13 +107,11 @@ Result<Reading> Session::read(const std::string& fragment) {
 
 namespace {
 
-/// A policy problem reported where the complaint names the policy: at `policy_version` when
-/// the register holds the policy in other versions, at `policy` when it lacks it altogether.
+/// A missing policy reported where the complaint names it: at `policy_version` when the
+/// register holds the policy in other versions, at `policy` when it lacks it altogether. A
+/// policy file that does not read is reported as itself.
 Error at_policy_reference(const Complaint& complaint, Error error, bool policy_known) {
-    if (error.kind != ErrorKind::not_found) {
-        error.message += fmt::format(" (needed by {})", complaint.path);
-        return error;
-    }
+    if (error.kind != ErrorKind::not_found) return error;
     error.file = complaint.path;
     error.line = policy_known ? complaint.version_line : complaint.policy_line;
     error.column = policy_known ? complaint.version_column : complaint.policy_column;

@@ -3,6 +3,7 @@
 #include "cli/output.hpp"
 
 #include <fmt/format.h>
+#include <set>
 
 namespace complaints::cli {
 
@@ -98,8 +99,10 @@ std::string complaint_json(const Reading& reading) {
 }
 
 void report_problems(const std::vector<Error>& problems) {
+    std::set<std::string> reported; // a broken policy is the same problem for every complaint
     for (const Error& problem : problems)
-        fmt::print(stderr, "complaints: error: {}\n", terminal_safe(problem.to_string()));
+        if (reported.insert(problem.to_string()).second)
+            fmt::print(stderr, "complaints: error: {}\n", terminal_safe(problem.to_string()));
 }
 
 } // namespace complaints::cli

@@ -70,4 +70,14 @@ expect_eq "$OUT$ERR" "" "check after the fix"
 expect_exit 0 list --format json
 expect_eq "$(json "len(d)" <<<"$OUT")" 2 "both complaints listed after the fix"
 
+# A broken policy breaks every complaint pinned to it: reported once, at the policy's line.
+cp policies/big-bums.toml ../big-bums.toml
+sed -i '0,/^title = /s//titel = /' policies/big-bums.toml
+title_line=$(grep -n '^titel' policies/big-bums.toml | cut -d: -f1)
+expect_exit 3 check
+expect_contains "$ERR" "policies/big-bums.toml:$title_line:1: unknown key 'titel'" "broken policy"
+expect_eq "$(grep -c "unknown key 'titel'" <<<"$ERR")" 1 "a broken policy is reported once"
+cp ../big-bums.toml policies/big-bums.toml
+expect_exit 0 check
+
 echo "ok"
