@@ -308,8 +308,9 @@ void apply_pauses(Deadline& deadline, const StageVisit& visit, const WorkingCale
     for (const Pause& pause : visit.pauses) {
         if (pause.from >= deadline.due.moment || pause.from < deadline.anchor_at) continue;
         const Period length = paused_length(pause, deadline.milestone->period, calendar);
-        if (length.count <= 0) continue;
-        deadline.due = apply_pause(deadline.due, pause, deadline.milestone->period, calendar);
+        // A pause with no working day in it still shows, so the record is complete.
+        if (length.count > 0)
+            deadline.due = apply_pause(deadline.due, pause, deadline.milestone->period, calendar);
         deadline.adjustments.push_back({pause_words(pause, length, calendar), deadline.due});
     }
 }

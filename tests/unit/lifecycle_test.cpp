@@ -314,6 +314,19 @@ TEST_CASE("a pause pushes hour and working-day deadlines out by the time paused"
     }
 }
 
+TEST_CASE("a pause with no working day in it is listed and moves nothing") {
+    // Paused Saturday 6 June 10:00 to Sunday 7 June 18:00: the weekend only.
+    Complaint c = complaint("2026-06-04T09:00");
+    record(c, "paused", "2026-06-06T10:00");
+    record(c, "resumed", "2026-06-07T18:00");
+    auto resolve = deadline(state_of(c, "2026-06-08T09:00"), "informal", "resolve");
+    CHECK(due(resolve) == "2026-06-11");
+    REQUIRE(resolve.adjustments.size() == 1);
+    CHECK(resolve.adjustments[0].what ==
+          "paused from 2026-06-06T10:00:00+01:00 to 2026-06-07T18:00:00+01:00: 0 working days "
+          "added");
+}
+
 TEST_CASE("an extension moves the deadline to a date or by a period, up to the cap") {
     Complaint c = complaint("2026-06-01T09:00", "serious");
     Event& more = record(c, "extended", "2026-06-20T10:00");
