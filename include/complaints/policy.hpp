@@ -56,8 +56,9 @@ struct Stage {
     std::string title;
     std::string handler; ///< who handles it, as the procedure names them
     std::vector<Entry> entry;
-    /// Complaints whose severity is one of these start at this stage on receipt.
+    /// Complaints whose severity, or category, is one of these start at this stage on receipt.
     std::vector<std::string> start_if_severity;
+    std::vector<std::string> start_if_category;
     std::vector<Milestone> milestones;
 };
 
@@ -93,8 +94,9 @@ struct Policy {
     const Stage* find_stage(std::string_view id) const;
     /// Index of the stage in `stages`, or -1.
     int stage_index(std::string_view id) const;
-    /// The stage a new complaint of `severity` starts in.
-    const Stage& first_stage_for(std::string_view severity) const;
+    /// The stage a new complaint of `severity` and `category` starts in: the first stage that
+    /// lists either, else the first stage.
+    const Stage& first_stage_for(std::string_view severity, std::string_view category = {}) const;
 };
 
 /// Parses and validates a policy. Unknown keys, wrong types, unknown stage or event names

@@ -76,7 +76,7 @@ class Walk {
     Walk(const Complaint& complaint, const Policy& policy)
         : complaint_(complaint), policy_(policy) {
         StageVisit first;
-        first.stage = &policy.first_stage_for(complaint.severity);
+        first.stage = &policy.first_stage_for(complaint.severity, complaint.category);
         first.start = complaint.received;
         visits_.push_back(first);
         handler_ = complaint.handler;

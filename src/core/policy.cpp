@@ -40,7 +40,8 @@ const Keys closure_keys{"date", "from", "to", "name"};
 const Keys intake_keys{"channels", "required", "severities", "categories"};
 const Keys outcome_keys{"remedies"};
 const Keys contact_keys{"role", "name", "phone", "email", "address", "url"};
-const Keys stage_keys{"id", "title", "handler", "entry", "start_if_severity", "milestone"};
+const Keys stage_keys{
+    "id", "title", "handler", "entry", "start_if_severity", "start_if_category", "milestone"};
 const Keys milestone_keys{"id",
                           "title",
                           "within",
@@ -589,16 +590,26 @@ void read_entry(Reader& reader, const toml::table& table, bool first, Stage& sta
     }
 }
 
-void read_start_if(Reader& reader, const toml::table& table, const Policy& policy, Stage& stage) {
-    for (const Item& item : items(reader, table, "start_if_severity")) {
-        const auto& known = policy.severities;
+/// `start_if_severity` or `start_if_category`: names that must be in the `[intake]` list of
+/// that kind when the policy gives one.
+std::vector<std::string> start_if(Reader& reader, const toml::table& table, std::string_view kind,
+                                  const std::vector<std::string>& known) {
+    std::vector<std::string> out;
+    for (const Item& item : items(reader, table, fmt::format("start_if_{}", kind))) {
         if (!known.empty() && std::find(known.begin(), known.end(), item.text) == known.end()) {
             reader.fail(item.node->source(),
-                        fmt::format("severity '{}' is not in [intake] severities{}", item.text,
+                        fmt::format("{} '{}' is not in [intake] {}{}", kind, item.text,
+                                    kind == "category" ? "categories" : "severities",
                                     hint(item.text, known)));
         }
-        stage.start_if_severity.push_back(item.text);
+        out.push_back(item.text);
     }
+    return out;
+}
+
+void read_start_if(Reader& reader, const toml::table& table, const Policy& policy, Stage& stage) {
+    stage.start_if_severity = start_if(reader, table, "severity", policy.severities);
+    stage.start_if_category = start_if(reader, table, "category", policy.categories);
 }
 
 void read_milestones(Reader& reader, const toml::table& table, Stage& stage) {
@@ -680,14 +691,14 @@ int Policy::stage_index(std::string_view id) const {
     return -1;
 }
 
-const Stage& Policy::first_stage_for(std::string_view severity) const {
+const Stage& Policy::first_stage_for(std::string_view severity, std::string_view category) const {
     static const Stage no_stage;
-    for (const Stage& stage : stages) {
-        const auto& list = stage.start_if_severity;
-        if (!severity.empty() && std::find(list.begin(), list.end(), severity) != list.end()) {
+    auto lists = [](const std::vector<std::string>& list, std::string_view name) {
+        return !name.empty() && std::find(list.begin(), list.end(), name) != list.end();
+    };
+    for (const Stage& stage : stages)
+        if (lists(stage.start_if_severity, severity) || lists(stage.start_if_category, category))
             return stage;
-        }
-    }
     return stages.empty() ? no_stage : stages.front();
 }
 

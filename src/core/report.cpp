@@ -76,7 +76,7 @@ std::vector<Tally> timeline(const std::map<std::string, long>& counts, date::yea
 }
 
 int stage_reached(const Complaint& c, const ComplaintState& state, const Policy& policy) {
-    int reached = policy.stage_index(policy.first_stage_for(c.severity).id);
+    int reached = policy.stage_index(policy.first_stage_for(c.severity, c.category).id);
     reached = std::max(reached, policy.stage_index(state.stage));
     for (const Event& e : c.events)
         if (e.type == event_type::escalated)

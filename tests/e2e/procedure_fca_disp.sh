@@ -16,7 +16,7 @@ c init --policy fca-disp >/dev/null
 # --- Final response by the end of 8 weeks after receipt --------------------------------------------
 # Received Monday 2 March 2026: 8 weeks = 56 days, the day of receipt not counted -> Monday
 # 27 April 2026 (Easter in between changes nothing: these are calendar weeks).
-a=$(new_complaint "Charges on account" 2026-03-02T14:00 --severity standard)
+a=$(new_complaint "Charges on account" 2026-03-02T14:00 --category general)
 expect_eq "$(deadline "$a" complaint final-response due)" "2026-04-27" "8 weeks from 2 March"
 # Received Friday 18 December 2026 -> Friday 12 February 2027.
 b=$(new_complaint "Card declined abroad" 2026-12-18T09:00)
@@ -42,7 +42,7 @@ expect_eq "$(c show "$s" --format json | json 'd["status"]')" "resolved" "SRC re
 # Received Thursday 2 April 2026. Fri 3 Good Friday, Mon 6 Easter Monday skipped: Tue 7 (1),
 # Wed 8, Thu 9, Fri 10 (4), Mon 13 - Fri 17 (9), Mon 20 - Fri 24 (14), Mon 27 (15)
 # -> 2026-04-27.
-p=$(new_complaint "Payment not received" 2026-04-02T11:00 --severity payment-services)
+p=$(new_complaint "Payment not received" 2026-04-02T11:00 --category payment-services)
 expect_eq "$(c show "$p" --format json | json 'd["stage"]')" "payment-services" "payment services complaints start at their own stage"
 expect_eq "$(deadline "$p" payment-services final-response due)" "2026-04-27" "15 business days"
 expect_eq "$(overdue 2026-04-28T09:00 | grep "^$p ")" "$p payment-services final-response 2026-04-27 1" "15 business days passed"

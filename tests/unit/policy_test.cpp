@@ -103,6 +103,13 @@ TEST_CASE("big-bums: first_stage_for picks the stage by severity") {
     CHECK(policy.first_stage_for("").id == "local");
 }
 
+TEST_CASE("fca-disp: payment services complaints start at their own stage, by category") {
+    Policy policy = shipped("fca-disp");
+    CHECK(policy.first_stage_for("", "payment-services").id == "payment-services");
+    CHECK(policy.first_stage_for("", "general").id == policy.stages.front().id);
+    CHECK(policy.first_stage_for("", "").id == policy.stages.front().id);
+}
+
 TEST_CASE("twinkles: reviewed yearly, acknowledged in 10 working days, regulator window") {
     Policy policy = shipped("twinkles");
     CHECK(policy.version == "2024-03-05");
@@ -301,6 +308,16 @@ id = "a"
 id = "b"
 start_if_severity = ["serios"]
 )") == "p.toml:10:22: severity 'serios' is not in [intake] severities; did you mean 'serious'?");
+    }
+    SUBCASE("start_if_category must use the listed categories") {
+        CHECK(error_of(header + R"([intake]
+categories = ["staff", "payments"]
+[[stage]]
+id = "a"
+[[stage]]
+id = "b"
+start_if_category = ["payment"]
+)") == "p.toml:10:22: category 'payment' is not in [intake] categories; did you mean 'payments'?");
     }
     SUBCASE("an unknown required intake field") {
         CHECK(error_of(header + "[intake]\nrequired = [\"nmae\"]\n[[stage]]\nid = \"a\"\n") ==
