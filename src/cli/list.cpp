@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/present.hpp"
+#include "cli/walk.hpp"
 
 #include <fmt/format.h>
 
@@ -95,7 +96,7 @@ Status run_list(const ListOptions& options, Session& session) {
     Filter filter{options, *from, *to};
     std::vector<Reading> kept;
     for (auto& r : *readings)
-        if (filter.keep(r)) kept.push_back(std::move(r));
+        if (received_by_now(session, r) && filter.keep(r)) kept.push_back(std::move(r));
     print_out(render(kept, options.format));
     report_problems(problems);
     if (!problems.empty()) session.report_exit(exit_data);

@@ -19,14 +19,19 @@ Status for_each_reading(Session& session, std::vector<Error>& problems,
             continue;
         }
         auto reading = session.read(std::move(complaint.value()));
-        if (reading)
-            visit(*reading);
-        else if (reading.error().kind == ErrorKind::usage)
+        if (reading) {
+            if (received_by_now(session, *reading)) visit(*reading);
+        } else if (reading.error().kind == ErrorKind::usage)
             return reading.error();
         else
             problems.push_back(reading.error());
     }
     return done();
+}
+
+bool received_by_now(Session& session, const Reading& reading) {
+    auto now = session.now(reading.calendar->zone());
+    return !now || reading.complaint.received <= *now;
 }
 
 Result<Instant> register_now(Session& session, const date::time_zone*& zone) {

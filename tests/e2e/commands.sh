@@ -79,6 +79,18 @@ expect_eq "$(deadline "$e" local resolve state)" open "COMPLAINTS_NOW (11 March)
 expect_eq "$(COMPLAINTS_NOW=2026-03-17T00:01 deadline "$e" local resolve state)" overdue \
   "COMPLAINTS_NOW (17 March) as now"
 
+# As of a moment before a complaint was received, it did not exist yet: list, list-overdue
+# and export leave it out.
+expect_contains "$(c list --format csv)" "$e" "received 11 March: listed on 11 March"
+expect_not_contains "$(c list --format csv --as-of 2026-03-11T09:00)" "$e" \
+  "not listed as of before its receipt"
+expect_not_contains "$(c list-overdue --as-of 2026-03-11T09:00 --due-within 30d)" "$e" \
+  "not due as of before its receipt"
+expect_not_contains "$(c export --format csv --as-of 2026-03-11T09:00)" "$e" \
+  "not exported as of before its receipt"
+expect_contains "$(c export --format csv --as-of 2026-03-11T09:15)" "$e" \
+  "exported as of the moment of receipt"
+
 # --at in the future is refused.
 expect_exit 2 ack "$a" --at 2026-03-12T09:00
 expect_contains "$ERR" "future" "--at in the future"
