@@ -38,8 +38,9 @@ namespace {
 constexpr const char* style =
     R"(body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#222}
 h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ccc}
-table{border-collapse:collapse}td,th{padding:.2rem .8rem;text-align:left}td.n{text-align:right}
-svg text{font-size:12px;fill:#222}.bar{fill:#3a6ea5}.note{color:#555})";
+table{border-collapse:collapse;display:block;overflow-x:auto;max-width:100%}td,th{padding:.2rem .8rem;text-align:left}td.n{text-align:right}
+svg{max-width:100%;height:auto}svg text{font-size:12px;fill:#222}.bar{fill:#3a6ea5}
+.note{color:#555})";
 
 constexpr int row_height = 22;
 constexpr int label_width = 180;
@@ -51,9 +52,11 @@ std::string bar_chart(const std::vector<Tally>& tallies) {
     for (const Tally& t : tallies)
         most = std::max(most, t.count);
     const int height = row_height * static_cast<int>(tallies.size()) + 4;
-    std::string out = fmt::format(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" role=\"img\">\n",
-        label_width + bar_width + 60, height);
+    // The viewBox lets a narrow screen scale the chart down instead of cutting it off.
+    const int chart_width = label_width + bar_width + 60;
+    std::string out = fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" "
+                                  "height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\">\n",
+                                  chart_width, height);
     int y = 2;
     for (const Tally& t : tallies) {
         const long width = t.count * bar_width / most;
