@@ -85,6 +85,11 @@ bool is_broken_date_time(std::string_view text, std::size_t i) {
     return c != ' ' || std::string_view(" \t#\r\n,]}").find(next) == std::string_view::npos;
 }
 
+/// 3 when `text` starts with a UTF-8 byte-order mark, else 0.
+std::size_t byte_order_mark_length(std::string_view text) {
+    return text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+}
+
 /// Whether toml++ ends a value at `c`: whitespace, a line break, `]`, `}`, `,` or `#`.
 bool ends_value(char c) {
     return c == ' ' || c == '\t' || (c >= '\n' && c <= '\r') || c == ']' || c == '}' || c == ',' ||
@@ -140,7 +145,9 @@ class PreParseScan {
     PreParseScan(std::string_view text, std::string_view path) : text_(text), path_(path) {}
 
     Status run() {
-        for (i_ = 0; i_ < text_.size(); ++i_) {
+        // A byte-order mark (some Windows editors write one) is skipped, as toml++ skips it.
+        line_start_ = byte_order_mark_length(text_);
+        for (i_ = line_start_; i_ < text_.size(); ++i_) {
             if (auto status = step(); !status) return status;
         }
         return done();
@@ -225,10 +232,11 @@ std::string with_hint(std::string_view description) {
 /// strings and comments, invalid everywhere else) parses.
 Status check_non_ascii_placement(std::string_view text, std::string_view path) {
     auto is_ascii = [](char c) { return static_cast<unsigned char>(c) < 0x80; };
-    if (std::all_of(text.begin(), text.end(), is_ascii)) return done();
+    const auto bom = static_cast<std::ptrdiff_t>(byte_order_mark_length(text));
+    if (std::all_of(text.begin() + bom, text.end(), is_ascii)) return done();
     std::string masked(text);
     std::replace_if(
-        masked.begin(), masked.end(), [&](char c) { return !is_ascii(c); }, '~');
+        masked.begin() + bom, masked.end(), [&](char c) { return !is_ascii(c); }, '~');
     try {
         (void)toml::parse(masked, path);
         return done();

@@ -72,4 +72,11 @@ TEST_CASE("a comment directly after a value hides what follows from the scan, as
     CHECK(refusal("x = [1,#{\n}\n") == "2:1: '}' where a list needs a value or ']'");
 }
 
+TEST_CASE("a byte-order mark at the start, as some Windows editors write, is skipped") {
+    CHECK(reads("\xEF\xBB\xBFname = \"\xC3\x89mile\"\n"));
+    CHECK(refusal("\xEF\xBB\xBFname = \xC3\x89mile\n") ==
+          "1:8: text must be in double quotes, like name = \"\xC3\x89mile\"");
+    CHECK_FALSE(reads("a = 1\n\xEF\xBB\xBFb = 2\n")); // only at the very start
+}
+
 TEST_SUITE_END();
