@@ -146,24 +146,48 @@ std::size_t terminal_width(std::FILE* stream) {
     return 80;
 }
 
+namespace {
+
+/// Shrinks the widest column, one character at a time, until the columns and the two spaces
+/// between each fit in `room`, or every column is down to its floor.
+void fit_widths(std::vector<std::size_t>& widths, const std::vector<std::size_t>& floors,
+                std::size_t room) {
+    auto total = [&] {
+        std::size_t sum = 0;
+        for (std::size_t w : widths)
+            sum += w;
+        return sum + 2 * (widths.empty() ? 0 : widths.size() - 1);
+    };
+    while (total() > room) {
+        std::size_t widest = widths.size();
+        for (std::size_t i = 0; i < widths.size(); ++i)
+            if (widths[i] > floors[i] && (widest == widths.size() || widths[i] > widths[widest]))
+                widest = i;
+        if (widest == widths.size()) return;
+        --widths[widest];
+    }
+}
+
+} // namespace
+
 std::string Table::render() const {
-    std::vector<std::size_t> widths;
+    std::vector<std::size_t> widths, floors;
     for (const auto& row : rows_)
         for (std::size_t i = 0; i < row.size(); ++i) {
             if (widths.size() <= i) widths.push_back(0);
             widths[i] = std::max(widths[i], display_width(row[i]));
         }
-    std::size_t before_last = 0;
-    for (std::size_t i = 0; i + 1 < widths.size(); ++i)
-        before_last += widths[i] + 2;
-    const std::size_t room = width_ > before_last + 10 ? width_ - before_last : 10;
+    for (std::size_t i = 0; i < widths.size(); ++i)
+        floors.push_back(
+            std::min(widths[i], std::max<std::size_t>(display_width(rows_[0][i]), 12)));
+    if (width_) fit_widths(widths, floors, width_);
     std::string out;
     for (const auto& row : rows_) {
         std::string line;
         for (std::size_t i = 0; i < row.size(); ++i) {
-            const bool last = i + 1 == row.size();
-            line += last && width_ ? truncate_text(row[i], room) : row[i];
-            if (!last) line += std::string(widths[i] - display_width(row[i]) + 2, ' ');
+            const std::string cell = truncate_text(row[i], widths[i]);
+            line += cell;
+            if (i + 1 < row.size()) line += std::string(widths[i] - display_width(cell) + 2, ' ');
         }
         out += line + "\n";
     }

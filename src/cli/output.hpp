@@ -26,7 +26,9 @@ class Table {
   public:
     explicit Table(std::vector<std::string> header) : rows_{std::move(header)} {}
     void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
-    /// Lines no wider than `width` (0: no limit) by shortening the last column with "…".
+    /// Lines no wider than `width` (0: no limit): the widest columns are shortened first, each
+    /// cut cell ending in "…", none narrower than its heading or 12, so IDs and dates stay
+    /// whole (a line may then still be wider).
     void fit(std::size_t width) { width_ = width; }
     std::string render() const;
     bool empty() const { return rows_.size() == 1; }

@@ -53,6 +53,23 @@ expect_contains "$out" "…" "summary cut to fit"
 while IFS= read -r line; do
   [ "${#line}" -le 110 ] || fail "line wider than COLUMNS=110 (${#line}): $line"
 done <<<"$out"
+# Narrower: the widest columns give way first (the summary, then the due time and the
+# handler), never below 12 characters or their heading, so IDs and headings stay whole.
+out=$(on_tty COLUMNS=96 -- list-overdue --due-within 1w)
+while IFS= read -r line; do
+  [ "${#line}" -le 96 ] || fail "line wider than COLUMNS=96 (${#line}): $line"
+done <<<"$out"
+expect_contains "$out" "2026-03-17 " "a due day that fits is not cut at 96 columns"
+for columns in 96 40; do
+  out=$(on_tty COLUMNS=$columns -- list-overdue --due-within 1w)
+  header=$(head -1 <<<"$out")
+  for heading in $(c list-overdue --due-within 1w | head -1); do
+    expect_contains "$header" "$heading" "heading $heading kept whole at $columns columns"
+  done
+  for id in $(c list-overdue --due-within 1w | awk 'NR > 1 { print $1 }'); do
+    expect_contains "$out" "$id " "ID $id kept whole at $columns columns"
+  done
+done
 out=$(c list-overdue --due-within 1w)
 expect_not_contains "$out" "…" "never cut in a pipe"
 expect_contains "$out" "@fees: charged twice for March" "full summary in a pipe"
