@@ -378,6 +378,14 @@ void read_division(Reader& reader, const toml::table& table, CalendarSpec& spec)
 void read_closure(Reader& reader, const toml::node& node, CalendarSpec& spec) {
     const toml::table* table = node.as_table();
     if (table == nullptr) {
+        const auto* text = node.as_string();
+        if (text && !parse_day(text->get())) {
+            reader.fail(node.source(),
+                        "each closure is a date, { date = 2026-08-03, name = \"...\" } or "
+                        "{ from = 2026-12-24, to = 2026-12-31, name = \"...\" }, not text in "
+                        "quotes");
+            return;
+        }
         if (auto day = day_of(reader, node, "closures")) spec.closures.push_back({*day, "closure"});
         return;
     }
@@ -389,9 +397,11 @@ void read_closure(Reader& reader, const toml::node& node, CalendarSpec& spec) {
     if (reader.failed()) return;
     if (!from || !to) {
         reader.fail(table->source(), "a closure needs 'date' (one day) or 'from' and 'to'");
-    } else if (*to < *from || *to - *from > date::days{366}) {
-        reader.fail(table->source(), "a closure's 'to' must be on or after 'from' and within "
-                                     "a year of it");
+    } else if (*to < *from) {
+        reader.fail(table->get("to")->source(), "a closure's 'to' is before its 'from'");
+    } else if (*to - *from > date::days{366}) {
+        reader.fail(table->get("to")->source(), "a closure may last a year at most: give each "
+                                                "year's closures separately");
     } else {
         for (Day day = *from; day <= *to; day += date::days{1})
             spec.closures.push_back({day, name});

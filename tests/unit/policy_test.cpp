@@ -338,8 +338,20 @@ start_if_category = ["payment"]
     }
     SUBCASE("a closure that ends before it starts") {
         CHECK(error_of(header + "[calendar]\nclosures = [{ from = 2026-12-24, to = 2026-12-20 "
+                                "}]\n") == "p.toml:5:39: a closure's 'to' is before its 'from'");
+    }
+    SUBCASE("a closure longer than a year") {
+        CHECK(error_of(header + "[calendar]\nclosures = [{ from = 2026-01-01, to = 2027-12-31 "
                                 "}]\n") ==
-              "p.toml:5:13: a closure's 'to' must be on or after 'from' and within a year of it");
+              "p.toml:5:39: a closure may last a year at most: give each year's closures "
+              "separately");
+    }
+    SUBCASE("a closure written as text") {
+        CHECK(error_of(header + "[calendar]\nclosures = [\"Easter holidays\"]\n") ==
+              "p.toml:5:13: each closure is a date, { date = 2026-08-03, name = \"...\" } or { "
+              "from = 2026-12-24, to = 2026-12-31, name = \"...\" }, not text in quotes");
+        CHECK(error_of(header + "[calendar]\nclosures = [\"2026-02-30\"]\n").find("5:13: each") !=
+              std::string::npos);
     }
     SUBCASE("a severity listed twice") {
         CHECK(error_of(header + "[intake]\nseverities = [\"minor\", \"minor\"]\n") ==
