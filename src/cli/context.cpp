@@ -68,6 +68,11 @@ Result<const WorkingCalendar*> Session::calendar(const Policy& policy) {
     return slot.get();
 }
 
+bool Session::now_given() const {
+    const char* env = std::getenv("COMPLAINTS_NOW");
+    return !options_.as_of.empty() || (env && *env);
+}
+
 Result<Instant> Session::now(const date::time_zone* zone) {
     if (now_) return *now_;
     std::string text = options_.as_of;

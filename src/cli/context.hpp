@@ -55,6 +55,8 @@ class Session {
     Result<const WorkingCalendar*> calendar(const Policy& policy);
     /// The moment commands act "as of": --as-of, $COMPLAINTS_NOW, or the clock.
     Result<Instant> now(const date::time_zone* zone);
+    /// Whether "now" was given (--as-of or $COMPLAINTS_NOW) rather than read from the clock.
+    bool now_given() const;
     /// Parses a DATETIME flag value (for --at, --received, --requested) in `zone`.
     Result<Instant> moment(const std::string& text, const std::string& flag,
                            const date::time_zone* zone);

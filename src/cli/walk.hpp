@@ -13,11 +13,12 @@ namespace complaints::cli {
 
 /// Loads and derives every complaint in ID order, calling `visit` with each in turn (only one
 /// is held at a time). Files that fail to load or make no sense go to `problems`. A complaint
-/// received after the moment the command acts as of (`--as-of`) did not exist yet: skipped.
+/// received after the moment given with `--as-of` did not exist yet: skipped.
 Status for_each_reading(Session& session, std::vector<Error>& problems,
                         const std::function<void(const Reading&)>& visit);
 
-/// Whether `reading`'s complaint had been received by the moment the command acts as of.
+/// Whether `reading`'s complaint had been received by the moment given with --as-of (or
+/// $COMPLAINTS_NOW); always true when "now" is the clock.
 bool received_by_now(Session& session, const Reading& reading);
 
 /// The moment the command acts as of, read in the zone of the register's default policy

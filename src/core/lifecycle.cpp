@@ -255,14 +255,17 @@ std::optional<Instant> anchor_time(const Milestone& milestone, const StageVisit&
 
 std::optional<Instant> met_time(const Milestone& milestone, const StageVisit& visit,
                                 Instant anchor) {
+    // A milestone counted from an event is met only by what happened after that event.
+    const Instant since = milestone.from == Anchor::event ? anchor : std::min(anchor, visit.start);
     // An escalation recorded with --requested met the complainant's window when they asked,
     // not when staff wrote it down.
+    const bool theirs = milestone.party == Party::complainant;
     for (const Event* event : visit.events)
-        if (event->type == milestone.met_by && event->at >= std::min(anchor, visit.start))
-            return event->requested.value_or(event->at);
+        if (event->type == milestone.met_by && event->at >= since)
+            return theirs ? event->requested.value_or(event->at) : event->at;
     // An acknowledgement carries over a reopening: the complainant need not be acknowledged twice.
     if (milestone.met_by == event_type::acknowledged && visit.acknowledged &&
-        (visit.reopened || *visit.acknowledged >= std::min(anchor, visit.start)))
+        ((visit.reopened && milestone.from != Anchor::event) || *visit.acknowledged >= since))
         return visit.acknowledged;
     return std::nullopt;
 }

@@ -3,6 +3,7 @@
 
 #include "complaints/store.hpp"
 #include "complaints/ids.hpp"
+#include "toml_input.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -201,23 +202,18 @@ Result<std::string> read_register_policy(const fs::path& config) {
     auto text = read_text_file(config);
     if (!text) return text.error();
     std::string path = shown(config);
-    try {
-        auto table = toml::parse(std::string_view(*text), std::string_view(path));
-        for (auto&& [key, node] : table)
-            if (key.str() != "policy")
-                return data_error(
-                    path, static_cast<int>(key.source().begin.line),
-                    static_cast<int>(key.source().begin.column),
-                    fmt::format("unknown key '{}' (only 'policy' is allowed)", key.str()));
-        auto policy = table["policy"].value<std::string>();
-        if (!policy || policy->empty())
-            return data_error(path, 1, 1, "missing 'policy = \"NAME\"' (the register's policy)");
-        return *policy;
-    } catch (const toml::parse_error& error) {
-        return data_error(path, static_cast<int>(error.source().begin.line),
-                          static_cast<int>(error.source().begin.column),
-                          std::string(error.description()));
-    }
+    auto table = parse_toml_file(*text, path);
+    if (!table) return table.error();
+    for (auto&& [key, node] : *table)
+        if (key.str() != "policy")
+            return data_error(
+                path, static_cast<int>(key.source().begin.line),
+                static_cast<int>(key.source().begin.column),
+                fmt::format("unknown key '{}' (only 'policy' is allowed)", key.str()));
+    auto policy = (*table)["policy"].value<std::string>();
+    if (!policy || policy->empty())
+        return data_error(path, 1, 1, "missing 'policy = \"NAME\"' (the register's policy)");
+    return *policy;
 }
 
 /// Where a found register is shown: relative to the working folder when under it.

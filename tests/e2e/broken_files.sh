@@ -80,4 +80,15 @@ expect_eq "$(grep -c "unknown key 'titel'" <<<"$ERR")" 1 "a broken policy is rep
 cp ../big-bums.toml policies/big-bums.toml
 expect_exit 0 check
 
+# register.toml goes through the same guarded reader: a heading that is no key is refused
+# with its place, before the TOML parser sees it.
+cp register.toml ../register.toml
+printf '[\n' >>register.toml
+line=$(wc -l <register.toml)
+expect_exit 3 check
+expect_contains "$ERR" "register.toml:$line:1: a table heading is a name in brackets" \
+  "broken register.toml located"
+cp ../register.toml register.toml
+expect_exit 0 check
+
 echo "ok"

@@ -470,16 +470,40 @@ TEST_CASE("a milestone counted from a recorded event: the decision within 5 work
         REQUIRE_MESSAGE(state.ok(), (state.ok() ? "" : state.error().to_string()));
         return state.value();
     };
+    // An update before the meeting does not meet what is counted from the meeting.
+    record(c, "update", "2026-06-05T12:00");
     auto before = derive("2026-06-08T09:00");
     CHECK(deadlines(before, "formal", "decision").empty()); // no meeting yet, nothing due
     record(c, "meeting", "2026-06-10T14:00");
-    CHECK(due(deadline(derive("2026-06-11T09:00"), "formal", "decision")) == "2026-06-17");
+    auto met_before = deadline(derive("2026-06-11T09:00"), "formal", "decision");
+    CHECK(due(met_before) == "2026-06-17");
+    CHECK(met_before.state != DeadlineState::met);
     // The panel reconvenes: the decision counts from the latest meeting.
     record(c, "meeting", "2026-06-15T10:00");
     auto after = derive("2026-06-16T09:00");
     CHECK(due(deadline(after, "formal", "decision")) == "2026-06-22");
     record(c, "update", "2026-06-19T12:00");
     CHECK(deadline(derive("2026-06-30T09:00"), "formal", "decision").state == DeadlineState::met);
+}
+
+TEST_CASE("a staff milestone met by escalating counts when staff escalated, not when asked") {
+    // Only the complainant's own window is met when they asked (--requested).
+    std::string text = procedure;
+    const std::string informal_end = "  met_by = \"resolved\"\n";
+    text.insert(text.find(informal_end) + informal_end.size(),
+                "\n  [[stage.milestone]]\n  id = \"pass-on\"\n  within = \"1 working day\"\n"
+                "  from = \"receipt\"\n  met_by = \"escalated\"\n");
+    auto policy = parse_policy(text, "riverside.toml");
+    REQUIRE_MESSAGE(policy.ok(), (policy.ok() ? "" : policy.error().to_string()));
+    Complaint c = complaint("2026-06-01T09:00");
+    auto& escalation = record(c, "escalated", "2026-06-04T10:00");
+    escalation.requested = at("2026-06-02T10:00");
+    auto state = derive_state(in_order(c), *policy, calendar(), at("2026-06-05T09:00"));
+    REQUIRE(state.ok());
+    auto pass_on = deadline(*state, "informal", "pass-on");
+    REQUIRE(pass_on.met_at.has_value());
+    CHECK(*pass_on.met_at == at("2026-06-04T10:00"));
+    CHECK(pass_on.late);
 }
 
 TEST_CASE("'from' must be an anchor or an event type") {
