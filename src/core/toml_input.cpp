@@ -75,14 +75,14 @@ bool follows_date(std::string_view text, std::size_t i) {
     return true;
 }
 
-/// toml++ 3.3 asserts (undefined behaviour without assertions) on a date followed by `T` and
-/// no time, e.g. `2026-01-02T=10:00`: such text is refused before it reaches the parser.
+/// toml++ 3.3 asserts (undefined behaviour without assertions) on a date value followed by `T`
+/// and no time, e.g. `2026-01-02T=10:00`: such text is refused before it reaches the parser.
+/// (A date followed by a space and no time is safe: toml++ then reads the date alone.)
 bool is_broken_date_time(std::string_view text, std::size_t i) {
     const char c = text[i];
-    if ((c != 'T' && c != 't' && c != ' ') || !follows_date(text, i)) return false;
+    if ((c != 'T' && c != 't') || !follows_date(text, i)) return false;
     const char next = i + 1 < text.size() ? text[i + 1] : '\n';
-    if (next >= '0' && next <= '9') return false;
-    return c != ' ' || std::string_view(" \t#\r\n,]}").find(next) == std::string_view::npos;
+    return next < '0' || next > '9';
 }
 
 /// 3 when `text` starts with a UTF-8 byte-order mark, else 0.
@@ -157,44 +157,74 @@ class PreParseScan {
     std::string_view text_;
     std::string_view path_;
     std::size_t i_ = 0;
-    std::string open_; ///< the brackets open here, '[' or '{', innermost last
-    int dots_ = 0, line_ = 1;
+    /// The brackets open here, innermost last: '[' a list, '{' an inline table, 'h' a table
+    /// heading's bracket.
+    std::string open_;
+    int depth_ = 0, dots_ = 0, line_ = 1;
     std::size_t line_start_ = 0;
     char before_ = 0; ///< the last character on this line that is not a space or tab
+    /// Inside a bare value (a number, date, boolean or a bad token): toml++ reads on to the
+    /// next space, `,`, `]`, `}` or `#`, and quotes or brackets there open nothing.
+    bool bare_ = false;
 
     Error fail(std::size_t at, std::string message) const {
-        return data_error(std::string(path_), line_, static_cast<int>(at - line_start_ + 1),
-                          std::move(message));
+        // Columns count characters, as toml++ counts them, not bytes.
+        int column = 1;
+        for (std::size_t k = line_start_; k < at; ++k)
+            if ((static_cast<unsigned char>(text_[k]) & 0xC0) != 0x80) ++column;
+        return data_error(std::string(path_), line_, column, std::move(message));
+    }
+
+    /// Where toml++ expects a value: after `=`, or in a list after `[`, `,` or a line break.
+    bool at_value_start() const {
+        if (before_ == '=') return true;
+        const bool in_list = !open_.empty() && open_.back() == '[';
+        return in_list && (before_ == '[' || before_ == ',' || before_ == 0);
     }
 
     Status step() {
         const char c = text_[i_];
-        if ((c == '"' || c == '\'') && opens_string(before_)) return skip_string_at(c);
+        if (!bare_ && (c == '"' || c == '\'') && opens_string(before_)) return skip_string_at(c);
         // Outside strings toml++ reads `#` as a comment or stops with an error right there, so
         // the rest of the line is never parsed as anything else.
         if (c == '#') {
+            bare_ = false;
             while (i_ + 1 < text_.size() && text_[i_ + 1] != '\n')
                 ++i_;
             return done();
         }
         if (c == '\n') {
-            ++line_, dots_ = 0, line_start_ = i_ + 1, before_ = 0;
+            ++line_, dots_ = 0, line_start_ = i_ + 1, before_ = 0, bare_ = false;
             return done();
         }
+        if (bare_ && ends_value(c)) bare_ = false;
+        if (!bare_ && at_value_start() && !ends_value(c) &&
+            std::string_view("[{\"'").find(c) == std::string_view::npos)
+            bare_ = true;
         if (auto status = check_character(c); !status) return status;
-        if (c == '[' || c == '{') open_ += c;
-        if ((c == ']' || c == '}') && !open_.empty()) open_.pop_back();
+        if (!bare_) track_brackets(c);
+        // The nesting limit counts every bracket and dot, in bare values too: a scan that
+        // misjudged a value must not let deep nesting through.
+        if (c == '[' || c == '{') ++depth_;
+        if ((c == ']' || c == '}') && depth_ > 0) --depth_;
         if (c == '.') ++dots_;
-        if (static_cast<int>(open_.size()) + dots_ > max_toml_nesting)
+        if (depth_ + dots_ > max_toml_nesting)
             return fail(i_, "keys or brackets nested too deeply");
         if (c != ' ' && c != '\t') before_ = c;
         return done();
     }
 
+    void track_brackets(char c) {
+        const bool heading =
+            c == '[' && ((before_ == 0 && open_.empty()) || (before_ == '[' && open_ == "h"));
+        if (c == '[' || c == '{') open_ += heading ? 'h' : c;
+        if ((c == ']' || c == '}') && !open_.empty()) open_.pop_back();
+    }
+
     Status check_character(char c) const {
         if (static_cast<unsigned char>(c) >= 0x80)
             return fail(i_, "text must be in double quotes, like name = \"Émile\"");
-        if (is_broken_date_time(text_, i_) || is_date_then_lone_digit(text_, i_))
+        if ((bare_ && is_broken_date_time(text_, i_)) || is_date_then_lone_digit(text_, i_))
             return fail(i_, "a date and time are written like 2026-03-27T10:00:00+00:00");
         if (c == '[' && before_ == 0 && is_broken_heading(text_, i_, open_.size()))
             return fail(i_, "a table heading is a name in brackets, like [calendar] or [[stage]]");
@@ -230,13 +260,39 @@ std::string with_hint(std::string_view description) {
 /// never asks whether a character is whitespace (backslashes aside, see unsafe_escape). Proof
 /// that it is only there: the text with every non-ASCII byte replaced by '~' (valid inside
 /// strings and comments, invalid everywhere else) parses.
+/// The length of the UTF-8 sequence that starts at `text[i]`, or 1 when it is not a valid one.
+std::size_t utf8_length(std::string_view text, std::size_t i) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const std::size_t length = lead >= 0xC2 && lead <= 0xDF   ? 2
+                               : lead >= 0xE0 && lead <= 0xEF ? 3
+                               : lead >= 0xF0 && lead <= 0xF4 ? 4
+                                                              : 1;
+    if (i + length > text.size()) return 1;
+    for (std::size_t k = 1; k < length; ++k)
+        if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return 1;
+    return length;
+}
+
+/// `text` with each non-ASCII character (after a byte-order mark of `kept` bytes) replaced by
+/// one '~', so that toml++'s lines and columns, which count characters, stay the same.
+std::string masked_non_ascii(std::string_view text, std::size_t kept) {
+    std::string out(text.substr(0, kept));
+    for (std::size_t i = kept; i < text.size();) {
+        if (static_cast<unsigned char>(text[i]) < 0x80) {
+            out += text[i++];
+            continue;
+        }
+        out += '~';
+        i += utf8_length(text, i);
+    }
+    return out;
+}
+
 Status check_non_ascii_placement(std::string_view text, std::string_view path) {
     auto is_ascii = [](char c) { return static_cast<unsigned char>(c) < 0x80; };
     const auto bom = static_cast<std::ptrdiff_t>(byte_order_mark_length(text));
     if (std::all_of(text.begin() + bom, text.end(), is_ascii)) return done();
-    std::string masked(text);
-    std::replace_if(
-        masked.begin() + bom, masked.end(), [&](char c) { return !is_ascii(c); }, '~');
+    const std::string masked = masked_non_ascii(text, static_cast<std::size_t>(bom));
     try {
         (void)toml::parse(masked, path);
         return done();

@@ -66,6 +66,30 @@ TEST_CASE("a date, a space and a lone digit are refused before parsing") {
     CHECK(reads("e = 2026-01-04 10:00:00\n"));
 }
 
+TEST_CASE("quotes and brackets inside a bare value open nothing, as in toml++") {
+    // Found in review: toml++ reads `2026-["-04` as one value, date-like enough to look for a
+    // time after the space; the scan must not take the quote for the start of a string.
+    const std::string message = ": a date and time are written like 2026-03-27T10:00:00+00:00";
+    CHECK(refusal("a = 2026-[\"-04 3\n") == "1:15" + message);
+    CHECK(refusal("a = 2026-{'-04 3\n") == "1:15" + message);
+    CHECK(refusal("a = 2026-=\"-04 3\n") == "1:15" + message);
+}
+
+TEST_CASE("keys that look like dates are keys") {
+    CHECK(reads("2026-01-02 = \"New Year\"\n"));
+    CHECK(reads("[h]\nholidays.2026-01-02 = \"x\"\n"));
+    CHECK(reads("a = { 2026-01-02 = 1 }\n"));
+    CHECK(reads("2026-01-02T = 1\n"));
+    CHECK(reads("[2026-01-02T]\n"));
+}
+
+TEST_CASE("columns count characters, not bytes, as toml++ does") {
+    CHECK(refusal("a = \"\xC3\xA9\xC3\xA9\xC3\xA9\", [\n").rfind("1:10: ", 0) == 0);
+    CHECK(refusal("a = \"\xC3\xA9\" b\n").rfind("1:9: ", 0) == 0);
+    CHECK(refusal("a = \"\xC3\xA9\" \xC3\x89\n") ==
+          "1:9: text must be in double quotes, like name = \"\xC3\x89mile\"");
+}
+
 TEST_CASE("a comment directly after a value hides what follows from the scan, as from toml++") {
     CHECK(reads("x = 1#[`\n[a]\n"));
     CHECK(reads("x = [1,#{\n2]\n"));
