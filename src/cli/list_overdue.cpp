@@ -60,12 +60,9 @@ std::string render(const std::vector<DueItem>& items, const std::string& format)
 }
 
 Status run_list_overdue(const OverdueOptions& options, Session& session) {
-    DueFilter filter{std::nullopt, false, options.handler, options.stage};
-    if (!options.due_within.empty()) {
-        auto parsed = parse_within(options.due_within);
-        if (!parsed) return usage_error("--due-within: " + parsed.error().message);
-        filter.within = *parsed;
-    }
+    auto within = due_within_flag(options.due_within);
+    if (!within) return within.error();
+    DueFilter filter{*within, false, options.handler, options.stage};
     std::vector<Error> problems;
     Instant now{};
     auto items = collect_due(session, filter, problems, now);

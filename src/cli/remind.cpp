@@ -61,12 +61,9 @@ std::string digest(const std::vector<DueItem>& items, Instant now) {
 }
 
 Status run_remind(const RemindOptions& options, Session& session) {
-    DueFilter filter{std::nullopt, true, options.handler, ""};
-    if (!options.due_within.empty()) {
-        auto parsed = parse_within(options.due_within);
-        if (!parsed) return usage_error("--due-within: " + parsed.error().message);
-        filter.within = *parsed;
-    }
+    auto within = due_within_flag(options.due_within);
+    if (!within) return within.error();
+    DueFilter filter{*within, true, options.handler, ""};
     std::vector<Error> problems;
     Instant now{};
     auto items = collect_due(session, filter, problems, now);

@@ -46,6 +46,8 @@ Result<Instant> register_now(Session& session, const date::time_zone*& zone) {
     return session.now(zone);
 }
 
+namespace {
+
 Result<Period> parse_within(const std::string& text) {
     static const std::regex short_form(R"(^(\d{1,5})(h|d|wd|w|m)$)");
     std::smatch match;
@@ -53,6 +55,15 @@ Result<Period> parse_within(const std::string& text) {
     static const std::map<std::string, std::string> units{
         {"h", "hours"}, {"d", "days"}, {"wd", "working days"}, {"w", "weeks"}, {"m", "months"}};
     return parse_period(match[1].str() + " " + units.at(match[2].str()));
+}
+
+} // namespace
+
+Result<std::optional<Period>> due_within_flag(const std::string& text) {
+    if (text.empty()) return std::optional<Period>{};
+    auto parsed = parse_within(text);
+    if (!parsed) return usage_error("--due-within: " + parsed.error().message);
+    return std::optional<Period>{*parsed};
 }
 
 namespace {

@@ -25,8 +25,9 @@ bool received_by_now(Session& session, const Reading& reading);
 /// (set in `zone`), for headers written before any complaint is read.
 Result<Instant> register_now(Session& session, const date::time_zone*& zone);
 
-/// "3d", "2wd", "48h", "2w", "1m", or a period spelt out ("10 working days").
-Result<Period> parse_within(const std::string& text);
+/// The --due-within flag: "3d", "2wd", "48h", "2w", "1m", or a period spelt out ("10 working
+/// days"); none when the flag is empty, a usage error naming the flag when it does not read.
+Result<std::optional<Period>> due_within_flag(const std::string& text);
 
 /// Which staff deadlines count as due.
 struct DueFilter {

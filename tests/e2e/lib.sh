@@ -52,6 +52,13 @@ deadline_as_of() {
 # field_as_of AS_OF ID KEY: a top-level field (stage, status, ...) of `show ID --format json`.
 field_as_of() { c show "$2" --format json --as-of "$1" | json "d['$3']"; }
 
+# overdue_rows AS_OF: one line "ID STAGE MILESTONE DUE DAYS_OVERDUE" per item of
+# `list-overdue --format json`, soonest due first.
+overdue_rows() {
+  c --as-of "$1" list-overdue --format json |
+    json '"\n".join(" ".join(str(x[k]) for k in ("id", "stage", "milestone", "due", "days_overdue")) for x in d)'
+}
+
 # overdue_as_of AS_OF: one line "ID STAGE/MILESTONE DUE" per item of `list-overdue --format json`.
 overdue_as_of() {
   c list-overdue --format json --as-of "$1" |

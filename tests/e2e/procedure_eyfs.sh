@@ -4,10 +4,6 @@
 source "$(dirname "$0")/lib.sh"
 export COMPLAINTS_NOW=2027-12-01T09:00
 
-overdue() {
-  c --as-of "$1" list-overdue --format json |
-    json '"\n".join(" ".join(str(x[k]) for k in ("id", "stage", "milestone", "due", "days_overdue")) for x in d)'
-}
 new_complaint() {
   c add --name "A Parent" --contact "parent@example.org" --summary "$1" --received "$2"
 }
@@ -29,12 +25,12 @@ d=$(new_complaint "Lost coat" 2026-02-28T00:00)
 expect_eq "$(deadline "$d" investigation outcome due)" "2026-03-28" "due on a Saturday stays on the Saturday"
 
 # Overdue from the day after: as of Monday 30 March both March complaints are late.
-expect_eq "$(overdue 2026-03-30T09:00)" "$d investigation outcome 2026-03-28 2
+expect_eq "$(overdue_rows 2026-03-30T09:00)" "$d investigation outcome 2026-03-28 2
 $a investigation outcome 2026-03-29 1" "overdue, soonest due first"
-expect_eq "$(overdue 2026-03-29T23:59 | grep -c "^$a ")" "0" "not overdue on its last day"
+expect_eq "$(overdue_rows 2026-03-29T23:59 | grep -c "^$a ")" "0" "not overdue on its last day"
 
 # Told the outcome on 29 March: met, on time; no longer listed.
 c resolve "$a" --outcome "Procedure changed" --at 2026-03-29T18:00 >/dev/null
 expect_eq "$(deadline "$a" investigation outcome state)" "met" "outcome sent"
 expect_eq "$(deadline "$a" investigation outcome late)" "False" "outcome on time"
-expect_eq "$(overdue 2026-03-30T09:00)" "$d investigation outcome 2026-03-28 2" "only the late one is listed"
+expect_eq "$(overdue_rows 2026-03-30T09:00)" "$d investigation outcome 2026-03-28 2" "only the late one is listed"

@@ -3,10 +3,6 @@
 source "$(dirname "$0")/lib.sh"
 export COMPLAINTS_NOW=2027-12-01T09:00
 
-overdue() {
-  c --as-of "$1" list-overdue --format json |
-    json '"\n".join(" ".join(str(x[k]) for k in ("id", "stage", "milestone", "due", "days_overdue")) for x in d)'
-}
 new_complaint() {
   c add --name "A Customer" --contact "customer@example.org" --summary "$1" --received "$2" "${@:3}"
 }
@@ -21,7 +17,7 @@ expect_eq "$(deadline "$a" complaint final-response due)" "2026-04-27" "8 weeks 
 # Received Friday 18 December 2026 -> Friday 12 February 2027.
 b=$(new_complaint "Card declined abroad" 2026-12-18T09:00)
 expect_eq "$(deadline "$b" complaint final-response due)" "2027-02-12" "8 weeks over Christmas"
-expect_eq "$(overdue 2026-04-28T09:00 | grep "^$a ")" "$a complaint final-response 2026-04-27 1" "final response overdue"
+expect_eq "$(overdue_rows 2026-04-28T09:00 | grep "^$a ")" "$a complaint final-response 2026-04-27 1" "final response overdue"
 
 # The complainant has 6 months from the final response to go to the Financial Ombudsman: a
 # window shown on the complaint, never listed as overdue. Final response 20 April 2026 ->
@@ -30,7 +26,7 @@ c resolve "$a" --outcome "Charges refunded" --remedy redress --at 2026-04-20T10:
 expect_eq "$(deadline "$a" complaint ombudsman due)" "2026-10-20" "Financial Ombudsman window"
 expect_eq "$(deadline "$a" complaint ombudsman party)" "complainant" "the window is the complainant's"
 expect_eq "$(COMPLAINTS_NOW=2026-10-21T09:00 deadline "$a" complaint ombudsman state)" "lapsed" "window lapsed"
-expect_eq "$(overdue 2026-10-21T09:00 | grep -c "^$a ")" "0" "a lapsed window is not staff overdue"
+expect_eq "$(overdue_rows 2026-10-21T09:00 | grep -c "^$a ")" "0" "a lapsed window is not staff overdue"
 
 # --- Summary resolution communication (no milestone: see the policy's comments) -----------------
 # Resolved by the third business day: closed with an SRC, recorded as a remedy.
@@ -45,7 +41,7 @@ expect_eq "$(c show "$s" --format json | json 'd["status"]')" "resolved" "SRC re
 p=$(new_complaint "Payment not received" 2026-04-02T11:00 --category payment-services)
 expect_eq "$(c show "$p" --format json | json 'd["stage"]')" "payment-services" "payment services complaints start at their own stage"
 expect_eq "$(deadline "$p" payment-services final-response due)" "2026-04-27" "15 business days"
-expect_eq "$(overdue 2026-04-28T09:00 | grep "^$p ")" "$p payment-services final-response 2026-04-27 1" "15 business days passed"
+expect_eq "$(overdue_rows 2026-04-28T09:00 | grep "^$p ")" "$p payment-services final-response 2026-04-27 1" "15 business days passed"
 
 # Holding reply by day 15: extended by 20 business days, to 35 after receipt: Tue 28 (16),
 # Wed 29, Thu 30 (18), Fri 1 May (19), [Mon 4 May bank holiday], Tue 5 - Fri 8 (23),
@@ -56,4 +52,4 @@ c extend "$p" --milestone final-response --for "20 business days" \
 expect_eq "$(deadline "$p" payment-services final-response due)" "2026-05-27" "35 business days with a holding reply"
 expect_exit 2 extend "$p" --milestone final-response --for "1 business day" --reason "more" --at 2026-04-27T10:00
 expect_contains "$ERR" "cap of 20 working days" "no more than 35 business days in all"
-expect_eq "$(overdue 2026-05-28T09:00 | grep "^$p ")" "$p payment-services final-response 2026-05-27 1" "35 business days passed"
+expect_eq "$(overdue_rows 2026-05-28T09:00 | grep "^$p ")" "$p payment-services final-response 2026-05-27 1" "35 business days passed"

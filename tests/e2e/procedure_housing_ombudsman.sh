@@ -5,10 +5,6 @@ source "$(dirname "$0")/lib.sh"
 export COMPLAINTS_NOW=2027-06-01T09:00
 
 # overdue AS_OF: one "ID STAGE MILESTONE DUE DAYS_OVERDUE" line per overdue staff deadline.
-overdue() {
-  c --as-of "$1" list-overdue --format json |
-    json '"\n".join(" ".join(str(x[k]) for k in ("id", "stage", "milestone", "due", "days_overdue")) for x in d)'
-}
 # milestones ID AS_OF: "stage/milestone" of every deadline `show` lists.
 milestones() {
   c --as-of "$2" show "$1" --format json | json '" ".join(x["stage"] + "/" + x["milestone"] for x in d["deadlines"])'
@@ -28,8 +24,8 @@ expect_eq "$(deadline "$id" stage-1 acknowledge within)" "5 working days" "stage
 # The response counts from the acknowledgement, so it has no date until there is one.
 expect_eq "$(milestones "$id" 2026-12-21T09:00)" "stage-1/acknowledge" "no response deadline before the acknowledgement"
 # Still on time on the last day; overdue the working morning after.
-expect_eq "$(overdue 2026-12-29T17:00)" "" "acknowledgement not overdue on its last day"
-expect_eq "$(overdue 2026-12-30T09:00)" "$id stage-1 acknowledge 2026-12-29 1" "acknowledgement overdue next day"
+expect_eq "$(overdue_rows 2026-12-29T17:00)" "" "acknowledgement not overdue on its last day"
+expect_eq "$(overdue_rows 2026-12-30T09:00)" "$id stage-1 acknowledge 2026-12-29 1" "acknowledgement overdue next day"
 
 # Acknowledged Tuesday 22 December. Respond within 10 working days of the acknowledgement:
 # Wed 23 (1), Thu 24 (2), [25-28 as above], Tue 29 (3), Wed 30 (4), Thu 31 (5), [Fri 1 January
@@ -48,7 +44,7 @@ expect_eq "$(deadline "$id" stage-1 respond due)" "2027-01-22" "stage 1 response
 # One more working day would take it past the Code's cap.
 expect_exit 2 extend "$id" --milestone respond --for "1 working day" --reason "more time" --at 2027-01-07T12:00
 expect_contains "$ERR" "cap of 10 working days" "extension beyond the cap is refused"
-expect_eq "$(overdue 2027-01-25T09:00)" "$id stage-1 respond 2027-01-22 3" "extended response overdue"
+expect_eq "$(overdue_rows 2027-01-25T09:00)" "$id stage-1 respond 2027-01-22 3" "extended response overdue"
 
 c resolve "$id" --outcome "Repairs booked" --at 2027-01-21T16:00 >/dev/null
 expect_eq "$(deadline "$id" stage-1 respond state)" "met" "stage 1 response met"
@@ -63,8 +59,8 @@ expect_eq "$(deadline "$id" stage-2 acknowledge due)" "2027-02-08" "stage 2 ackn
 # (5), 15-19 (10), 22-26 (15), Mar 1-5 (20) -> 2027-03-05.
 c ack "$id" --at 2027-02-05T10:00 >/dev/null
 expect_eq "$(deadline "$id" stage-2 respond due)" "2027-03-05" "stage 2 response"
-expect_eq "$(overdue 2027-03-05T23:00)" "" "stage 2 response not overdue on its last day"
-expect_eq "$(overdue 2027-03-08T09:00)" "$id stage-2 respond 2027-03-05 3" "stage 2 response overdue"
+expect_eq "$(overdue_rows 2027-03-05T23:00)" "" "stage 2 response not overdue on its last day"
+expect_eq "$(overdue_rows 2027-03-08T09:00)" "$id stage-2 respond 2027-03-05 3" "stage 2 response overdue"
 
 # --- Received on a bank-holiday weekend ----------------------------------------------------------
 # Received Saturday 2 May 2026: day 1 is the first working day after it. Mon 4 May is the early

@@ -4,10 +4,6 @@
 source "$(dirname "$0")/lib.sh"
 export COMPLAINTS_NOW=2027-12-01T09:00
 
-overdue() {
-  c --as-of "$1" list-overdue --format json |
-    json '"\n".join(" ".join(str(x[k]) for k in ("id", "stage", "milestone", "due", "days_overdue")) for x in d)'
-}
 new_complaint() {
   c add --name "A Resident" --contact "resident@example.org" --summary "$1" --received "$2"
 }
@@ -32,7 +28,7 @@ c extend "$a" --milestone respond --for "10 working days" --reason "waiting for 
 expect_eq "$(deadline "$a" stage-1 respond due)" "2026-05-08" "stage 1 response, extended"
 expect_exit 2 extend "$a" --milestone respond --until 2026-05-11 --reason "more" --at 2026-04-23T09:00
 expect_contains "$ERR" "cap of 10 working days" "extension past the cap is refused"
-expect_eq "$(overdue 2026-05-11T09:00)" "$a stage-1 respond 2026-05-08 3" "extended response overdue"
+expect_eq "$(overdue_rows 2026-05-11T09:00)" "$a stage-1 respond 2026-05-08 3" "extended response overdue"
 c resolve "$a" --outcome "Decision upheld" --at 2026-05-06T12:00 >/dev/null
 expect_eq "$(deadline "$a" stage-1 respond state)" "met" "stage 1 response met"
 
@@ -46,7 +42,7 @@ expect_eq "$(deadline "$a" stage-2 acknowledge due)" "2026-05-28" "stage 2 ackno
 # Jun 1-5 (7), 8-12 (12), 15-19 (17), Mon 22 - Wed 24 (20) -> 2026-06-24.
 c ack "$a" --at 2026-05-27T09:00 >/dev/null
 expect_eq "$(deadline "$a" stage-2 respond due)" "2026-06-24" "stage 2 response"
-expect_eq "$(overdue 2026-06-26T09:00)" "$a stage-2 respond 2026-06-24 2" "stage 2 response overdue"
+expect_eq "$(overdue_rows 2026-06-26T09:00)" "$a stage-2 respond 2026-06-24 2" "stage 2 response overdue"
 
 # --- Received at midnight on a bank holiday --------------------------------------------------------
 # Received 00:00 on Monday 31 August 2026 (summer bank holiday): Tue 1 September (1), Wed 2,

@@ -4,10 +4,6 @@
 source "$(dirname "$0")/lib.sh"
 export COMPLAINTS_NOW=2027-12-01T09:00
 
-overdue() {
-  c --as-of "$1" list-overdue --format json |
-    json '"\n".join(" ".join(str(x[k]) for k in ("id", "stage", "milestone", "due", "days_overdue")) for x in d)'
-}
 new_complaint() {
   c add --name "A Patient" --contact "patient@example.org" --channel writing --summary "$1" --received "$2"
 }
@@ -45,9 +41,9 @@ expect_eq "$(deadline "$e" local respond within)" "6 months" "response period"
 c ack "$b" --at 2026-04-09T16:00 >/dev/null
 expect_eq "$(deadline "$b" local acknowledge late)" "False" "acknowledged on the last day is on time"
 expect_eq "$(deadline "$b" local respond due)" "2026-10-01" "Easter complaint response"
-expect_eq "$(overdue 2026-10-05T09:00 | grep "^$b ")" "$b local respond 2026-10-01 4" "response overdue after 6 months"
+expect_eq "$(overdue_rows 2026-10-05T09:00 | grep "^$b ")" "$b local respond 2026-10-01 4" "response overdue after 6 months"
 
 # An acknowledgement sent after its day is late; before, list-overdue shows it as overdue.
-expect_eq "$(overdue 2026-12-24T09:00 | grep "^$a ")" "$a local acknowledge 2026-12-23 1" "acknowledgement overdue"
+expect_eq "$(overdue_rows 2026-12-24T09:00 | grep "^$a ")" "$a local acknowledge 2026-12-23 1" "acknowledgement overdue"
 c ack "$a" --at 2026-12-24T09:30 >/dev/null
 expect_eq "$(deadline "$a" local acknowledge late)" "True" "acknowledged a day late"

@@ -4,10 +4,6 @@
 source "$(dirname "$0")/lib.sh"
 export COMPLAINTS_NOW=2027-12-01T09:00
 
-overdue() {
-  c --as-of "$1" list-overdue --format json |
-    json '"\n".join(" ".join(str(x[k]) for k in ("id", "stage", "milestone", "due", "days_overdue")) for x in d)'
-}
 new_complaint() {
   c add --name "A Citizen" --contact "citizen@example.org" --summary "$1" --received "$2" "${@:3}"
 }
@@ -26,7 +22,7 @@ expect_eq "$(deadline "$a" frontline decision due)" "2027-01-06" "stage 1 decisi
 # Mon 6 (1), Tue 7, Wed 8, Thu 9 (4), Fri 10 (5) -> 2026-04-10.
 b=$(new_complaint "Pothole" 2026-04-02T09:00)
 expect_eq "$(deadline "$b" frontline decision due)" "2026-04-10" "Easter Monday is a working day in Scotland"
-expect_eq "$(overdue 2026-04-13T09:00)" "$b frontline decision 2026-04-10 3" "stage 1 decision overdue"
+expect_eq "$(overdue_rows 2026-04-13T09:00)" "$b frontline decision 2026-04-10 3" "stage 1 decision overdue"
 
 # --- Stage 2 on request -------------------------------------------------------------------------
 # Decision given Wednesday 6 January 2027: the complainant then has 2 months to ask for
@@ -42,7 +38,7 @@ c escalate "$a" --requested 2027-01-08T10:00 --at 2027-01-08T10:30 >/dev/null
 expect_eq "$(deadline "$a" frontline request-stage-2 state)" "met" "asking for stage 2 meets the window"
 expect_eq "$(deadline "$a" investigation acknowledge due)" "2027-01-13" "stage 2 acknowledgement"
 expect_eq "$(deadline "$a" investigation respond due)" "2027-02-05" "stage 2 response"
-expect_eq "$(overdue 2027-02-08T09:00 | grep "^$a ")" "$a investigation acknowledge 2027-01-13 26
+expect_eq "$(overdue_rows 2027-02-08T09:00 | grep "^$a ")" "$a investigation acknowledge 2027-01-13 26
 $a investigation respond 2027-02-05 3" "stage 2 deadlines overdue"
 
 # Longer only with a revised time limit given to the complainant: no fixed cap.
