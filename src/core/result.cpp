@@ -16,7 +16,7 @@ std::string Error::to_string() const {
 }
 
 Error usage_error(std::string message) {
-    return Error{ErrorKind::usage, std::move(message)};
+    return Error{ErrorKind::usage, std::move(message), {}};
 }
 
 Error data_error(std::string file, int line, int column, std::string message) {
@@ -24,11 +24,11 @@ Error data_error(std::string file, int line, int column, std::string message) {
 }
 
 Error not_found_error(std::string message) {
-    return Error{ErrorKind::not_found, std::move(message)};
+    return Error{ErrorKind::not_found, std::move(message), {}};
 }
 
 Error io_error(std::string message) {
-    return Error{ErrorKind::io, std::move(message)};
+    return Error{ErrorKind::io, std::move(message), {}};
 }
 
 } // namespace complaints
