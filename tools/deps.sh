@@ -4,6 +4,7 @@
 set -eu
 packages="g++ cmake ninja-build git tzdata python3 python3-numpy
   libcli11-dev libtomlplusplus-dev libfmt-dev libhowardhinnant-date-dev doctest-dev
+  libutf8proc-dev pkg-config
   clang libclang-rt-14-dev util-linux"
 missing=""
 for p in $packages; do
