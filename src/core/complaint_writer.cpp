@@ -2,6 +2,7 @@
 // strings, one event per line) because toml++'s writer does not round-trip. docs/FORMAT.md.
 
 #include "complaints/complaint.hpp"
+#include "complaints/utf8.hpp"
 
 #include <fmt/format.h>
 
@@ -9,39 +10,44 @@ namespace complaints {
 
 namespace {
 
-/// A TOML basic string: quotes, backslashes, control characters and DEL escaped.
+/// One ASCII character inside a TOML basic string: quotes, backslashes, control characters
+/// and DEL escaped.
+std::string escaped(char c) {
+    switch (c) {
+    case '"':
+        return "\\\"";
+    case '\\':
+        return "\\\\";
+    case '\b':
+        return "\\b";
+    case '\t':
+        return "\\t";
+    case '\n':
+        return "\\n";
+    case '\f':
+        return "\\f";
+    case '\r':
+        return "\\r";
+    default: {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7f) return fmt::format("\\u{:04X}", byte);
+        return std::string(1, c);
+    }
+    }
+}
+
+/// A TOML basic string, walked by code point (complaints/utf8.hpp): ASCII escaped where TOML
+/// needs it, every other character copied whole. The store refuses text that is not UTF-8
+/// before it writes; a byte that is not is copied as it is, for the read-back check to catch.
 std::string quoted(std::string_view text) {
     std::string out = "\"";
-    for (char c : text) {
-        auto byte = static_cast<unsigned char>(c);
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\b':
-            out += "\\b";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\f':
-            out += "\\f";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        default:
-            if (byte < 0x20 || byte == 0x7f)
-                out += fmt::format("\\u{:04X}", byte);
-            else
-                out += c;
-        }
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t length = utf8::length_at(text, i);
+        if (length == 1)
+            out += escaped(text[i]);
+        else
+            out.append(text.substr(i, length));
+        i += length;
     }
     return out + "\"";
 }

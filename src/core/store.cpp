@@ -3,6 +3,7 @@
 
 #include "complaints/store.hpp"
 #include "complaints/ids.hpp"
+#include "complaints/utf8.hpp"
 #include "toml_input.hpp"
 
 #include <algorithm>
@@ -261,26 +262,7 @@ long copies_of(const Complaint& complaint, const Event& event) {
 }
 
 bool valid_utf8(std::string_view text) {
-    for (std::size_t i = 0; i < text.size();) {
-        auto c = static_cast<unsigned char>(text[i]);
-        std::size_t length = c < 0x80         ? 1
-                             : (c >> 5) == 6  ? 2
-                             : (c >> 4) == 14 ? 3
-                             : (c >> 3) == 30 ? 4
-                                              : 0;
-        if (length == 0 || i + length > text.size()) return false;
-        std::uint32_t point = length == 1 ? c : c & (0x7f >> length);
-        for (std::size_t k = 1; k < length; ++k) {
-            auto next = static_cast<unsigned char>(text[i + k]);
-            if ((next >> 6) != 2) return false;
-            point = (point << 6) | (next & 0x3f);
-        }
-        static constexpr std::uint32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
-        if (point < smallest[length] || point > 0x10ffff || (point >= 0xd800 && point <= 0xdfff))
-            return false;
-        i += length;
-    }
-    return true;
+    return utf8::valid(text);
 }
 
 Status check_utf8(std::string_view field, std::string_view text) {

@@ -2,6 +2,8 @@
 
 #include "toml_input.hpp"
 
+#include "complaints/utf8.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <fmt/format.h>
@@ -260,19 +262,6 @@ std::string with_hint(std::string_view description) {
 /// never asks whether a character is whitespace (backslashes aside, see unsafe_escape). Proof
 /// that it is only there: the text with every non-ASCII byte replaced by '~' (valid inside
 /// strings and comments, invalid everywhere else) parses.
-/// The length of the UTF-8 sequence that starts at `text[i]`, or 1 when it is not a valid one.
-std::size_t utf8_length(std::string_view text, std::size_t i) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    const std::size_t length = lead >= 0xC2 && lead <= 0xDF   ? 2
-                               : lead >= 0xE0 && lead <= 0xEF ? 3
-                               : lead >= 0xF0 && lead <= 0xF4 ? 4
-                                                              : 1;
-    if (i + length > text.size()) return 1;
-    for (std::size_t k = 1; k < length; ++k)
-        if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return 1;
-    return length;
-}
-
 /// `text` with each non-ASCII character (after a byte-order mark of `kept` bytes) replaced by
 /// one '~', so that toml++'s lines and columns, which count characters, stay the same.
 std::string masked_non_ascii(std::string_view text, std::size_t kept) {
@@ -283,7 +272,7 @@ std::string masked_non_ascii(std::string_view text, std::size_t kept) {
             continue;
         }
         out += '~';
-        i += utf8_length(text, i);
+        i += utf8::length_at(text, i); // an invalid byte is masked on its own
     }
     return out;
 }
