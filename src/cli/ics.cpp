@@ -1,42 +1,11 @@
 #include "cli/ics.hpp"
 
-#include "cli/output.hpp"
+#include "cli/escape.hpp"
 #include "cli/present.hpp"
 
 #include <fmt/format.h>
 
 namespace complaints::cli {
-
-std::string ics_text(std::string_view text) {
-    std::string out;
-    for (char c : terminal_safe(text, true)) {
-        if (c == '\\' || c == ';' || c == ',') out += '\\';
-        if (c == '\n')
-            out += "\\n";
-        else
-            out += c;
-    }
-    return out;
-}
-
-std::string ics_line(std::string_view line) {
-    std::string out;
-    std::size_t used = 0;
-    for (std::size_t i = 0; i < line.size();) {
-        std::size_t length = 1;
-        while (i + length < line.size() &&
-               (static_cast<unsigned char>(line[i + length]) & 0xC0) == 0x80)
-            ++length;
-        if (used + length > 75) {
-            out += "\r\n ";
-            used = 1;
-        }
-        out.append(line.substr(i, length));
-        used += length;
-        i += length;
-    }
-    return out + "\r\n";
-}
 
 std::string ics_begin() {
     return ics_line("BEGIN:VCALENDAR") + ics_line("VERSION:2.0") +

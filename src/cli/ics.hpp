@@ -1,5 +1,6 @@
 #pragma once
-/// iCalendar (RFC 5545) text for `export --format ics`: open staff deadlines as events.
+/// iCalendar (RFC 5545) text for `export --format ics`: open staff deadlines as events. Text
+/// values are escaped and lines folded by ics_text and ics_line (cli/escape.hpp).
 
 #include "cli/context.hpp"
 
@@ -7,14 +8,6 @@
 #include <string_view>
 
 namespace complaints::cli {
-
-/// TEXT value escaping: `\` `;` `,` and newlines escaped; control and bidi characters made
-/// visible (as terminal_safe does).
-std::string ics_text(std::string_view text);
-
-/// One content line, folded so no line exceeds 75 octets (never inside a UTF-8 sequence),
-/// each line ending in CRLF.
-std::string ics_line(std::string_view line);
 
 /// `BEGIN:VCALENDAR` and the calendar's properties.
 std::string ics_begin();

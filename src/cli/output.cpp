@@ -10,31 +10,6 @@ namespace complaints::cli {
 
 namespace {
 
-/// Decodes one UTF-8 code point at `i`; returns its length, or 0 when the bytes are invalid.
-std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& out) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-    const unsigned char lead = byte(i);
-    std::size_t length = lead < 0x80           ? 1
-                         : (lead >> 5) == 0x6  ? 2
-                         : (lead >> 4) == 0xE  ? 3
-                         : (lead >> 3) == 0x1E ? 4
-                                               : 0;
-    if (length == 0 || i + length > text.size()) return 0;
-    out = length == 1 ? lead : lead & (0x7F >> length);
-    for (std::size_t k = 1; k < length; ++k) {
-        if ((byte(i + k) & 0xC0) != 0x80) return 0;
-        out = (out << 6) | (byte(i + k) & 0x3F);
-    }
-    const char32_t minimum[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (out < minimum[length] || out > 0x10FFFF || (out >= 0xD800 && out <= 0xDFFF)) return 0;
-    return length;
-}
-
-bool is_hidden(char32_t c) {
-    return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == 0x061C || c == 0x200E ||
-           c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
-}
-
 std::size_t display_width(std::string_view text) {
     return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
         return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
@@ -42,85 +17,6 @@ std::size_t display_width(std::string_view text) {
 }
 
 } // namespace
-
-std::string terminal_safe(std::string_view text, bool keep_newlines) {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size();) {
-        char32_t c = 0;
-        const std::size_t length = decode_utf8(text, i, c);
-        if (length == 0) {
-            out += fmt::format("\\x{:02x}", static_cast<unsigned char>(text[i]));
-            ++i;
-            continue;
-        }
-        if (c == U'\n' && keep_newlines)
-            out += '\n';
-        else if (is_hidden(c))
-            out += c < 0x100 ? fmt::format("\\x{:02x}", static_cast<unsigned>(c))
-                             : fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-        else
-            out.append(text.substr(i, length));
-        i += length;
-    }
-    return out;
-}
-
-std::string json_string(std::string_view text) {
-    std::string out = "\"";
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char ch = text[i];
-        const auto c = static_cast<unsigned char>(ch);
-        char32_t point = 0;
-        const std::size_t length = c >= 0x80 ? decode_utf8(text, i, point) : 0;
-        if (length > 1 && (is_hidden(point) || point == 0x2028 || point == 0x2029)) {
-            out += fmt::format("\\u{:04x}", static_cast<unsigned>(point)); // bidi, separators
-            i += length - 1;
-            continue;
-        }
-        switch (ch) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (c < 0x20 || c == 0x7F)
-                out += fmt::format("\\u{:04x}", c);
-            else
-                out += ch;
-        }
-    }
-    return out + "\"";
-}
-
-std::string csv_text(std::string_view text) {
-    std::string cell(text);
-    if (!cell.empty() && std::string_view("=+-@\t\r\n").find(cell[0]) != std::string_view::npos)
-        cell.insert(cell.begin(), '\'');
-    if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
-    std::string quoted = "\"";
-    for (char c : cell)
-        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return quoted + "\"";
-}
-
-std::string csv_line(const std::vector<std::string>& cells) {
-    std::string line;
-    for (std::size_t i = 0; i < cells.size(); ++i)
-        line += (i ? "," : "") + cells[i];
-    return line + "\r\n";
-}
 
 std::string truncate_text(std::string_view text, std::size_t width) {
     if (display_width(text) <= width) return std::string(text);

@@ -1,5 +1,8 @@
 #pragma once
-/// Writing for people and for machines: terminal-safe text, JSON, CSV, aligned tables.
+/// Writing for people: tables fitted to the terminal, its width, colour. The escapers for each
+/// format come with it (cli/escape.hpp), since every writer of output needs both.
+
+#include "cli/escape.hpp"
 
 #include <cstdio>
 #include <string>
@@ -7,19 +10,6 @@
 #include <vector>
 
 namespace complaints::cli {
-
-/// `text` made safe for a terminal: control characters, bidi overrides and invalid UTF-8 are
-/// shown as visible escapes (`\x1b`, `\u202e`). With `keep_newlines`, `\n` stays a newline.
-std::string terminal_safe(std::string_view text, bool keep_newlines = false);
-
-/// A JSON string literal, quotes included.
-std::string json_string(std::string_view text);
-
-/// One CSV cell per RFC 4180; text a spreadsheet would run as a formula (leading `=`, `+`,
-/// `-`, `@`, tab, CR, LF) gets a leading `'`.
-std::string csv_text(std::string_view text);
-/// A CSV line (CRLF-terminated, as RFC 4180 says) from already-quoted cells.
-std::string csv_line(const std::vector<std::string>& cells);
 
 /// A table with a header row; columns padded to their widest cell (by code points).
 class Table {

@@ -1,37 +1,12 @@
 #include "cli/report_html.hpp"
 
+#include "cli/escape.hpp"
 #include "cli/output.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
 
 namespace complaints::cli {
-
-std::string html_text(std::string_view text) {
-    std::string out;
-    for (char c : terminal_safe(text)) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\'':
-            out += "&#39;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
 
 namespace {
 

@@ -16,9 +16,6 @@ struct ReportSection {
     std::vector<Tally> tallies;
 };
 
-/// Text made safe inside HTML/SVG elements and attributes.
-std::string html_text(std::string_view text);
-
 std::string render_html(const Report& report, const std::vector<ReportSection>& sections,
                         const std::string& range, const std::string& as_of);
 
