@@ -1,5 +1,7 @@
 #include "cli/output.hpp"
 
+#include "complaints/utf8.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <fmt/format.h>
@@ -8,26 +10,11 @@
 
 namespace complaints::cli {
 
-namespace {
-
-std::size_t display_width(std::string_view text) {
-    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
-}
-
-} // namespace
-
 std::string truncate_text(std::string_view text, std::size_t width) {
-    if (display_width(text) <= width) return std::string(text);
+    if (utf8::width(text) <= width) return std::string(text);
     if (width == 0) return "";
-    std::size_t kept = 0, i = 0;
-    for (; i < text.size(); ++i) {
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-        if (kept == width - 1) break;
-        ++kept;
-    }
-    return std::string(text.substr(0, i)) + "\u2026";
+    // The kept text may end a column short when the next character is a wide one.
+    return std::string(utf8::cut_to_width(text, width - 1)) + "\u2026";
 }
 
 std::size_t terminal_width(std::FILE* stream) {
@@ -44,7 +31,7 @@ std::size_t terminal_width(std::FILE* stream) {
 
 namespace {
 
-/// Shrinks the widest column, one character at a time, until the columns and the two spaces
+/// Shrinks the widest column, one terminal column at a time, until the columns and the two spaces
 /// between each fit in `room`, or every column is down to its floor.
 void fit_widths(std::vector<std::size_t>& widths, const std::vector<std::size_t>& floors,
                 std::size_t room) {
@@ -71,11 +58,10 @@ std::string Table::render() const {
     for (const auto& row : rows_)
         for (std::size_t i = 0; i < row.size(); ++i) {
             if (widths.size() <= i) widths.push_back(0);
-            widths[i] = std::max(widths[i], display_width(row[i]));
+            widths[i] = std::max(widths[i], utf8::width(row[i]));
         }
     for (std::size_t i = 0; i < widths.size(); ++i)
-        floors.push_back(
-            std::min(widths[i], std::max<std::size_t>(display_width(rows_[0][i]), 12)));
+        floors.push_back(std::min(widths[i], std::max<std::size_t>(utf8::width(rows_[0][i]), 12)));
     if (width_) fit_widths(widths, floors, width_);
     std::string out;
     for (const auto& row : rows_) {
@@ -83,7 +69,7 @@ std::string Table::render() const {
         for (std::size_t i = 0; i < row.size(); ++i) {
             const std::string cell = truncate_text(row[i], widths[i]);
             line += cell;
-            if (i + 1 < row.size()) line += std::string(widths[i] - display_width(cell) + 2, ' ');
+            if (i + 1 < row.size()) line += std::string(widths[i] - utf8::width(cell) + 2, ' ');
         }
         out += line + "\n";
     }

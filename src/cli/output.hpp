@@ -11,7 +11,8 @@
 
 namespace complaints::cli {
 
-/// A table with a header row; columns padded to their widest cell (by code points).
+/// A table with a header row; columns padded to their widest cell, in terminal columns (a
+/// CJK character or an emoji takes two, a combining accent none).
 class Table {
   public:
     explicit Table(std::vector<std::string> header) : rows_{std::move(header)} {}
@@ -28,7 +29,8 @@ class Table {
     std::size_t width_ = 0;
 };
 
-/// `text` cut to at most `width` code points, ending in "…" when cut.
+/// `text` cut to at most `width` terminal columns, ending in "…" when cut; a cut never
+/// splits a character from its accents, a flag or an emoji sequence.
 std::string truncate_text(std::string_view text, std::size_t width);
 
 /// The width of the terminal `stream` is on ($COLUMNS, else the terminal's own size), or 0
