@@ -34,8 +34,17 @@ inline constexpr std::string_view update = "update";
 /// Every event type in the order docs list them.
 const std::vector<std::string>& all_event_types();
 
-/// One dated fact. Only the keys that make sense for the type are set.
-struct Event {
+/// Where an event is in its file (0 when new), for messages. Not part of the event: any two
+/// positions compare equal, so Event's defaulted == compares only the fact it records.
+struct EventPosition {
+    int line = 0;
+    int column = 0;
+    bool operator==(const EventPosition&) const { return true; }
+};
+
+/// One dated fact. Only the keys that make sense for the type are set. Equal events record
+/// the same fact, wherever they are written.
+struct Event : EventPosition {
     Instant at{};
     std::string type;
     std::string by;
@@ -50,12 +59,24 @@ struct Event {
     std::vector<std::string> remedies; ///< resolved: remedy categories from the policy
     std::string handler;               ///< assigned: the new handler
     std::string body;                  ///< referred: the outside body, e.g. "CIC Regulator"
-    int line = 0;                      ///< where the event is in its file (0 when new)
-    int column = 0;
+
+    bool operator==(const Event&) const = default;
 };
 
-/// Intake facts, in the file's fixed key order.
-struct Complaint {
+/// Where a complaint was read from (empty and 0 when new), for messages. Not part of the
+/// complaint: any two compare equal, so Complaint's defaulted == compares only facts.
+struct ComplaintSource {
+    std::string path; ///< file it was read from
+    /// Where the `policy` and `policy_version` values are written, so that a reference to a
+    /// policy the register lacks is reported at its line.
+    int policy_line = 0, policy_column = 0;
+    int version_line = 0, version_column = 0;
+    bool operator==(const ComplaintSource&) const { return true; }
+};
+
+/// Intake facts, in the file's fixed key order, and the event log. A complaint written and
+/// read back is equal to itself: same facts, same events, in the same order.
+struct Complaint : ComplaintSource {
     std::string id;
     std::string policy;
     std::string policy_version;
@@ -73,11 +94,7 @@ struct Complaint {
     std::string handler;
     std::vector<Event> events; ///< sorted by time (stable: file order breaks ties)
 
-    std::string path; ///< file it was read from (empty when new)
-    /// Where the `policy` and `policy_version` values are written (0 when new), so that a
-    /// reference to a policy the register lacks is reported at its line.
-    int policy_line = 0, policy_column = 0;
-    int version_line = 0, version_column = 0;
+    bool operator==(const Complaint&) const = default;
 };
 
 /// Parses a complaint file. Malformed TOML, wrong types, unknown or duplicate keys, missing

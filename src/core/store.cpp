@@ -238,27 +238,9 @@ Status ensure_text(const fs::path& path, std::string_view text) {
     return write_file_atomically(path, joined + std::string(text));
 }
 
-bool same_intake(const Complaint& a, const Complaint& b) {
-    return a.id == b.id && a.policy == b.policy && a.policy_version == b.policy_version &&
-           a.received == b.received && a.channel == b.channel && a.name == b.name &&
-           a.contact == b.contact && a.summary == b.summary && a.details == b.details &&
-           a.occurred == b.occurred && a.people == b.people && a.evidence == b.evidence &&
-           a.severity == b.severity && a.category == b.category && a.handler == b.handler &&
-           a.events.size() == b.events.size();
-}
-
-bool same_event(const Event& a, const Event& b) {
-    return a.at == b.at && a.type == b.type && a.by == b.by && a.text == b.text &&
-           a.stage == b.stage && a.requested == b.requested && a.milestone == b.milestone &&
-           a.until == b.until && a.extend_by == b.extend_by && a.reason == b.reason &&
-           a.outcome == b.outcome && a.remedies == b.remedies && a.handler == b.handler &&
-           a.body == b.body;
-}
-
 /// How many events of `complaint` are the same as `event`.
 long copies_of(const Complaint& complaint, const Event& event) {
-    return std::count_if(complaint.events.begin(), complaint.events.end(),
-                         [&](const Event& e) { return same_event(e, event); });
+    return std::count(complaint.events.begin(), complaint.events.end(), event);
 }
 
 bool valid_utf8(std::string_view text) {
@@ -605,7 +587,7 @@ Status Register::create(const Complaint& complaint, const date::time_zone* zone)
     auto text = write_complaint(complaint, zone);
     auto back = parse_complaint(text, shown(path));
     if (!back) return not_read_back(back.error());
-    if (!same_intake(complaint, *back))
+    if (*back != complaint)
         return Error{ErrorKind::data,
                      "internal error: the complaint as written reads back "
                      "differently; nothing was saved",

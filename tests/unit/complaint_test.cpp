@@ -191,6 +191,40 @@ TEST_CASE("every event key is written in the fixed order and read back") {
     CHECK(back.body == e.body);
 }
 
+TEST_CASE("a complaint written and read back is equal; where it was read from is not compared") {
+    const Complaint written = example();
+    auto back = parse_complaint(write_complaint(written, london()), "complaints/k7m2qxh9.toml");
+    REQUIRE(back.ok());
+    CHECK(back->path == "complaints/k7m2qxh9.toml");
+    CHECK(back->version_line == 4);
+    CHECK(back->events.at(1).line == 20);
+    CHECK(*back == written);
+    Complaint changed = *back;
+    changed.summary += ".";
+    CHECK(changed != *back);
+    changed = *back;
+    changed.events.at(1).text = "Called Jo again";
+    CHECK(changed != *back);
+    changed = *back;
+    changed.events.pop_back();
+    CHECK(changed != *back);
+}
+
+TEST_CASE("two events are equal when they record the same fact, wherever they are written") {
+    Event first = example().events.at(1);
+    first.line = 20;
+    first.column = 3;
+    Event second = first;
+    second.line = 31;
+    second.column = 5;
+    CHECK(first == second);
+    second.by = "sam";
+    CHECK(first != second);
+    second = first;
+    second.extend_by = Period{10, Unit::working_days};
+    CHECK(first != second);
+}
+
 TEST_CASE("empty optional intake keys are left out") {
     Complaint c;
     c.id = "k7m2qxh9";
