@@ -1,19 +1,15 @@
 #include "complaints/calendar.hpp"
+#include "support.hpp"
 
 #include <algorithm>
 #include <doctest/doctest.h>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
 using namespace complaints;
+using namespace complaints::support;
 
 namespace {
-
-Day day(const char* text) {
-    return parse_day(text).value();
-}
 
 struct Expected {
     const char* day;
@@ -677,9 +673,7 @@ TEST_CASE("the shipped one-off changes are read from data/uk-bank-holiday-change
     const auto& changes = shipped_holiday_changes();
     CHECK(shipped_holiday_changes_path() == "data/uk-bank-holiday-changes.toml");
     // The compiled-in text is the file in the source tree, byte for byte.
-    std::ifstream file(std::string(COMPLAINTS_SOURCE_DIR) + "/data/uk-bank-holiday-changes.toml",
-                       std::ios::binary);
-    std::string on_disk{std::istreambuf_iterator<char>(file), {}};
+    std::string on_disk = read_text(COMPLAINTS_SOURCE_DIR "/data/uk-bank-holiday-changes.toml");
     CHECK(on_disk == shipped_holiday_changes_text());
     REQUIRE_FALSE(changes.added.empty());
     auto divisions_of = [](const HolidayChange& change) {

@@ -1,20 +1,13 @@
 #include "complaints/complaint.hpp"
+#include "support.hpp"
 
 #include <doctest/doctest.h>
 
 using namespace complaints;
+using namespace complaints::support;
 using namespace std::chrono_literals;
 
 namespace {
-
-const date::time_zone* london() {
-    return date::locate_zone("Europe/London");
-}
-
-Instant utc(int y, unsigned m, unsigned d, int hh = 0, int mm = 0, int ss = 0) {
-    return date::sys_days{date::year{y} / m / d} + std::chrono::hours{hh} +
-           std::chrono::minutes{mm} + std::chrono::seconds{ss};
-}
 
 const char* example_file =
     R"(# Complaint k7m2qxh9 — intake facts first, then the event log. See docs/FORMAT.md.

@@ -1,4 +1,5 @@
 #include "complaints/lifecycle.hpp"
+#include "support.hpp"
 
 #include <algorithm>
 #include <doctest/doctest.h>
@@ -6,6 +7,7 @@
 #include <vector>
 
 using namespace complaints;
+using namespace complaints::support;
 
 namespace {
 
@@ -92,10 +94,6 @@ const Policy& riverside() {
 const WorkingCalendar& calendar() {
     static const WorkingCalendar cal = WorkingCalendar::make(riverside().calendar).value();
     return cal;
-}
-
-Instant at(const char* text) {
-    return parse_moment(text, calendar().zone()).value();
 }
 
 /// A complaint received at `received` (London time) with `severity`.
