@@ -139,25 +139,11 @@ void apply_changes(std::vector<Holiday>& list, const HolidayChanges& changes, Di
 } // namespace
 
 std::optional<Division> parse_division(std::string_view text) {
-    if (text == "england-and-wales") return Division::england_and_wales;
-    if (text == "scotland") return Division::scotland;
-    if (text == "northern-ireland") return Division::northern_ireland;
-    if (text == "none") return Division::none;
-    return std::nullopt;
+    return value_named(division_names, text);
 }
 
 std::string division_name(Division division) {
-    switch (division) {
-    case Division::england_and_wales:
-        return "england-and-wales";
-    case Division::scotland:
-        return "scotland";
-    case Division::northern_ireland:
-        return "northern-ireland";
-    case Division::none:
-        break;
-    }
-    return "none";
+    return std::string(name_of(division_names, division));
 }
 
 Day easter_sunday(int year) {

@@ -729,9 +729,12 @@ TEST_CASE("Division none has no bank holidays") {
 }
 
 TEST_CASE("division names round-trip") {
-    for (auto division : {Division::none, Division::england_and_wales, Division::scotland,
-                          Division::northern_ireland})
+    const std::vector<Division> every{Division::none, Division::england_and_wales,
+                                      Division::scotland, Division::northern_ireland};
+    check_names(division_names, every);
+    for (auto division : every)
         CHECK(parse_division(division_name(division)) == division);
+    CHECK(division_name(Division::england_and_wales) == "england-and-wales");
     CHECK_FALSE(parse_division("wales").has_value());
     CHECK_FALSE(parse_division("Scotland").has_value());
 }

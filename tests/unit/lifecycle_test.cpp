@@ -504,6 +504,20 @@ TEST_CASE("a staff milestone met by escalating counts when staff escalated, not 
     CHECK(pass_on.late);
 }
 
+TEST_CASE("status and deadline state names round-trip") {
+    check_names(status_names, {ComplaintStatus::open, ComplaintStatus::resolved,
+                               ComplaintStatus::closed, ComplaintStatus::withdrawn});
+    check_names(state_names, {DeadlineState::met, DeadlineState::open, DeadlineState::due_soon,
+                              DeadlineState::overdue, DeadlineState::lapsed, DeadlineState::missed,
+                              DeadlineState::superseded});
+    CHECK(status_name(ComplaintStatus::withdrawn) == "withdrawn");
+    CHECK(state_name(DeadlineState::due_soon) == "due-soon");
+    for (const auto& [status, name] : status_names)
+        CHECK(status_name(status) == name);
+    for (const auto& [state, name] : state_names)
+        CHECK(state_name(state) == name);
+}
+
 TEST_CASE("'from' must be an anchor or an event type") {
     std::string text = procedure;
     text += "\n  [[stage.milestone]]\n  id = \"x\"\n  within = \"1 day\"\n  from = \"meetng\"\n"

@@ -70,6 +70,22 @@ TEST_CASE("bad periods say what was expected") {
     CHECK_FALSE(parse_period("99999999999999999999 days").ok());
 }
 
+TEST_CASE("unit names round-trip: every unit is read back from the name it is given") {
+    const std::vector<Unit> every{Unit::hours, Unit::days, Unit::working_days, Unit::weeks,
+                                  Unit::months};
+    REQUIRE(unit_names.size() == every.size());
+    std::set<std::string> names;
+    for (Unit unit : every) {
+        CAPTURE(unit_name(unit, 2));
+        CHECK(parse_period("1 " + unit_name(unit, 1)).value() == Period{1, unit});
+        CHECK(parse_period("2 " + unit_name(unit, 2)).value() == Period{2, unit});
+        CHECK(names.insert(unit_name(unit, 1)).second);
+        CHECK(names.insert(unit_name(unit, 2)).second);
+    }
+    CHECK(unit_name(Unit::working_days, 1) == "working day");
+    CHECK(unit_name(Unit::months, 3) == "months");
+}
+
 TEST_CASE("periods are described in plain words") {
     CHECK(describe({48, Unit::hours}) == "48 hours");
     CHECK(describe({1, Unit::working_days}) == "1 working day");

@@ -357,12 +357,65 @@ start_if_category = ["payment"]
 }
 
 TEST_CASE("anchor names round-trip") {
-    for (Anchor anchor : {Anchor::receipt, Anchor::stage_start, Anchor::escalation_request,
-                          Anchor::acknowledgement, Anchor::outcome}) {
+    const std::vector<Anchor> named{Anchor::receipt, Anchor::stage_start,
+                                    Anchor::escalation_request, Anchor::acknowledgement,
+                                    Anchor::outcome};
+    check_names(anchor_names, named);
+    for (Anchor anchor : named) {
         CHECK(parse_anchor(anchor_name(anchor)) == anchor);
     }
     CHECK(anchor_name(Anchor::stage_start) == "stage-start");
     CHECK_FALSE(parse_anchor("stage_start").has_value());
+    // An event anchor is written as the event type, so "event" is no anchor a policy names.
+    CHECK(anchor_name(Anchor::event) == "event");
+    CHECK_FALSE(parse_anchor("event").has_value());
+}
+
+TEST_CASE("party, entry and weekday names round-trip") {
+    check_names(party_names, {Party::staff, Party::complainant});
+    check_names(entry_names, {Entry::receipt, Entry::escalation, Entry::request});
+    check_names(weekday_names, {date::Monday, date::Tuesday, date::Wednesday, date::Thursday,
+                                date::Friday, date::Saturday, date::Sunday});
+    CHECK(value_named(party_names, "complainant") == Party::complainant);
+    CHECK(name_of(entry_names, Entry::request) == "request");
+}
+
+TEST_CASE("each entry, party and division a policy names reads as that value") {
+    for (const auto& [entry, name] : entry_names) {
+        auto policy =
+            parse_policy(header + fmt::format("[[stage]]\nid = \"a\"\nentry = [\"receipt\"]\n"
+                                              "[[stage]]\nid = \"b\"\nentry = \"{}\"\n",
+                                              name),
+                         "p.toml");
+        REQUIRE_MESSAGE(policy.ok(), (policy.ok() ? "" : policy.error().to_string()));
+        CHECK(policy->stages[1].entry == std::vector<Entry>{entry});
+    }
+    for (const auto& [party, name] : party_names) {
+        auto policy =
+            parse_policy(with_milestone(fmt::format("  id = \"m\"\n  within = \"5 days\"\n"
+                                                    "  met_by = \"resolved\"\n"
+                                                    "  party = \"{}\"\n",
+                                                    name)),
+                         "p.toml");
+        REQUIRE(policy.ok());
+        CHECK(policy->stages[0].milestones[0].party == party);
+    }
+    for (const auto& [division, name] : division_names) {
+        auto policy = parse_policy(header + fmt::format("[calendar]\nbank_holidays = \"{}\"\n"
+                                                        "[[stage]]\nid = \"a\"\n",
+                                                        name),
+                                   "p.toml");
+        REQUIRE(policy.ok());
+        CHECK(policy->calendar.division == division);
+    }
+}
+
+TEST_CASE("a policy reports its first unknown key in file order") {
+    CHECK(error_of(header + "title = \"T\"\nzone = \"UTC\"\ncolour = \"red\"\n") ==
+          "p.toml:5:1: unknown key 'zone' in [policy]; valid keys: id, version, title, "
+          "organisation, source, last_reviewed, review_every");
+    CHECK(error_of(header + "[stages]\n[calender]\n") ==
+          "p.toml:4:2: unknown key 'stages' in the policy file; did you mean 'stage'?");
 }
 
 TEST_CASE("met_by accepts every event type") {
