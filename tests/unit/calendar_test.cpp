@@ -935,4 +935,19 @@ TEST_CASE("the register's calendar file is checked with FILE:LINE:COL") {
     CHECK(error_of("[[add]\n").rfind("calendar.toml:1:", 0) == 0);
 }
 
+TEST_CASE("a calendar file reports its first unknown key in file order, as a policy does") {
+    auto error_of = [](const std::string& text) {
+        auto changes = parse_holiday_changes(text, "calendar.toml");
+        REQUIRE_FALSE(changes.ok());
+        return changes.error().to_string();
+    };
+    // toml++ sorts keys, so 'adds' (line 2) would come before 'removed' (line 1).
+    CHECK(error_of("removed = 1\n[[adds]]\n") ==
+          "calendar.toml:1:1: unknown key 'removed' in the calendar file; did you mean 'remove'?");
+    CHECK(error_of("[[add]]\ndate = 2027-06-07\nname = \"x\"\nzone = 1\ncolour = 2\n") ==
+          "calendar.toml:4:1: unknown key 'zone' in [[add]]; valid keys: date, name, division");
+    CHECK(error_of("[[remove]]\ndate = 2027-05-31\nnmae = \"x\"\ndivison = \"scotland\"\n") ==
+          "calendar.toml:3:1: unknown key 'nmae' in [[remove]]; valid keys: date, division");
+}
+
 TEST_SUITE_END();

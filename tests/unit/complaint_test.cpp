@@ -225,6 +225,13 @@ TEST_CASE("parse errors are located at file:line:col") {
         CHECK(error_of(minimal("colour = \"red\"\n")) ==
               "complaints/k7m2qxh9.toml:5:1: unknown key 'colour'");
     }
+    SUBCASE("the first unknown key in file order, not in toml++'s sorted order") {
+        CHECK(error_of(minimal("summry = \"x\"\nchanel = \"email\"\n")) ==
+              "complaints/k7m2qxh9.toml:5:1: unknown key 'summry'; did you mean 'summary'?");
+        CHECK(error_of(minimal("", "  { at = 2026-03-28T09:00:00Z, type = \"note\", txet = "
+                                   "\"x\", by_ = \"sam\" },\n")) ==
+              "complaints/k7m2qxh9.toml:6:47: unknown key 'txet'; did you mean 'text'?");
+    }
     SUBCASE("a local date-time without offset") {
         CHECK(error_of("id = \"k7m2qxh9\"\npolicy = \"p\"\npolicy_version = \"1\"\n"
                        "received = 2026-03-27T10:00:00\n") ==
