@@ -2,6 +2,7 @@
 /// Working calendars: a time zone, a working week, UK bank holidays by rule plus one-off
 /// changes, and an organisation's own closure days.
 
+#include "complaints/names.hpp"
 #include "complaints/result.hpp"
 #include "complaints/time.hpp"
 
@@ -15,6 +16,14 @@ namespace complaints {
 
 /// The three UK bank-holiday divisions, or none at all.
 enum class Division { none, england_and_wales, scotland, northern_ireland };
+/// What policies (`bank_holidays`) and calendar files (`division`) call each division, in the
+/// order messages list them.
+inline constexpr NameTable<Division, 4> division_names{{
+    {Division::england_and_wales, "england-and-wales"},
+    {Division::scotland, "scotland"},
+    {Division::northern_ireland, "northern-ireland"},
+    {Division::none, "none"},
+}};
 
 /// Parses "england-and-wales", "scotland", "northern-ireland" or "none".
 std::optional<Division> parse_division(std::string_view text);

@@ -25,8 +25,8 @@ std::vector<SkippedDay> days_skipped(Day anchor, Day due, const WorkingCalendar&
 std::string long_day(Day day);
 
 /// What a milestone counts from, as a noun phrase: "receipt of the complaint", "the start of
-/// this stage", "the acknowledgement", ...
-std::string anchor_words(Anchor anchor);
+/// this stage", "the acknowledgement", or for an event anchor the event ("the meeting").
+std::string anchor_words(const Milestone& milestone);
 
 /// "Acknowledge the complaint within 48 hours of the start of this stage".
 std::string rule_words(const Milestone& milestone);

@@ -4,6 +4,7 @@
 
 #include "complaints/calendar.hpp"
 #include "complaints/complaint.hpp"
+#include "complaints/names.hpp"
 #include "complaints/policy.hpp"
 
 #include <optional>
@@ -13,6 +14,13 @@
 namespace complaints {
 
 enum class ComplaintStatus { open, resolved, closed, withdrawn };
+/// What reports, listings and JSON call each status.
+inline constexpr NameTable<ComplaintStatus, 4> status_names{{
+    {ComplaintStatus::open, "open"},
+    {ComplaintStatus::resolved, "resolved"},
+    {ComplaintStatus::closed, "closed"},
+    {ComplaintStatus::withdrawn, "withdrawn"},
+}};
 std::string status_name(ComplaintStatus status);
 
 enum class DeadlineState {
@@ -24,6 +32,16 @@ enum class DeadlineState {
     missed,     ///< the stage ended unmet after the deadline had passed
     superseded, ///< the stage ended unmet before the deadline (e.g. escalated early)
 };
+/// What listings, calendars and JSON call each deadline state.
+inline constexpr NameTable<DeadlineState, 7> state_names{{
+    {DeadlineState::met, "met"},
+    {DeadlineState::open, "open"},
+    {DeadlineState::due_soon, "due-soon"},
+    {DeadlineState::overdue, "overdue"},
+    {DeadlineState::lapsed, "lapsed"},
+    {DeadlineState::missed, "missed"},
+    {DeadlineState::superseded, "superseded"},
+}};
 std::string state_name(DeadlineState state);
 
 /// A change to a deadline's date, kept so it can be explained.

@@ -7,12 +7,28 @@
 #include "complaints/result.hpp"
 #include "complaints/time.hpp"
 
+#include <array>
 #include <string>
 #include <string_view>
 
 namespace complaints {
 
 enum class Unit { hours, days, working_days, weeks, months };
+
+/// What a unit is called for a count of one and for any other count. `parse_period` reads
+/// these (and a few other words, e.g. "business days" and "years"); `unit_name` writes them.
+struct UnitName {
+    Unit unit;
+    std::string_view one;
+    std::string_view many;
+};
+inline constexpr std::array<UnitName, 5> unit_names{{
+    {Unit::hours, "hour", "hours"},
+    {Unit::days, "day", "days"},
+    {Unit::working_days, "working day", "working days"},
+    {Unit::weeks, "week", "weeks"},
+    {Unit::months, "month", "months"},
+}};
 
 struct Period {
     long count = 0;
@@ -27,6 +43,7 @@ Result<Period> parse_period(std::string_view text);
 
 /// "48 hours", "1 working day", "1 month".
 std::string describe(const Period& period);
+/// The unit's name in `unit_names` for `count`: "hour" for 1, "hours" otherwise.
 std::string unit_name(Unit unit, long count);
 
 /// How a milestone counts its period.

@@ -2,6 +2,7 @@
 /// A policy: one organisation's written complaints procedure as data. See docs/POLICY.md.
 
 #include "complaints/calendar.hpp"
+#include "complaints/names.hpp"
 #include "complaints/period.hpp"
 #include "complaints/result.hpp"
 
@@ -21,13 +22,47 @@ enum class Anchor {
     outcome,            ///< the `resolved` event in this stage (outcome sent)
     event,              ///< the latest event of a named type in this stage (`from_event`)
 };
+/// What a policy writes in `from`. `Anchor::event` has no name of its own: the milestone names
+/// the event type instead.
+inline constexpr NameTable<Anchor, 5> anchor_names{{
+    {Anchor::receipt, "receipt"},
+    {Anchor::stage_start, "stage-start"},
+    {Anchor::escalation_request, "escalation-request"},
+    {Anchor::acknowledgement, "acknowledgement"},
+    {Anchor::outcome, "outcome"},
+}};
+/// The anchor a policy names (not `Anchor::event`, which no name stands for).
 std::optional<Anchor> parse_anchor(std::string_view text);
+/// Its name in `anchor_names`, or "event" for `Anchor::event`.
 std::string anchor_name(Anchor anchor);
 
+/// Whose time limit a milestone is.
 enum class Party { staff, complainant };
+/// What a policy writes in `party`.
+inline constexpr NameTable<Party, 2> party_names{{
+    {Party::staff, "staff"},
+    {Party::complainant, "complainant"},
+}};
 
 /// How a complaint may enter a stage.
 enum class Entry { receipt, escalation, request };
+/// What a policy writes in a stage's `entry`.
+inline constexpr NameTable<Entry, 3> entry_names{{
+    {Entry::receipt, "receipt"},
+    {Entry::escalation, "escalation"},
+    {Entry::request, "request"},
+}};
+
+/// What a policy writes in `[calendar] working_week` (or the first three letters of it).
+inline constexpr NameTable<date::weekday, 7> weekday_names{{
+    {date::Monday, "monday"},
+    {date::Tuesday, "tuesday"},
+    {date::Wednesday, "wednesday"},
+    {date::Thursday, "thursday"},
+    {date::Friday, "friday"},
+    {date::Saturday, "saturday"},
+    {date::Sunday, "sunday"},
+}};
 
 /// One deadline within a stage: "acknowledge within 48 hours of the stage start".
 struct Milestone {

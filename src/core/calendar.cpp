@@ -1,6 +1,6 @@
 #include "complaints/calendar.hpp"
-#include "complaints/spelling.hpp"
 #include "toml_input.hpp"
+#include "toml_reader.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -139,25 +139,11 @@ void apply_changes(std::vector<Holiday>& list, const HolidayChanges& changes, Di
 } // namespace
 
 std::optional<Division> parse_division(std::string_view text) {
-    if (text == "england-and-wales") return Division::england_and_wales;
-    if (text == "scotland") return Division::scotland;
-    if (text == "northern-ireland") return Division::northern_ireland;
-    if (text == "none") return Division::none;
-    return std::nullopt;
+    return value_named(division_names, text);
 }
 
 std::string division_name(Division division) {
-    switch (division) {
-    case Division::england_and_wales:
-        return "england-and-wales";
-    case Division::scotland:
-        return "scotland";
-    case Division::northern_ireland:
-        return "northern-ireland";
-    case Division::none:
-        break;
-    }
-    return "none";
+    return std::string(name_of(division_names, division));
 }
 
 Day easter_sunday(int year) {
@@ -281,90 +267,32 @@ std::vector<Holiday> WorkingCalendar::holidays_in(int year) const {
 
 namespace {
 
-using Keys = std::vector<std::string_view>;
-
 constexpr std::size_t max_calendar_bytes = 1024 * 1024;
-const Keys register_calendar_keys{"add", "remove"};
-const Keys add_keys{"date", "name", "division"};
-const Keys remove_keys{"date", "division"};
 
-/// "; did you mean 'x'?" or "; valid keys: a, b".
-std::string key_hint(std::string_view word, const Keys& keys) {
-    if (auto best = closest_spelling(word, keys); !best.empty())
-        return fmt::format("; did you mean '{}'?", best);
-    return fmt::format("; valid keys: {}", fmt::join(keys, ", "));
+const TableSchema calendar_file_schema{"the calendar file", {"add", "remove"}};
+const TableSchema add_schema{"[[add]]", {"date", "name", "division"}};
+const TableSchema remove_schema{"[[remove]]", {"date", "division"}};
+
+/// A calendar file's words where they differ from a policy's.
+Wording calendar_wording() {
+    Wording words;
+    words.day = "'{key}' must be a date such as 2027-06-07";
+    words.list = "write [[{key}]] with double brackets";
+    words.single_table = "write {where} with double brackets";
+    return words;
 }
 
-/// Reads one calendar file; the first problem wins.
-class ChangeReader {
-  public:
-    explicit ChangeReader(std::string_view path) : path_(path) {}
-    bool failed() const { return error_.has_value(); }
-    const Error& error() const { return *error_; }
-
-    void fail(const toml::source_region& where, std::string message) {
-        if (!error_)
-            error_ = data_error(path_, static_cast<int>(where.begin.line),
-                                static_cast<int>(where.begin.column), std::move(message));
-    }
-
-    void check_keys(const toml::table& table, const Keys& allowed, std::string_view where) {
-        for (auto&& [key, value] : table)
-            if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end())
-                fail(key.source(), fmt::format("unknown key '{}' in {}{}", key.str(), where,
-                                               key_hint(key.str(), allowed)));
-    }
-
-    std::optional<Day> day(const toml::table& table, std::string_view where) {
-        const toml::node* node = table.get("date");
-        if (node == nullptr) {
-            fail(table.source(), fmt::format("missing 'date' in {}", where));
-            return std::nullopt;
-        }
-        if (const auto* value = node->as_date()) {
-            toml::date d = value->get();
-            return Day{date::year{d.year} / date::month{d.month} / date::day{d.day}};
-        }
-        if (const auto* value = node->as_string())
-            if (auto parsed = parse_day(value->get())) return *parsed;
-        fail(node->source(), "'date' must be a date such as 2027-06-07");
-        return std::nullopt;
-    }
-
-    /// The divisions a change applies to: the one named, or all of them.
-    std::optional<Division> division(const toml::table& table) {
-        const toml::node* node = table.get("division");
-        if (node == nullptr) return std::nullopt;
-        std::optional<Division> parsed;
-        if (const auto* text = node->as_string()) parsed = parse_division(text->get());
-        if (!parsed || *parsed == Division::none)
-            fail(node->source(), "'division' must be \"england-and-wales\", \"scotland\" or "
-                                 "\"northern-ireland\"");
-        return parsed;
-    }
-
-    std::vector<const toml::table*> tables(const toml::table& root, std::string_view key) {
-        std::vector<const toml::table*> out;
-        const toml::node* node = root.get(key);
-        if (node == nullptr) return out;
-        const toml::array* list = node->as_array();
-        if (list == nullptr) {
-            fail(node->source(), fmt::format("write [[{}]] with double brackets", key));
-            return out;
-        }
-        for (const toml::node& element : *list) {
-            if (element.is_table())
-                out.push_back(element.as_table());
-            else
-                fail(element.source(), fmt::format("each [[{}]] must be a table", key));
-        }
-        return out;
-    }
-
-  private:
-    std::string path_;
-    std::optional<Error> error_;
-};
+/// The divisions a change applies to: the one named, or all of them.
+std::optional<Division> read_division(TomlReader& reader, const toml::table& table) {
+    const toml::node* node = table.get("division");
+    if (node == nullptr) return std::nullopt;
+    std::optional<Division> parsed;
+    if (const auto* text = node->as_string()) parsed = parse_division(text->get());
+    if (!parsed || *parsed == Division::none)
+        reader.fail(*node, "'division' must be \"england-and-wales\", \"scotland\" or "
+                           "\"northern-ireland\"");
+    return parsed;
+}
 
 bool is_bank_holiday_anywhere(Day day, std::optional<Division> division) {
     for (Division d :
@@ -377,16 +305,18 @@ bool is_bank_holiday_anywhere(Day day, std::optional<Division> division) {
 }
 
 /// The date, division and (for an addition) name of one [[add]] or [[remove]] table.
-std::optional<HolidayChange> read_change(ChangeReader& reader, const toml::table& table,
-                                         std::string_view where, bool named) {
-    reader.check_keys(table, named ? add_keys : remove_keys, where);
-    auto day = reader.day(table, where);
-    HolidayChange change{day.value_or(Day{}), "", reader.division(table)};
+std::optional<HolidayChange> read_change(TomlReader& reader, const toml::table& table,
+                                         const TableSchema& schema, bool named) {
+    reader.check_keys(table, schema);
+    std::optional<Day> day;
+    if (reader.require(table, "date", schema.where))
+        day = reader.day(*table.get("date"), "date", QuotedDate::allowed);
+    HolidayChange change{day.value_or(Day{}), "", read_division(reader, table)};
     if (named) {
         const toml::node* name = table.get("name");
         if (name == nullptr || !name->is_string() || name->as_string()->get().empty())
             reader.fail(name ? name->source() : table.source(),
-                        fmt::format("{} needs 'name', the holiday's name in quotes", where));
+                        fmt::format("{} needs 'name', the holiday's name in quotes", schema.where));
         else
             change.name = name->as_string()->get();
     }
@@ -397,12 +327,11 @@ std::optional<HolidayChange> read_change(ChangeReader& reader, const toml::table
     return change;
 }
 
-void read_changes(ChangeReader& reader, const toml::table& root, std::string_view key,
-                  std::vector<HolidayChange>& out) {
+void read_changes(TomlReader& reader, const toml::table& root, std::string_view key,
+                  const TableSchema& schema, std::vector<HolidayChange>& out) {
     const bool named = key == "add";
-    const std::string where = fmt::format("[[{}]]", key);
-    for (const toml::table* table : reader.tables(root, key))
-        if (auto change = read_change(reader, *table, where, named)) out.push_back(*change);
+    for (const toml::table* table : reader.tables_at(root, key, schema.where))
+        if (auto change = read_change(reader, *table, schema, named)) out.push_back(*change);
 }
 
 } // namespace
@@ -412,13 +341,12 @@ Result<HolidayChanges> parse_holiday_changes(std::string_view text, std::string_
         return data_error(std::string(path), 0, 0, "the calendar file is larger than 1 MB");
     auto root = parse_toml_file(text, path);
     if (!root) return root.error();
-    ChangeReader reader(path);
-    reader.check_keys(*root, register_calendar_keys, "the calendar file");
+    TomlReader reader(path, calendar_wording());
+    reader.check_keys(*root, calendar_file_schema);
     HolidayChanges changes;
-    read_changes(reader, *root, "add", changes.added);
-    read_changes(reader, *root, "remove", changes.removed);
-    if (reader.failed()) return reader.error();
-    return changes;
+    read_changes(reader, *root, "add", add_schema, changes.added);
+    read_changes(reader, *root, "remove", remove_schema, changes.removed);
+    return reader.result(std::move(changes));
 }
 
 Result<CalendarSpec> apply_register_calendar(CalendarSpec spec, std::string_view text,

@@ -197,6 +197,8 @@ std::string moment_words(Instant moment, const date::time_zone* zone) {
     return fmt::format("{} at {}", long_day(local_day(moment, zone)), clock_time(moment, zone));
 }
 
+namespace {
+
 /// "the meeting", "the last update": what an event anchor counts from, in plain words.
 std::string event_words(std::string_view type) {
     static const std::map<std::string_view, const char*> words{
@@ -217,6 +219,8 @@ std::string event_words(std::string_view type) {
     auto found = words.find(type);
     return found == words.end() ? fmt::format("the '{}' event", type) : found->second;
 }
+
+} // namespace
 
 std::string anchor_words(const Milestone& milestone) {
     switch (milestone.from) {

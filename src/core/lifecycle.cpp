@@ -6,37 +6,11 @@
 namespace complaints {
 
 std::string status_name(ComplaintStatus status) {
-    switch (status) {
-    case ComplaintStatus::open:
-        return "open";
-    case ComplaintStatus::resolved:
-        return "resolved";
-    case ComplaintStatus::closed:
-        return "closed";
-    case ComplaintStatus::withdrawn:
-        return "withdrawn";
-    }
-    return "open";
+    return std::string(name_of(status_names, status));
 }
 
 std::string state_name(DeadlineState state) {
-    switch (state) {
-    case DeadlineState::met:
-        return "met";
-    case DeadlineState::open:
-        return "open";
-    case DeadlineState::due_soon:
-        return "due-soon";
-    case DeadlineState::overdue:
-        return "overdue";
-    case DeadlineState::lapsed:
-        return "lapsed";
-    case DeadlineState::missed:
-        return "missed";
-    case DeadlineState::superseded:
-        return "superseded";
-    }
-    return "open";
+    return std::string(name_of(state_names, state));
 }
 
 namespace {

@@ -31,20 +31,31 @@ std::optional<long> parse_count(const std::string& word) {
     return std::stol(word);
 }
 
-std::optional<Unit> parse_unit(const std::vector<std::string>& words) {
-    auto is = [&](const char* one, const char* many) {
-        return words.size() == 2 && (words[1] == one || words[1] == many);
-    };
-    auto is_working = [&] {
-        return words.size() == 3 &&
-               (words[1] == "working" || words[1] == "business" || words[1] == "school") &&
-               (words[2] == "day" || words[2] == "days");
-    };
-    if (is("hour", "hours")) return Unit::hours;
-    if (is("day", "days")) return Unit::days;
-    if (is("week", "weeks")) return Unit::weeks;
-    if (is("month", "months") || is("year", "years")) return Unit::months;
-    if (is_working()) return Unit::working_days;
+/// Words `parse_period` reads besides `unit_names`: a year is 12 calendar months, and a
+/// business or school day is a working day of the policy's calendar.
+struct UnitSynonym {
+    std::string_view one;
+    std::string_view many;
+    Unit unit;
+    long times; ///< one of this is `times` of `unit`
+};
+constexpr std::array<UnitSynonym, 3> unit_synonyms{{
+    {"year", "years", Unit::months, 12},
+    {"business day", "business days", Unit::working_days, 1},
+    {"school day", "school days", Unit::working_days, 1},
+}};
+
+/// The unit `words` (after the count, joined by single spaces) name, and how many of that
+/// unit one of them is.
+std::optional<std::pair<Unit, long>> parse_unit(const std::vector<std::string>& words) {
+    std::string name;
+    for (std::size_t i = 1; i < words.size(); ++i)
+        name += (i == 1 ? "" : " ") + words[i];
+    for (const UnitName& unit : unit_names)
+        if (name == unit.one || name == unit.many) return std::pair{unit.unit, 1L};
+    for (const UnitSynonym& synonym : unit_synonyms)
+        if (name == synonym.one || name == synonym.many)
+            return std::pair{synonym.unit, synonym.times};
     return std::nullopt;
 }
 
@@ -113,27 +124,16 @@ Result<Period> parse_period(std::string_view text) {
     if (!count || !unit)
         return bad_period(
             text, "expected a number and a unit (hours, days, working days, weeks, months, years)");
-    const bool years = words.size() == 2 && (words[1] == "year" || words[1] == "years");
-    if (*count > kMaxCount / (years ? 12 : 1))
-        return bad_period(
-            text, fmt::format("the count must be between 0 and {}", kMaxCount / (years ? 12 : 1)));
-    return Period{years ? *count * 12 : *count, *unit}; // a year is 12 calendar months
+    const auto [unit_kind, times] = *unit;
+    if (*count > kMaxCount / times)
+        return bad_period(text,
+                          fmt::format("the count must be between 0 and {}", kMaxCount / times));
+    return Period{*count * times, unit_kind};
 }
 
 std::string unit_name(Unit unit, long count) {
-    const bool one = count == 1;
-    switch (unit) {
-    case Unit::hours:
-        return one ? "hour" : "hours";
-    case Unit::days:
-        return one ? "day" : "days";
-    case Unit::working_days:
-        return one ? "working day" : "working days";
-    case Unit::weeks:
-        return one ? "week" : "weeks";
-    case Unit::months:
-        return one ? "month" : "months";
-    }
+    for (const UnitName& name : unit_names)
+        if (name.unit == unit) return std::string(count == 1 ? name.one : name.many);
     return "days";
 }
 

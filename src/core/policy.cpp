@@ -1,127 +1,48 @@
+// Reading policies: a schema over the TOML reader, with the checks only a procedure needs.
+
 #include "complaints/policy.hpp"
-#include "complaints/spelling.hpp"
 
 #include "complaints/complaint.hpp"
 #include "toml_input.hpp"
+#include "toml_reader.hpp"
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
 #include <algorithm>
-#include <array>
 #include <cctype>
-#include <initializer_list>
 
 namespace complaints {
 
 namespace {
 
-using Keys = std::initializer_list<std::string_view>;
-using Names = std::vector<std::string_view>;
+using Keys = std::vector<std::string_view>;
 
 constexpr std::size_t max_policy_bytes = 1024 * 1024;
 
-const Names anchor_names{"receipt", "stage-start", "escalation-request", "acknowledgement",
-                         "outcome"};
-const Names entry_names{"receipt", "escalation", "request"};
-const Names party_names{"staff", "complainant"};
-const Names weekday_names{"monday", "tuesday",  "wednesday", "thursday",
-                          "friday", "saturday", "sunday"};
-const Names division_names{"england-and-wales", "scotland", "northern-ireland", "none"};
-const Names intake_field_names{"name",   "contact",  "channel",  "summary",  "details", "occurred",
-                               "people", "evidence", "severity", "category", "handler"};
+const Keys intake_field_names{"name",   "contact",  "channel",  "summary",  "details", "occurred",
+                              "people", "evidence", "severity", "category", "handler"};
 
-const Keys top_keys{"policy", "calendar", "intake", "outcome", "contact", "stage"};
-const Keys policy_keys{"id",     "version",       "title",       "organisation",
-                       "source", "last_reviewed", "review_every"};
-const Keys calendar_keys{"time_zone", "working_week", "bank_holidays",
-                         "closures",  "working_days", "due_soon"};
-const Keys closure_keys{"date", "from", "to", "name"};
-const Keys intake_keys{"channels", "required", "severities", "categories"};
-const Keys outcome_keys{"remedies"};
-const Keys contact_keys{"role", "name", "phone", "email", "address", "url"};
-const Keys stage_keys{
-    "id", "title", "handler", "entry", "start_if_severity", "start_if_category", "milestone"};
-const Keys milestone_keys{"id",
-                          "title",
-                          "within",
-                          "every",
-                          "from",
-                          "met_by",
-                          "party",
-                          "beginning_with",
-                          "roll_forward",
-                          "from_working_day",
-                          "max_extension",
-                          "extension_needs_reason",
-                          "action"};
-
-/// The closest of `options` to `word` within two edits, or empty.
-template <class Range> std::string closest(std::string_view word, const Range& options) {
-    return closest_spelling(word,
-                            std::vector<std::string_view>(std::begin(options), std::end(options)));
-}
-
-template <class Range> std::string joined(const Range& options) {
-    std::string out;
-    for (const auto& option : options)
-        out += (out.empty() ? "" : ", ") + std::string(option);
-    return out;
-}
-
-/// "; did you mean 'x'?" or "; use one of: a, b, c".
-template <class Range> std::string hint(std::string_view word, const Range& options) {
-    std::string best = closest(word, options);
-    if (!best.empty()) return fmt::format("; did you mean '{}'?", best);
-    return fmt::format("; use one of: {}", joined(options));
-}
-
-std::string describe_type(toml::node_type type) {
-    switch (type) {
-    case toml::node_type::string:
-        return "text in quotes";
-    case toml::node_type::integer:
-        return "a whole number";
-    case toml::node_type::floating_point:
-        return "a number";
-    case toml::node_type::boolean:
-        return "true or false";
-    case toml::node_type::date:
-        return "a date such as 2024-03-05";
-    case toml::node_type::time:
-        return "a time";
-    case toml::node_type::date_time:
-        return "a date and time";
-    case toml::node_type::array:
-        return "a list in [ ]";
-    case toml::node_type::table:
-        return "a table";
-    default:
-        return "nothing";
-    }
-}
-
-bool is_name(std::string_view text) {
-    if (text.empty() || text.front() == '-' || text.back() == '-') return false;
-    return std::all_of(text.begin(), text.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-    });
-}
-
-/// "Staff Conduct" -> "staff-conduct", to suggest a valid name.
-std::string to_name(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        unsigned char u = static_cast<unsigned char>(c);
-        if (std::isalnum(u))
-            out += static_cast<char>(std::tolower(u));
-        else if (!out.empty() && out.back() != '-')
-            out += '-';
-    }
-    while (!out.empty() && out.back() == '-')
-        out.pop_back();
-    return out;
-}
+const TableSchema top_schema{"the policy file",
+                             {"policy", "calendar", "intake", "outcome", "contact", "stage"}};
+const TableSchema policy_schema{
+    "[policy]",
+    {"id", "version", "title", "organisation", "source", "last_reviewed", "review_every"}};
+const TableSchema calendar_schema{
+    "[calendar]",
+    {"time_zone", "working_week", "bank_holidays", "closures", "working_days", "due_soon"}};
+const TableSchema closure_schema{"closures", {"date", "from", "to", "name"}};
+const TableSchema intake_schema{"[intake]", {"channels", "required", "severities", "categories"}};
+const TableSchema outcome_schema{"[outcome]", {"remedies"}};
+const TableSchema contact_schema{"[[contact]]",
+                                 {"role", "name", "phone", "email", "address", "url"}};
+const TableSchema stage_schema{
+    "[[stage]]",
+    {"id", "title", "handler", "entry", "start_if_severity", "start_if_category", "milestone"}};
+const TableSchema milestone_schema{"[[stage.milestone]]",
+                                   {"id", "title", "within", "every", "from", "met_by", "party",
+                                    "beginning_with", "roll_forward", "from_working_day",
+                                    "max_extension", "extension_needs_reason", "action"}};
 
 std::string lowercase(std::string_view text) {
     std::string out(text);
@@ -130,376 +51,185 @@ std::string lowercase(std::string_view text) {
     return out;
 }
 
-/// Collects the first problem found; later reads become no-ops in effect.
-class Reader {
-  public:
-    explicit Reader(std::string_view path) : path_(path) {}
-    bool failed() const { return error_.has_value(); }
-    const Error& error() const { return *error_; }
-    const std::string& path() const { return path_; }
-
-    void fail(const toml::source_region& where, std::string message) {
-        fail_at(static_cast<int>(where.begin.line), static_cast<int>(where.begin.column),
-                std::move(message));
-    }
-    void fail_at(int line, int column, std::string message) {
-        if (!error_) error_ = data_error(path_, line, column, std::move(message));
-    }
-
-  private:
-    std::string path_;
-    std::optional<Error> error_;
-};
-
-/// A text value with where it was written.
-struct Item {
-    std::string text;
-    const toml::node* node;
-};
-
-bool before(const toml::source_region& a, const toml::source_region& b) {
-    return std::pair(a.begin.line, a.begin.column) < std::pair(b.begin.line, b.begin.column);
-}
-
-/// Reports the first key (in file order) that `allowed` does not list.
-void check_keys(Reader& reader, const toml::table& table, Keys allowed, std::string_view where) {
-    const toml::key* unknown = nullptr;
-    for (auto&& [key, value] : table) {
-        if (std::find(allowed.begin(), allowed.end(), key.str()) != allowed.end()) continue;
-        if (unknown == nullptr || before(key.source(), unknown->source())) unknown = &key;
-    }
-    if (unknown == nullptr) return;
-    std::string_view name = unknown->str();
-    std::string best = closest(name, allowed);
-    std::string help = best.empty() ? fmt::format("; valid keys: {}", joined(allowed))
-                                    : fmt::format("; did you mean '{}'?", best);
-    reader.fail(unknown->source(), fmt::format("unknown key '{}' in {}{}", name, where, help));
-}
-
-/// The node at `key` if it is there and of `type`; a wrong type is an error.
-const toml::node* typed(Reader& reader, const toml::table& table, std::string_view key,
-                        toml::node_type type) {
-    const toml::node* node = table.get(key);
-    if (node == nullptr || node->type() == type) return node;
-    reader.fail(node->source(), fmt::format("'{}' must be {}, not {}", key, describe_type(type),
-                                            describe_type(node->type())));
-    return nullptr;
-}
-
-const toml::table* sub_table(Reader& reader, const toml::table& table, std::string_view key) {
-    const toml::node* node = typed(reader, table, key, toml::node_type::table);
-    return node ? node->as_table() : nullptr;
-}
-
-bool require(Reader& reader, const toml::table& table, std::string_view key,
-             std::string_view where) {
-    if (table.contains(key)) return true;
-    reader.fail(table.source(), fmt::format("missing '{}' in {}", key, where));
-    return false;
-}
-
-std::string text(Reader& reader, const toml::table& table, std::string_view key) {
-    const toml::node* node = typed(reader, table, key, toml::node_type::string);
-    return node ? std::string(node->as_string()->get()) : std::string{};
-}
-
-bool flag(Reader& reader, const toml::table& table, std::string_view key) {
-    const toml::node* node = typed(reader, table, key, toml::node_type::boolean);
-    return node ? node->as_boolean()->get() : false;
-}
-
-/// A name (lowercase letters, digits, '-') such as an id; `key` must be present.
-std::string name_at(Reader& reader, const toml::table& table, std::string_view key,
-                    std::string_view where) {
-    if (!require(reader, table, key, where)) return {};
-    std::string value = text(reader, table, key);
-    if (!reader.failed() && !is_name(value)) {
-        reader.fail(table.get(key)->source(),
-                    fmt::format("'{}' = \"{}\" is not a valid name: use lowercase letters, "
-                                "digits and '-', e.g. \"{}\"",
-                                key, value, to_name(value).empty() ? "local" : to_name(value)));
-    }
-    return value;
-}
-
-std::optional<Period> period_of(Reader& reader, const toml::node& node, std::string_view key) {
-    std::string_view value = node.as_string()->get();
-    Result<Period> period = parse_period(value);
-    if (period) return *period;
-    reader.fail(node.source(), fmt::format("'{}': {}", key, period.error().message));
-    return std::nullopt;
-}
-
-std::optional<Period> period_at(Reader& reader, const toml::table& table, std::string_view key) {
-    const toml::node* node = typed(reader, table, key, toml::node_type::string);
-    return node ? period_of(reader, *node, key) : std::nullopt;
-}
-
-std::optional<Day> day_of(Reader& reader, const toml::node& node, std::string_view key) {
-    if (const auto* value = node.as_date()) {
-        toml::date d = value->get();
-        return Day{date::year{d.year} / date::month{d.month} / date::day{d.day}};
-    }
-    if (const auto* value = node.as_string()) {
-        Result<Day> day = parse_day(value->get());
-        if (day) return *day;
-    }
-    reader.fail(node.source(), fmt::format("'{}' must be a date such as 2024-03-05, not {}", key,
-                                           describe_type(node.type())));
-    return std::nullopt;
-}
-
-std::optional<Day> day_at(Reader& reader, const toml::table& table, std::string_view key) {
-    const toml::node* node = table.get(key);
-    return node ? day_of(reader, *node, key) : std::nullopt;
-}
-
-/// Text items of a list (a single text is a list of one).
-std::vector<Item> items(Reader& reader, const toml::table& table, std::string_view key) {
-    const toml::node* node = table.get(key);
-    if (node == nullptr) return {};
-    if (const auto* single = node->as_string()) return {{std::string(single->get()), node}};
-    const toml::node* list = typed(reader, table, key, toml::node_type::array);
-    if (list == nullptr) return {};
-    std::vector<Item> out;
-    for (const toml::node& element : *list->as_array()) {
-        if (const auto* value = element.as_string()) {
-            out.push_back({std::string(value->get()), &element});
-            continue;
-        }
-        reader.fail(element.source(), fmt::format("'{}' must list text in quotes, not {}", key,
-                                                  describe_type(element.type())));
-    }
-    return out;
-}
-
-/// A list of distinct names (lowercase letters, digits, '-').
-std::vector<std::string> names(Reader& reader, const toml::table& table, std::string_view key) {
-    std::vector<std::string> out;
-    for (const Item& item : items(reader, table, key)) {
-        if (!is_name(item.text)) {
-            reader.fail(item.node->source(),
-                        fmt::format("'{}': \"{}\" is not a valid name: use lowercase letters, "
-                                    "digits and '-', e.g. \"{}\"",
-                                    key, item.text, to_name(item.text)));
-        } else if (std::find(out.begin(), out.end(), item.text) != out.end()) {
-            reader.fail(item.node->source(),
-                        fmt::format("'{}': \"{}\" is listed twice", key, item.text));
-        }
-        out.push_back(item.text);
-    }
-    return out;
-}
-
-/// The index of `item` among `options`, or -1 after reporting it.
-template <class Range>
-int choose(Reader& reader, const Item& item, const Range& options, std::string_view what) {
-    auto found = std::find(options.begin(), options.end(), item.text);
-    if (found != options.end()) return static_cast<int>(found - options.begin());
-    reader.fail(item.node->source(),
-                fmt::format("unknown {} '{}'{}", what, item.text, hint(item.text, options)));
-    return -1;
-}
-
-/// A single-choice text value, e.g. `from = "stage-start"`; -1 when absent or wrong.
-template <class Range>
-int choice_at(Reader& reader, const toml::table& table, std::string_view key, const Range& options,
-              std::string_view what) {
-    const toml::node* node = typed(reader, table, key, toml::node_type::string);
-    if (node == nullptr) return -1;
-    return choose(reader, Item{std::string(node->as_string()->get()), node}, options, what);
-}
-
 // --- [policy] -----------------------------------------------------------------------------
 
-std::string version_at(Reader& reader, const toml::table& table) {
-    if (!require(reader, table, "version", "[policy]")) return {};
+std::string version_at(TomlReader& reader, const toml::table& table) {
+    if (!reader.require(table, "version", "[policy]")) return {};
     const toml::node* node = table.get("version");
-    if (node->is_date()) return format_day(*day_of(reader, *node, "version"));
-    std::string version = text(reader, table, "version");
-    if (!reader.failed() && version.empty()) reader.fail(node->source(), "'version' is empty");
+    if (const auto* written = node->as_date()) return format_day(day_of(written->get()));
+    std::string version = reader.text_at(table, "version");
+    if (!reader.failed() && version.empty()) reader.fail(*node, "'version' is empty");
     return version;
 }
 
-void read_about(Reader& reader, const toml::table& root, Policy& policy) {
+void read_about(TomlReader& reader, const toml::table& root, Policy& policy) {
     if (!root.contains("policy")) {
         reader.fail_at(1, 1, "missing [policy] table (it holds the policy's id and version)");
         return;
     }
-    const toml::table* table = sub_table(reader, root, "policy");
+    const toml::table* table = reader.table_at(root, "policy");
     if (table == nullptr) return;
-    check_keys(reader, *table, policy_keys, "[policy]");
-    policy.id = name_at(reader, *table, "id", "[policy]");
+    reader.check_keys(*table, policy_schema);
+    policy.id = reader.name_at(*table, "id", "[policy]");
     policy.version = version_at(reader, *table);
-    policy.title = text(reader, *table, "title");
-    policy.organisation = text(reader, *table, "organisation");
-    policy.source = text(reader, *table, "source");
-    policy.last_reviewed = day_at(reader, *table, "last_reviewed");
-    policy.review_every = period_at(reader, *table, "review_every");
+    policy.title = reader.text_at(*table, "title");
+    policy.organisation = reader.text_at(*table, "organisation");
+    policy.source = reader.text_at(*table, "source");
+    policy.last_reviewed = reader.day_at(*table, "last_reviewed", QuotedDate::allowed);
+    policy.review_every = reader.period_at(*table, "review_every");
 }
 
 // --- [calendar] ---------------------------------------------------------------------------
 
-void read_zone(Reader& reader, const toml::table& table, CalendarSpec& spec) {
-    const toml::node* node = typed(reader, table, "time_zone", toml::node_type::string);
+void read_zone(TomlReader& reader, const toml::table& table, CalendarSpec& spec) {
+    const toml::node* node = reader.typed_at(table, "time_zone", toml::node_type::string);
     if (node == nullptr) return;
     spec.zone_name = std::string(node->as_string()->get());
     if (!find_zone(spec.zone_name)) {
-        reader.fail(node->source(), fmt::format("unknown time zone '{}'; use an IANA name such as "
-                                                "'Europe/London'",
-                                                spec.zone_name));
+        reader.fail(*node, fmt::format("unknown time zone '{}'; use an IANA name such as "
+                                       "'Europe/London'",
+                                       spec.zone_name));
     }
 }
 
-void read_working_week(Reader& reader, const toml::table& table, CalendarSpec& spec) {
+/// A day of the week as a policy writes it: "monday" or "Mon", any capitalisation.
+TextItem weekday_item(TextItem day) {
+    day.text = lowercase(day.text);
+    for (const Named<date::weekday>& weekday : weekday_names) {
+        if (weekday.name.substr(0, 3) == day.text) {
+            day.text = std::string(weekday.name);
+            break;
+        }
+    }
+    return day;
+}
+
+void read_working_week(TomlReader& reader, const toml::table& table, CalendarSpec& spec) {
     if (!table.contains("working_week")) return;
-    std::vector<Item> days = items(reader, table, "working_week");
+    std::vector<TextItem> days = reader.texts_at(table, "working_week", SingleText::is_list);
     spec.working_week.fill(false);
-    for (Item& day : days) {
-        day.text = lowercase(day.text);
-        auto abbreviated = std::find_if(weekday_names.begin(), weekday_names.end(),
-                                        [&](auto name) { return name.substr(0, 3) == day.text; });
-        if (abbreviated != weekday_names.end()) day.text = std::string(*abbreviated);
-        int index = choose(reader, day, weekday_names, "day");
-        if (index >= 0) spec.working_week[static_cast<std::size_t>(index)] = true;
+    for (const TextItem& day : days) {
+        // working_week counts from Monday = 0, as ISO numbers weekdays from Monday = 1.
+        if (auto weekday = reader.choice(weekday_item(day), weekday_names, "day"))
+            spec.working_week[weekday->iso_encoding() - 1] = true;
     }
     if (days.empty() && !reader.failed()) {
-        reader.fail(table.get("working_week")->source(),
-                    "'working_week' must list at least one day");
+        reader.fail(*table.get("working_week"), "'working_week' must list at least one day");
     }
 }
 
-void read_division(Reader& reader, const toml::table& table, CalendarSpec& spec) {
-    int index = choice_at(reader, table, "bank_holidays", division_names, "bank_holidays");
-    if (index >= 0) spec.division = *parse_division(division_names[index]);
+void read_division(TomlReader& reader, const toml::table& table, CalendarSpec& spec) {
+    if (auto division = reader.choice_at(table, "bank_holidays", division_names, "bank_holidays"))
+        spec.division = *division;
 }
 
 /// `{ date = ..., name = ... }` or `{ from = ..., to = ..., name = ... }` or a bare date.
-void read_closure(Reader& reader, const toml::node& node, CalendarSpec& spec) {
+void read_closure(TomlReader& reader, const toml::node& node, CalendarSpec& spec) {
     const toml::table* table = node.as_table();
     if (table == nullptr) {
         const auto* text = node.as_string();
         if (text && !parse_day(text->get())) {
-            reader.fail(node.source(),
-                        "each closure is a date, { date = 2026-08-03, name = \"...\" } or "
-                        "{ from = 2026-12-24, to = 2026-12-31, name = \"...\" }, not text in "
-                        "quotes");
+            reader.fail(node, "each closure is a date, { date = 2026-08-03, name = \"...\" } or "
+                              "{ from = 2026-12-24, to = 2026-12-31, name = \"...\" }, not text in "
+                              "quotes");
             return;
         }
-        if (auto day = day_of(reader, node, "closures")) spec.closures.push_back({*day, "closure"});
+        if (auto day = reader.day(node, "closures", QuotedDate::allowed))
+            spec.closures.push_back({*day, "closure"});
         return;
     }
-    check_keys(reader, *table, closure_keys, "closures");
-    std::string name = text(reader, *table, "name");
+    reader.check_keys(*table, closure_schema);
+    std::string name = reader.text_at(*table, "name");
     if (name.empty()) name = "closure";
-    std::optional<Day> from = day_at(reader, *table, table->contains("date") ? "date" : "from");
-    std::optional<Day> to = table->contains("to") ? day_at(reader, *table, "to") : from;
+    std::optional<Day> from =
+        reader.day_at(*table, table->contains("date") ? "date" : "from", QuotedDate::allowed);
+    std::optional<Day> to =
+        table->contains("to") ? reader.day_at(*table, "to", QuotedDate::allowed) : from;
     if (reader.failed()) return;
     if (!from || !to) {
         reader.fail(table->source(), "a closure needs 'date' (one day) or 'from' and 'to'");
     } else if (*to < *from) {
-        reader.fail(table->get("to")->source(), "a closure's 'to' is before its 'from'");
+        reader.fail(*table->get("to"), "a closure's 'to' is before its 'from'");
     } else if (*to - *from > date::days{366}) {
-        reader.fail(table->get("to")->source(), "a closure may last a year at most: give each "
-                                                "year's closures separately");
+        reader.fail(*table->get("to"), "a closure may last a year at most: give each "
+                                       "year's closures separately");
     } else {
         for (Day day = *from; day <= *to; day += date::days{1})
             spec.closures.push_back({day, name});
     }
 }
 
-void read_closures(Reader& reader, const toml::table& table, CalendarSpec& spec) {
-    const toml::node* list = typed(reader, table, "closures", toml::node_type::array);
+void read_closures(TomlReader& reader, const toml::table& table, CalendarSpec& spec) {
+    const toml::node* list = reader.typed_at(table, "closures", toml::node_type::array);
     if (list == nullptr) return;
     for (const toml::node& element : *list->as_array())
         read_closure(reader, element, spec);
 }
 
-void read_working_days(Reader& reader, const toml::table& table, CalendarSpec& spec) {
-    const toml::node* list = typed(reader, table, "working_days", toml::node_type::array);
+void read_working_days(TomlReader& reader, const toml::table& table, CalendarSpec& spec) {
+    const toml::node* list = reader.typed_at(table, "working_days", toml::node_type::array);
     if (list == nullptr) return;
     for (const toml::node& element : *list->as_array()) {
-        if (auto day = day_of(reader, element, "working_days")) spec.extra_working.push_back(*day);
+        if (auto day = reader.day(element, "working_days", QuotedDate::allowed))
+            spec.extra_working.push_back(*day);
     }
 }
 
-void read_calendar(Reader& reader, const toml::table& root, Policy& policy) {
-    const toml::table* table = sub_table(reader, root, "calendar");
+void read_calendar(TomlReader& reader, const toml::table& root, Policy& policy) {
+    const toml::table* table = reader.table_at(root, "calendar");
     if (table == nullptr) return;
-    check_keys(reader, *table, calendar_keys, "[calendar]");
+    reader.check_keys(*table, calendar_schema);
     read_zone(reader, *table, policy.calendar);
     read_working_week(reader, *table, policy.calendar);
     read_division(reader, *table, policy.calendar);
     read_closures(reader, *table, policy.calendar);
     read_working_days(reader, *table, policy.calendar);
-    if (auto due_soon = period_at(reader, *table, "due_soon")) policy.due_soon = *due_soon;
+    if (auto due_soon = reader.period_at(*table, "due_soon")) policy.due_soon = *due_soon;
 }
 
 // --- [intake], [outcome], [[contact]] -----------------------------------------------------
 
-void read_intake(Reader& reader, const toml::table& root, Policy& policy) {
-    const toml::table* table = sub_table(reader, root, "intake");
+void read_intake(TomlReader& reader, const toml::table& root, Policy& policy) {
+    const toml::table* table = reader.table_at(root, "intake");
     if (table == nullptr) return;
-    check_keys(reader, *table, intake_keys, "[intake]");
-    policy.channels = names(reader, *table, "channels");
-    for (const Item& field : items(reader, *table, "required")) {
-        if (choose(reader, field, intake_field_names, "intake field") >= 0) {
+    reader.check_keys(*table, intake_schema);
+    policy.channels = reader.names_at(*table, "channels");
+    for (const TextItem& field : reader.texts_at(*table, "required", SingleText::is_list)) {
+        if (reader.choice(field, intake_field_names, "intake field")) {
             policy.required_fields.push_back(field.text);
         }
     }
-    policy.severities = names(reader, *table, "severities");
-    policy.categories = names(reader, *table, "categories");
+    policy.severities = reader.names_at(*table, "severities");
+    policy.categories = reader.names_at(*table, "categories");
 }
 
-void read_outcome(Reader& reader, const toml::table& root, Policy& policy) {
-    const toml::table* table = sub_table(reader, root, "outcome");
+void read_outcome(TomlReader& reader, const toml::table& root, Policy& policy) {
+    const toml::table* table = reader.table_at(root, "outcome");
     if (table == nullptr) return;
-    check_keys(reader, *table, outcome_keys, "[outcome]");
-    policy.remedies = names(reader, *table, "remedies");
+    reader.check_keys(*table, outcome_schema);
+    policy.remedies = reader.names_at(*table, "remedies");
 }
 
-/// The tables of an array of tables such as `[[stage]]`.
-std::vector<const toml::table*> table_list(Reader& reader, const toml::table& table,
-                                           std::string_view key, std::string_view where) {
-    const toml::node* single = table.get(key);
-    if (single != nullptr && single->is_table()) {
-        reader.fail(single->source(), fmt::format("write {} with double brackets: a policy may "
-                                                  "have several",
-                                                  where));
-        return {};
-    }
-    const toml::node* node = typed(reader, table, key, toml::node_type::array);
-    if (node == nullptr) return {};
-    std::vector<const toml::table*> out;
-    for (const toml::node& element : *node->as_array()) {
-        if (element.is_table())
-            out.push_back(element.as_table());
-        else
-            reader.fail(element.source(), fmt::format("each {} must be a table", where));
-    }
-    return out;
-}
-
-void read_contacts(Reader& reader, const toml::table& root, Policy& policy) {
-    for (const toml::table* table : table_list(reader, root, "contact", "[[contact]]")) {
-        check_keys(reader, *table, contact_keys, "[[contact]]");
-        Contact contact{text(reader, *table, "role"),    text(reader, *table, "name"),
-                        text(reader, *table, "phone"),   text(reader, *table, "email"),
-                        text(reader, *table, "address"), text(reader, *table, "url")};
+void read_contacts(TomlReader& reader, const toml::table& root, Policy& policy) {
+    for (const toml::table* table : reader.tables_at(root, "contact", "[[contact]]")) {
+        reader.check_keys(*table, contact_schema);
+        Contact contact{reader.text_at(*table, "role"),    reader.text_at(*table, "name"),
+                        reader.text_at(*table, "phone"),   reader.text_at(*table, "email"),
+                        reader.text_at(*table, "address"), reader.text_at(*table, "url")};
         policy.contacts.push_back(std::move(contact));
     }
 }
 
 // --- [[stage]] and [[stage.milestone]] ----------------------------------------------------
 
-void read_counting(Reader& reader, const toml::table& table, Milestone& milestone) {
-    milestone.counting.beginning_with = flag(reader, table, "beginning_with");
-    milestone.counting.roll_forward = flag(reader, table, "roll_forward");
-    milestone.counting.from_working_day = flag(reader, table, "from_working_day");
+void read_counting(TomlReader& reader, const toml::table& table, Milestone& milestone) {
+    milestone.counting.beginning_with = reader.flag_at(table, "beginning_with");
+    milestone.counting.roll_forward = reader.flag_at(table, "roll_forward");
+    milestone.counting.from_working_day = reader.flag_at(table, "from_working_day");
     bool hours = milestone.period.unit == Unit::hours;
     for (std::string_view key : {"beginning_with", "roll_forward", "from_working_day"}) {
-        if (hours && flag(reader, table, key)) {
-            reader.fail(table.get(key)->source(),
+        if (hours && reader.flag_at(table, key)) {
+            reader.fail(*table.get(key),
                         fmt::format("'{}' applies only to day, week and month periods, not "
                                     "to \"{}\"",
                                     key, describe(milestone.period)));
@@ -508,8 +238,8 @@ void read_counting(Reader& reader, const toml::table& table, Milestone& mileston
 }
 
 /// `from`: a named anchor, or any event type ("within 5 working days of the meeting").
-void read_anchor(Reader& reader, const toml::table& table, Milestone& milestone) {
-    const toml::node* node = typed(reader, table, "from", toml::node_type::string);
+void read_anchor(TomlReader& reader, const toml::table& table, Milestone& milestone) {
+    const toml::node* node = reader.typed_at(table, "from", toml::node_type::string);
     if (node == nullptr) return;
     const std::string name(node->as_string()->get());
     if (auto anchor = parse_anchor(name)) {
@@ -522,139 +252,134 @@ void read_anchor(Reader& reader, const toml::table& table, Milestone& milestone)
         milestone.from_event = name;
         return;
     }
-    Names options(anchor_names);
+    Keys options = names_in(anchor_names);
     options.insert(options.end(), types.begin(), types.end());
-    std::string best = closest(name, options);
-    reader.fail(node->source(),
-                best.empty() ? fmt::format("unknown anchor '{}'; use one of: {}, or an event "
-                                           "type such as 'meeting'",
-                                           name, joined(anchor_names))
-                             : fmt::format("unknown anchor '{}'; did you mean '{}'?", name, best));
+    reader.fail(*node, fmt::format("unknown anchor '{}'{}", name,
+                                   did_you_mean(name, options,
+                                                fmt::format("; use one of: {}, or an event type "
+                                                            "such as 'meeting'",
+                                                            joined(names_in(anchor_names))))));
 }
 
-void read_met_by(Reader& reader, const toml::table& table, Milestone& milestone) {
-    const toml::node* node = typed(reader, table, "met_by", toml::node_type::string);
+void read_met_by(TomlReader& reader, const toml::table& table, Milestone& milestone) {
+    const toml::node* node = reader.typed_at(table, "met_by", toml::node_type::string);
     if (node == nullptr) return;
     milestone.met_by = std::string(node->as_string()->get());
     const auto& types = event_type_names();
     if (std::find(types.begin(), types.end(), milestone.met_by) != types.end()) return;
-    reader.fail(node->source(), fmt::format("'met_by' = \"{}\" is not an event type{}",
-                                            milestone.met_by, hint(milestone.met_by, types)));
+    reader.fail(*node, fmt::format("'met_by' = \"{}\" is not an event type{}", milestone.met_by,
+                                   use_one_of(milestone.met_by, views_of(types))));
 }
 
 /// `every = "20 working days"`: a milestone that comes round again after each meeting event.
-void read_repeat(Reader& reader, const toml::table& table, Milestone& milestone) {
-    milestone.every = period_at(reader, table, "every");
+void read_repeat(TomlReader& reader, const toml::table& table, Milestone& milestone) {
+    milestone.every = reader.period_at(table, "every");
     if (milestone.every && milestone.every->count <= 0) {
-        reader.fail(table.get("every")->source(),
-                    fmt::format("'every' must be longer than nothing, not \"{}\"",
-                                describe(*milestone.every)));
+        reader.fail(*table.get("every"), fmt::format("'every' must be longer than nothing, not "
+                                                     "\"{}\"",
+                                                     describe(*milestone.every)));
     }
 }
 
-Milestone read_milestone(Reader& reader, const toml::table& table) {
-    constexpr std::string_view where = "[[stage.milestone]]";
-    check_keys(reader, table, milestone_keys, where);
+Milestone read_milestone(TomlReader& reader, const toml::table& table) {
+    const std::string_view where = milestone_schema.where;
+    reader.check_keys(table, milestone_schema);
     Milestone milestone;
     milestone.line = static_cast<int>(table.source().begin.line);
-    milestone.id = name_at(reader, table, "id", where);
-    milestone.title = table.contains("title") ? text(reader, table, "title") : milestone.id;
+    milestone.id = reader.name_at(table, "id", where);
+    milestone.title = table.contains("title") ? reader.text_at(table, "title") : milestone.id;
     read_repeat(reader, table, milestone);
     if (milestone.every && !table.contains("within")) {
         milestone.period = *milestone.every;
-    } else if (require(reader, table, "within", where)) {
-        if (auto period = period_at(reader, table, "within")) milestone.period = *period;
+    } else if (reader.require(table, "within", where)) {
+        if (auto period = reader.period_at(table, "within")) milestone.period = *period;
     }
     read_anchor(reader, table, milestone);
-    if (require(reader, table, "met_by", where)) read_met_by(reader, table, milestone);
-    if (choice_at(reader, table, "party", party_names, "party") == 1) {
-        milestone.party = Party::complainant;
-    }
+    if (reader.require(table, "met_by", where)) read_met_by(reader, table, milestone);
+    if (auto party = reader.choice_at(table, "party", party_names, "party"))
+        milestone.party = *party;
     read_counting(reader, table, milestone);
-    milestone.max_extension = period_at(reader, table, "max_extension");
-    milestone.extension_needs_reason = flag(reader, table, "extension_needs_reason");
-    milestone.action = text(reader, table, "action");
+    milestone.max_extension = reader.period_at(table, "max_extension");
+    milestone.extension_needs_reason = reader.flag_at(table, "extension_needs_reason");
+    milestone.action = reader.text_at(table, "action");
     return milestone;
 }
 
-void read_entry(Reader& reader, const toml::table& table, bool first, Stage& stage) {
+void read_entry(TomlReader& reader, const toml::table& table, bool first, Stage& stage) {
     if (!table.contains("entry")) {
         stage.entry = {first ? Entry::receipt : Entry::escalation};
         return;
     }
-    for (const Item& item : items(reader, table, "entry")) {
-        int index = choose(reader, item, entry_names, "entry");
-        if (index >= 0) stage.entry.push_back(static_cast<Entry>(index));
+    for (const TextItem& item : reader.texts_at(table, "entry", SingleText::is_list)) {
+        if (auto entry = reader.choice(item, entry_names, "entry")) stage.entry.push_back(*entry);
     }
     if (stage.entry.empty() && !reader.failed()) {
-        reader.fail(table.get("entry")->source(),
-                    fmt::format("'entry' must list at least one of: {}", joined(entry_names)));
+        reader.fail(*table.get("entry"), fmt::format("'entry' must list at least one of: {}",
+                                                     joined(names_in(entry_names))));
     }
     bool on_receipt =
         std::find(stage.entry.begin(), stage.entry.end(), Entry::receipt) != stage.entry.end();
     if (first && !on_receipt && !reader.failed()) {
-        reader.fail(table.get("entry")->source(),
-                    fmt::format("the first stage '{}' must be entered on receipt: add "
-                                "\"receipt\" to its 'entry'",
-                                stage.id));
+        reader.fail(*table.get("entry"), fmt::format("the first stage '{}' must be entered on "
+                                                     "receipt: add \"receipt\" to its 'entry'",
+                                                     stage.id));
     }
 }
 
 /// `start_if_severity` or `start_if_category`: names that must be in the `[intake]` list of
 /// that kind when the policy gives one.
-std::vector<std::string> start_if(Reader& reader, const toml::table& table, std::string_view kind,
-                                  const std::vector<std::string>& known) {
+std::vector<std::string> start_if(TomlReader& reader, const toml::table& table,
+                                  std::string_view kind, const std::vector<std::string>& known) {
     std::vector<std::string> out;
-    for (const Item& item : items(reader, table, fmt::format("start_if_{}", kind))) {
+    const std::string key = fmt::format("start_if_{}", kind);
+    for (const TextItem& item : reader.texts_at(table, key, SingleText::is_list)) {
         if (!known.empty() && std::find(known.begin(), known.end(), item.text) == known.end()) {
-            reader.fail(item.node->source(),
-                        fmt::format("{} '{}' is not in [intake] {}{}", kind, item.text,
-                                    kind == "category" ? "categories" : "severities",
-                                    hint(item.text, known)));
+            reader.fail(*item.node, fmt::format("{} '{}' is not in [intake] {}{}", kind, item.text,
+                                                kind == "category" ? "categories" : "severities",
+                                                use_one_of(item.text, views_of(known))));
         }
         out.push_back(item.text);
     }
     return out;
 }
 
-void read_start_if(Reader& reader, const toml::table& table, const Policy& policy, Stage& stage) {
+void read_start_if(TomlReader& reader, const toml::table& table, const Policy& policy,
+                   Stage& stage) {
     stage.start_if_severity = start_if(reader, table, "severity", policy.severities);
     stage.start_if_category = start_if(reader, table, "category", policy.categories);
 }
 
-void read_milestones(Reader& reader, const toml::table& table, Stage& stage) {
-    for (const toml::table* entry : table_list(reader, table, "milestone", "[[stage.milestone]]")) {
+void read_milestones(TomlReader& reader, const toml::table& table, Stage& stage) {
+    for (const toml::table* entry : reader.tables_at(table, "milestone", milestone_schema.where)) {
         Milestone milestone = read_milestone(reader, *entry);
         if (reader.failed()) return;
         if (std::any_of(stage.milestones.begin(), stage.milestones.end(),
                         [&](const Milestone& m) { return m.id == milestone.id; })) {
-            reader.fail(
-                entry->get("id")->source(),
-                fmt::format("stage '{}' already has a milestone '{}'", stage.id, milestone.id));
+            reader.fail(*entry->get("id"), fmt::format("stage '{}' already has a milestone '{}'",
+                                                       stage.id, milestone.id));
         }
         stage.milestones.push_back(std::move(milestone));
     }
 }
 
-Stage read_stage(Reader& reader, const toml::table& table, const Policy& policy) {
-    check_keys(reader, table, stage_keys, "[[stage]]");
+Stage read_stage(TomlReader& reader, const toml::table& table, const Policy& policy) {
+    reader.check_keys(table, stage_schema);
     Stage stage;
-    stage.id = name_at(reader, table, "id", "[[stage]]");
-    stage.title = table.contains("title") ? text(reader, table, "title") : stage.id;
-    stage.handler = text(reader, table, "handler");
+    stage.id = reader.name_at(table, "id", stage_schema.where);
+    stage.title = table.contains("title") ? reader.text_at(table, "title") : stage.id;
+    stage.handler = reader.text_at(table, "handler");
     read_entry(reader, table, policy.stages.empty(), stage);
     read_start_if(reader, table, policy, stage);
     read_milestones(reader, table, stage);
     return stage;
 }
 
-void read_stages(Reader& reader, const toml::table& root, Policy& policy) {
-    for (const toml::table* table : table_list(reader, root, "stage", "[[stage]]")) {
+void read_stages(TomlReader& reader, const toml::table& root, Policy& policy) {
+    for (const toml::table* table : reader.tables_at(root, "stage", stage_schema.where)) {
         Stage stage = read_stage(reader, *table, policy);
         if (reader.failed()) return;
         if (policy.find_stage(stage.id) != nullptr) {
-            reader.fail(table->get("id")->source(),
-                        fmt::format("there is already a stage '{}'", stage.id));
+            reader.fail(*table->get("id"), fmt::format("there is already a stage '{}'", stage.id));
         }
         policy.stages.push_back(std::move(stage));
     }
@@ -675,28 +400,26 @@ Result<toml::table> parse_toml(std::string_view text, std::string_view path) {
 } // namespace
 
 std::optional<Anchor> parse_anchor(std::string_view text) {
-    auto found = std::find(anchor_names.begin(), anchor_names.end(), text);
-    if (found == anchor_names.end()) return std::nullopt;
-    return static_cast<Anchor>(found - anchor_names.begin());
+    return value_named(anchor_names, text);
 }
 
 std::string anchor_name(Anchor anchor) {
     if (anchor == Anchor::event) return "event";
-    return std::string(anchor_names.at(static_cast<std::size_t>(anchor)));
+    return std::string(name_of(anchor_names, anchor));
 }
 
 std::string anchor_name(const Milestone& milestone) {
     return milestone.from == Anchor::event ? milestone.from_event : anchor_name(milestone.from);
 }
 
-const Stage* Policy::find_stage(std::string_view id) const {
-    int index = stage_index(id);
+const Stage* Policy::find_stage(std::string_view stage_id) const {
+    int index = stage_index(stage_id);
     return index < 0 ? nullptr : &stages[static_cast<std::size_t>(index)];
 }
 
-int Policy::stage_index(std::string_view id) const {
+int Policy::stage_index(std::string_view stage_id) const {
     for (std::size_t i = 0; i < stages.size(); ++i) {
-        if (stages[i].id == id) return static_cast<int>(i);
+        if (stages[i].id == stage_id) return static_cast<int>(i);
     }
     return -1;
 }
@@ -715,8 +438,8 @@ const Stage& Policy::first_stage_for(std::string_view severity, std::string_view
 Result<Policy> parse_policy(std::string_view text, std::string_view path) {
     Result<toml::table> root = parse_toml(text, path);
     if (!root) return root.error();
-    Reader reader(path);
-    check_keys(reader, *root, top_keys, "the policy file");
+    TomlReader reader(path);
+    reader.check_keys(*root, top_schema);
     Policy policy;
     read_about(reader, *root, policy);
     read_calendar(reader, *root, policy);
@@ -724,8 +447,7 @@ Result<Policy> parse_policy(std::string_view text, std::string_view path) {
     read_outcome(reader, *root, policy);
     read_contacts(reader, *root, policy);
     read_stages(reader, *root, policy);
-    if (reader.failed()) return reader.error();
-    return policy;
+    return reader.result(std::move(policy));
 }
 
 const std::vector<std::string>& event_type_names() {

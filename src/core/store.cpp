@@ -4,6 +4,7 @@
 #include "complaints/store.hpp"
 #include "complaints/ids.hpp"
 #include "complaints/utf8.hpp"
+#include "register_config.hpp"
 #include "toml_input.hpp"
 
 #include <algorithm>
@@ -202,19 +203,9 @@ class RegisterLock {
 Result<std::string> read_register_policy(const fs::path& config) {
     auto text = read_text_file(config);
     if (!text) return text.error();
-    std::string path = shown(config);
-    auto table = parse_toml_file(*text, path);
-    if (!table) return table.error();
-    for (auto&& [key, node] : *table)
-        if (key.str() != "policy")
-            return data_error(
-                path, static_cast<int>(key.source().begin.line),
-                static_cast<int>(key.source().begin.column),
-                fmt::format("unknown key '{}' (only 'policy' is allowed)", key.str()));
-    auto policy = (*table)["policy"].value<std::string>();
-    if (!policy || policy->empty())
-        return data_error(path, 1, 1, "missing 'policy = \"NAME\"' (the register's policy)");
-    return *policy;
+    auto parsed = parse_register_config(*text, shown(config));
+    if (!parsed) return parsed.error();
+    return parsed->policy;
 }
 
 /// Where a found register is shown: relative to the working folder when under it.

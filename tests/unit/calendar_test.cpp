@@ -1,19 +1,15 @@
 #include "complaints/calendar.hpp"
+#include "support.hpp"
 
 #include <algorithm>
 #include <doctest/doctest.h>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
 using namespace complaints;
+using namespace complaints::support;
 
 namespace {
-
-Day day(const char* text) {
-    return parse_day(text).value();
-}
 
 struct Expected {
     const char* day;
@@ -677,9 +673,7 @@ TEST_CASE("the shipped one-off changes are read from data/uk-bank-holiday-change
     const auto& changes = shipped_holiday_changes();
     CHECK(shipped_holiday_changes_path() == "data/uk-bank-holiday-changes.toml");
     // The compiled-in text is the file in the source tree, byte for byte.
-    std::ifstream file(std::string(COMPLAINTS_SOURCE_DIR) + "/data/uk-bank-holiday-changes.toml",
-                       std::ios::binary);
-    std::string on_disk{std::istreambuf_iterator<char>(file), {}};
+    std::string on_disk = read_text(COMPLAINTS_SOURCE_DIR "/data/uk-bank-holiday-changes.toml");
     CHECK(on_disk == shipped_holiday_changes_text());
     REQUIRE_FALSE(changes.added.empty());
     auto divisions_of = [](const HolidayChange& change) {
@@ -735,9 +729,12 @@ TEST_CASE("Division none has no bank holidays") {
 }
 
 TEST_CASE("division names round-trip") {
-    for (auto division : {Division::none, Division::england_and_wales, Division::scotland,
-                          Division::northern_ireland})
+    const std::vector<Division> every{Division::none, Division::england_and_wales,
+                                      Division::scotland, Division::northern_ireland};
+    check_names(division_names, every);
+    for (auto division : every)
         CHECK(parse_division(division_name(division)) == division);
+    CHECK(division_name(Division::england_and_wales) == "england-and-wales");
     CHECK_FALSE(parse_division("wales").has_value());
     CHECK_FALSE(parse_division("Scotland").has_value());
 }
@@ -936,6 +933,21 @@ TEST_CASE("the register's calendar file is checked with FILE:LINE:COL") {
     CHECK(error_of("[[added]]\n") ==
           "calendar.toml:1:3: unknown key 'added' in the calendar file; did you mean 'add'?");
     CHECK(error_of("[[add]\n").rfind("calendar.toml:1:", 0) == 0);
+}
+
+TEST_CASE("a calendar file reports its first unknown key in file order, as a policy does") {
+    auto error_of = [](const std::string& text) {
+        auto changes = parse_holiday_changes(text, "calendar.toml");
+        REQUIRE_FALSE(changes.ok());
+        return changes.error().to_string();
+    };
+    // toml++ sorts keys, so 'adds' (line 2) would come before 'removed' (line 1).
+    CHECK(error_of("removed = 1\n[[adds]]\n") ==
+          "calendar.toml:1:1: unknown key 'removed' in the calendar file; did you mean 'remove'?");
+    CHECK(error_of("[[add]]\ndate = 2027-06-07\nname = \"x\"\nzone = 1\ncolour = 2\n") ==
+          "calendar.toml:4:1: unknown key 'zone' in [[add]]; valid keys: date, name, division");
+    CHECK(error_of("[[remove]]\ndate = 2027-05-31\nnmae = \"x\"\ndivison = \"scotland\"\n") ==
+          "calendar.toml:3:1: unknown key 'nmae' in [[remove]]; valid keys: date, division");
 }
 
 TEST_SUITE_END();

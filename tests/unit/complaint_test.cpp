@@ -1,20 +1,13 @@
 #include "complaints/complaint.hpp"
+#include "support.hpp"
 
 #include <doctest/doctest.h>
 
 using namespace complaints;
+using namespace complaints::support;
 using namespace std::chrono_literals;
 
 namespace {
-
-const date::time_zone* london() {
-    return date::locate_zone("Europe/London");
-}
-
-Instant utc(int y, unsigned m, unsigned d, int hh = 0, int mm = 0, int ss = 0) {
-    return date::sys_days{date::year{y} / m / d} + std::chrono::hours{hh} +
-           std::chrono::minutes{mm} + std::chrono::seconds{ss};
-}
 
 const char* example_file =
     R"(# Complaint k7m2qxh9 — intake facts first, then the event log. See docs/FORMAT.md.
@@ -265,6 +258,13 @@ TEST_CASE("parse errors are located at file:line:col") {
     SUBCASE("unknown key far from any known one") {
         CHECK(error_of(minimal("colour = \"red\"\n")) ==
               "complaints/k7m2qxh9.toml:5:1: unknown key 'colour'");
+    }
+    SUBCASE("the first unknown key in file order, not in toml++'s sorted order") {
+        CHECK(error_of(minimal("summry = \"x\"\nchanel = \"email\"\n")) ==
+              "complaints/k7m2qxh9.toml:5:1: unknown key 'summry'; did you mean 'summary'?");
+        CHECK(error_of(minimal("", "  { at = 2026-03-28T09:00:00Z, type = \"note\", txet = "
+                                   "\"x\", by_ = \"sam\" },\n")) ==
+              "complaints/k7m2qxh9.toml:6:47: unknown key 'txet'; did you mean 'text'?");
     }
     SUBCASE("a local date-time without offset") {
         CHECK(error_of("id = \"k7m2qxh9\"\npolicy = \"p\"\npolicy_version = \"1\"\n"

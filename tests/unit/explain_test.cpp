@@ -1,25 +1,14 @@
 #include "complaints/explain.hpp"
+#include "support.hpp"
 
 #include <doctest/doctest.h>
 #include <string>
 #include <vector>
 
 using namespace complaints;
+using namespace complaints::support;
 
 namespace {
-
-Day day(const char* text) {
-    return parse_day(text).value();
-}
-
-const WorkingCalendar& london() {
-    static const WorkingCalendar calendar = WorkingCalendar::make(CalendarSpec{}).value();
-    return calendar;
-}
-
-Instant at(const char* text) {
-    return parse_moment(text, london().zone()).value();
-}
 
 std::vector<std::string> shown(const std::vector<SkippedDay>& days) {
     std::vector<std::string> out;
@@ -36,7 +25,7 @@ Deadline deadline_for(const Milestone& milestone, const char* anchor) {
     d.milestone = &milestone;
     d.party = milestone.party;
     d.anchor_at = at(anchor);
-    d.base_due = due_after(d.anchor_at, milestone.period, milestone.counting, london());
+    d.base_due = due_after(d.anchor_at, milestone.period, milestone.counting, london_calendar());
     d.due = d.base_due;
     return d;
 }
@@ -57,13 +46,13 @@ TEST_SUITE_BEGIN("core::explain");
 
 TEST_CASE("days_skipped names each day off after the anchor, up to the due day") {
     // Received Thursday 2 April 2026, before Easter.
-    CHECK(shown(days_skipped(day("2026-04-02"), day("2026-04-20"), london())) ==
+    CHECK(shown(days_skipped(day("2026-04-02"), day("2026-04-20"), london_calendar())) ==
           std::vector<std::string>{"2026-04-03 Good Friday (bank holiday)", "2026-04-04 Saturday",
                                    "2026-04-05 Sunday", "2026-04-06 Easter Monday (bank holiday)",
                                    "2026-04-11 Saturday", "2026-04-12 Sunday",
                                    "2026-04-18 Saturday", "2026-04-19 Sunday"});
-    CHECK(days_skipped(day("2026-04-07"), day("2026-04-10"), london()).empty());
-    CHECK(days_skipped(day("2026-04-04"), day("2026-04-04"), london()).empty());
+    CHECK(days_skipped(day("2026-04-07"), day("2026-04-10"), london_calendar()).empty());
+    CHECK(days_skipped(day("2026-04-04"), day("2026-04-04"), london_calendar()).empty());
     CalendarSpec spec;
     spec.closures = {{day("2026-04-08"), "Training day"}};
     auto with_closure = WorkingCalendar::make(spec).value();
@@ -73,16 +62,29 @@ TEST_CASE("days_skipped names each day off after the anchor, up to the due day")
 
 TEST_CASE("long_day and moment_words read like a letter") {
     CHECK(long_day(day("2026-04-02")) == "Thursday 2 April 2026");
-    CHECK(moment_words(at("2026-04-02T10:00"), london().zone()) ==
+    CHECK(moment_words(at("2026-04-02T10:00"), london_calendar().zone()) ==
           "Thursday 2 April 2026 at 10:00 BST");
-    CHECK(moment_words(at("2026-01-05T09:30"), london().zone()) ==
+    CHECK(moment_words(at("2026-01-05T09:30"), london_calendar().zone()) ==
           "Monday 5 January 2026 at 09:30 GMT");
+}
+
+TEST_CASE("anchor_words: what a milestone counts from, as a complainant would say it") {
+    CHECK(anchor_words(milestone({5, Unit::days}, Anchor::receipt)) == "receipt of the complaint");
+    CHECK(anchor_words(milestone({5, Unit::days}, Anchor::stage_start)) ==
+          "the start of this stage");
+    CHECK(anchor_words(milestone({5, Unit::days}, Anchor::escalation_request)) ==
+          "the complainant's request for this stage");
+    Milestone after = milestone({5, Unit::working_days}, Anchor::event);
+    after.from_event = "meeting";
+    CHECK(anchor_words(after) == "the meeting");
+    after.from_event = "update";
+    CHECK(anchor_words(after) == "the last update to the complainant");
 }
 
 TEST_CASE("working days: the rule, day 1 and every day not counted") {
     Milestone m = milestone({10, Unit::working_days});
     Deadline d = deadline_for(m, "2026-04-02T10:00");
-    auto e = explain_deadline(d, london());
+    auto e = explain_deadline(d, london_calendar());
     CHECK(e.rule == "Investigation: Acknowledge receipt within 10 working days of receipt of the "
                     "complaint");
     CHECK(e.anchor_day == day("2026-04-02"));
@@ -100,7 +102,7 @@ TEST_CASE("working days: the rule, day 1 and every day not counted") {
 
 TEST_CASE("received on a Saturday: counting starts on the next working day") {
     Milestone m = milestone({3, Unit::working_days});
-    auto e = explain_deadline(deadline_for(m, "2026-01-10T12:00"), london());
+    auto e = explain_deadline(deadline_for(m, "2026-01-10T12:00"), london_calendar());
     CHECK(*e.first_day == day("2026-01-12"));
     CHECK(shown(e.skipped) == std::vector<std::string>{"2026-01-11 Sunday"});
     CHECK(e.base_due.day == day("2026-01-14"));
@@ -133,7 +135,7 @@ TEST_CASE("from_working_day: received in a closure counts as received on the nex
 TEST_CASE("beginning with: the anchor day is day 1") {
     Milestone m = milestone({6, Unit::months});
     m.counting.beginning_with = true;
-    auto e = explain_deadline(deadline_for(m, "2025-11-02T10:00"), london());
+    auto e = explain_deadline(deadline_for(m, "2025-11-02T10:00"), london_calendar());
     CHECK(e.counting.find("The period begins with the day of receipt of the complaint: Sunday 2 "
                           "November 2025 counts as day 1.") == 0);
     CHECK(e.base_due.day == day("2026-05-01"));
@@ -143,7 +145,7 @@ TEST_CASE("beginning with: the anchor day is day 1") {
 
 TEST_CASE("months: a missing corresponding date is explained") {
     Milestone m = milestone({1, Unit::months});
-    auto e = explain_deadline(deadline_for(m, "2026-01-31T10:00"), london());
+    auto e = explain_deadline(deadline_for(m, "2026-01-31T10:00"), london_calendar());
     CHECK(e.base_due.day == day("2026-02-28"));
     CHECK(e.note == "February 2026 has no day 31, so the period ends on its last day.");
     CHECK(e.skipped.empty());
@@ -153,7 +155,7 @@ TEST_CASE("calendar days with roll_forward: the days rolled over are listed") {
     Milestone m = milestone({28, Unit::days});
     m.counting.roll_forward = true;
     // 28 days from Thursday 5 March 2026 ends on Thursday 2 April; from 6 March, on Good Friday.
-    auto e = explain_deadline(deadline_for(m, "2026-03-06T10:00"), london());
+    auto e = explain_deadline(deadline_for(m, "2026-03-06T10:00"), london_calendar());
     REQUIRE(e.rolled_from.has_value());
     CHECK(*e.rolled_from == day("2026-04-03"));
     CHECK(shown(e.rolled_over) ==
@@ -161,21 +163,21 @@ TEST_CASE("calendar days with roll_forward: the days rolled over are listed") {
                                    "2026-04-05 Sunday", "2026-04-06 Easter Monday (bank holiday)"});
     CHECK(e.base_due.day == day("2026-04-07"));
     CHECK(e.unit.find("weekends and bank holidays count") != std::string::npos);
-    auto no_roll =
-        explain_deadline(deadline_for(milestone({28, Unit::days}), "2026-03-05T10:00"), london());
+    auto no_roll = explain_deadline(deadline_for(milestone({28, Unit::days}), "2026-03-05T10:00"),
+                                    london_calendar());
     CHECK_FALSE(no_roll.rolled_from.has_value());
     CHECK(no_roll.skipped.empty());
 }
 
 TEST_CASE("hours: the moment, and a note when the clocks change") {
     Milestone m = milestone({48, Unit::hours}, Anchor::stage_start);
-    auto e = explain_deadline(deadline_for(m, "2026-03-27T10:00"), london());
+    auto e = explain_deadline(deadline_for(m, "2026-03-27T10:00"), london_calendar());
     CHECK(e.counting == "The period starts at the moment of the start of this stage: Friday 27 "
                         "March 2026 at 10:00 GMT.");
     CHECK(e.result == "Due by 11:00 BST on Sunday 29 March 2026.");
     CHECK(e.note.find("GMT to BST") != std::string::npos);
     CHECK_FALSE(e.first_day.has_value());
-    auto calm = explain_deadline(deadline_for(m, "2026-03-20T10:00"), london());
+    auto calm = explain_deadline(deadline_for(m, "2026-03-20T10:00"), london_calendar());
     CHECK(calm.note.empty());
     CHECK(calm.result == "Due by 10:00 GMT on Sunday 22 March 2026.");
 }
@@ -183,9 +185,9 @@ TEST_CASE("hours: the moment, and a note when the clocks change") {
 TEST_CASE("extensions and pauses are listed, with the working days they skip") {
     Milestone m = milestone({10, Unit::working_days});
     Deadline d = deadline_for(m, "2026-04-02T10:00");
-    d.due = extend_due(d.base_due, {5, Unit::working_days}, london());
+    d.due = extend_due(d.base_due, {5, Unit::working_days}, london_calendar());
     d.adjustments.push_back({"extended by 5 working days (waiting for CCTV) by sarah", d.due});
-    auto e = explain_deadline(d, london());
+    auto e = explain_deadline(d, london_calendar());
     REQUIRE(e.adjustments.size() == 1);
     CHECK(e.due.day == day("2026-04-27"));
     CHECK(shown(e.skipped_after) ==
@@ -198,16 +200,17 @@ TEST_CASE("states in plain words") {
     Deadline d = deadline_for(m, "2026-04-02T10:00");
     d.state = DeadlineState::met;
     d.met_at = at("2026-04-08T15:30");
-    CHECK(explain_deadline(d, london()).state == "Met on Wednesday 8 April 2026 at 15:30 BST, in "
-                                                 "time.");
+    CHECK(explain_deadline(d, london_calendar()).state ==
+          "Met on Wednesday 8 April 2026 at 15:30 BST, in "
+          "time.");
     d.late = true;
-    CHECK(explain_deadline(d, london()).state.find(", late.") != std::string::npos);
+    CHECK(explain_deadline(d, london_calendar()).state.find(", late.") != std::string::npos);
     d.state = DeadlineState::overdue;
-    CHECK(explain_deadline(d, london()).state.find("Overdue") == 0);
+    CHECK(explain_deadline(d, london_calendar()).state.find("Overdue") == 0);
     Milestone window = milestone({1, Unit::months}, Anchor::outcome);
     window.party = Party::complainant;
     Deadline w = deadline_for(window, "2026-04-02T10:00");
-    auto e = explain_deadline(w, london());
+    auto e = explain_deadline(w, london_calendar());
     CHECK(e.state == "Open: the complainant may still do this.");
     CHECK(e.rule.find("of the outcome being sent (a time limit for the complainant)") !=
           std::string::npos);

@@ -1,4 +1,5 @@
 #include "complaints/lifecycle.hpp"
+#include "support.hpp"
 
 #include <algorithm>
 #include <doctest/doctest.h>
@@ -6,6 +7,7 @@
 #include <vector>
 
 using namespace complaints;
+using namespace complaints::support;
 
 namespace {
 
@@ -92,10 +94,6 @@ const Policy& riverside() {
 const WorkingCalendar& calendar() {
     static const WorkingCalendar cal = WorkingCalendar::make(riverside().calendar).value();
     return cal;
-}
-
-Instant at(const char* text) {
-    return parse_moment(text, calendar().zone()).value();
 }
 
 /// A complaint received at `received` (London time) with `severity`.
@@ -504,6 +502,20 @@ TEST_CASE("a staff milestone met by escalating counts when staff escalated, not 
     REQUIRE(pass_on.met_at.has_value());
     CHECK(*pass_on.met_at == at("2026-06-04T10:00"));
     CHECK(pass_on.late);
+}
+
+TEST_CASE("status and deadline state names round-trip") {
+    check_names(status_names, {ComplaintStatus::open, ComplaintStatus::resolved,
+                               ComplaintStatus::closed, ComplaintStatus::withdrawn});
+    check_names(state_names, {DeadlineState::met, DeadlineState::open, DeadlineState::due_soon,
+                              DeadlineState::overdue, DeadlineState::lapsed, DeadlineState::missed,
+                              DeadlineState::superseded});
+    CHECK(status_name(ComplaintStatus::withdrawn) == "withdrawn");
+    CHECK(state_name(DeadlineState::due_soon) == "due-soon");
+    for (const auto& [status, name] : status_names)
+        CHECK(status_name(status) == name);
+    for (const auto& [state, name] : state_names)
+        CHECK(state_name(state) == name);
 }
 
 TEST_CASE("'from' must be an anchor or an event type") {

@@ -1,9 +1,12 @@
 #include "complaints/period.hpp"
+#include "support.hpp"
 
 #include <doctest/doctest.h>
+#include <set>
 #include <string>
 
 using namespace complaints;
+using namespace complaints::support;
 
 namespace {
 
@@ -11,28 +14,17 @@ WorkingCalendar calendar(CalendarSpec spec = {}) {
     return WorkingCalendar::make(spec).value();
 }
 
-const WorkingCalendar& london() {
-    static const WorkingCalendar cal = calendar();
-    return cal;
-}
-
-Instant at(const char* text) {
-    return parse_moment(text, london().zone()).value();
-}
-Day day(const char* text) {
-    return parse_day(text).value();
-}
 Period period(const char* text) {
     return parse_period(text).value();
 }
 
 Due due(const char* received, const char* text, Counting counting = {}) {
-    return due_after(at(received), period(text), counting, london());
+    return due_after(at(received), period(text), counting, london_calendar());
 }
 
 /// The due moment as the register shows it, in London time.
 std::string shown(const Due& d) {
-    return format_moment(d.moment, london().zone());
+    return format_moment(d.moment, london_calendar().zone());
 }
 
 } // namespace
@@ -76,6 +68,22 @@ TEST_CASE("bad periods say what was expected") {
     CHECK(parse_period("10001 days").error().message ==
           "bad period '10001 days': the count must be between 0 and 10000");
     CHECK_FALSE(parse_period("99999999999999999999 days").ok());
+}
+
+TEST_CASE("unit names round-trip: every unit is read back from the name it is given") {
+    const std::vector<Unit> every{Unit::hours, Unit::days, Unit::working_days, Unit::weeks,
+                                  Unit::months};
+    REQUIRE(unit_names.size() == every.size());
+    std::set<std::string> names;
+    for (Unit unit : every) {
+        CAPTURE(unit_name(unit, 2));
+        CHECK(parse_period("1 " + unit_name(unit, 1)).value() == Period{1, unit});
+        CHECK(parse_period("2 " + unit_name(unit, 2)).value() == Period{2, unit});
+        CHECK(names.insert(unit_name(unit, 1)).second);
+        CHECK(names.insert(unit_name(unit, 2)).second);
+    }
+    CHECK(unit_name(Unit::working_days, 1) == "working day");
+    CHECK(unit_name(Unit::months, 3) == "months");
 }
 
 TEST_CASE("periods are described in plain words") {
@@ -215,36 +223,36 @@ TEST_CASE("months follow the corresponding-date rule") {
 TEST_CASE("extensions add a period to the due") {
     SUBCASE("10 working days more, counted after the due day") {
         auto base = due("2026-03-27T10:00", "10 working days");
-        auto extended = extend_due(base, period("10 working days"), london());
+        auto extended = extend_due(base, period("10 working days"), london_calendar());
         CHECK(extended.is_day);
         CHECK(extended.day == day("2026-04-28"));
     }
     SUBCASE("24 hours more on an hour deadline") {
         auto base = due("2026-03-27T10:00", "48 hours");
-        auto extended = extend_due(base, period("24 hours"), london());
+        auto extended = extend_due(base, period("24 hours"), london_calendar());
         CHECK_FALSE(extended.is_day);
         CHECK(shown(extended) == "2026-03-30T11:00:00+01:00");
     }
     SUBCASE("1 month more from 31 January lands on the last day of February") {
-        auto extended =
-            extend_due(due_on(day("2026-01-31"), london()), period("1 month"), london());
+        auto extended = extend_due(due_on(day("2026-01-31"), london_calendar()), period("1 month"),
+                                   london_calendar());
         CHECK(extended.day == day("2026-02-28"));
     }
     SUBCASE("14 days more on an hour deadline counts from its local day") {
         auto base = due("2026-03-27T10:00", "48 hours");
-        auto extended = extend_due(base, period("14 days"), london());
+        auto extended = extend_due(base, period("14 days"), london_calendar());
         CHECK(extended.is_day);
         CHECK(extended.day == day("2026-04-12"));
     }
 }
 
 TEST_CASE("a due day set explicitly ends at the end of that day") {
-    auto d = due_on(day("2026-05-01"), london());
+    auto d = due_on(day("2026-05-01"), london_calendar());
     CHECK(d.is_day);
     CHECK(d.day == day("2026-05-01"));
     CHECK(shown(d) == "2026-05-02T00:00:00+01:00");
     SUBCASE("the end of the autumn clock-change day is 25 hours after its start") {
-        auto autumn = due_on(day("2026-10-25"), london());
+        auto autumn = due_on(day("2026-10-25"), london_calendar());
         CHECK(shown(autumn) == "2026-10-26T00:00:00+00:00");
     }
 }

@@ -1,28 +1,14 @@
 #include "complaints/policy.hpp"
+#include "support.hpp"
 
 #include <doctest/doctest.h>
-#include <fstream>
-#include <sstream>
+#include <fmt/format.h>
 #include <string>
 
 using namespace complaints;
+using namespace complaints::support;
 
 namespace {
-
-std::string read_text(const std::string& path) {
-    std::ifstream in(path);
-    REQUIRE_MESSAGE(in.good(), "cannot read " << path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-Policy shipped(const char* name) {
-    std::string path = std::string(EXAMPLES_DIR "/policies/") + name + ".toml";
-    Result<Policy> policy = parse_policy(read_text(path), path);
-    REQUIRE_MESSAGE(policy.ok(), (policy.ok() ? "" : policy.error().to_string()));
-    return policy.value();
-}
 
 /// The error `parse_policy` gives for `text`, as `p.toml:LINE:COL: message`.
 std::string error_of(const std::string& text) {
@@ -46,16 +32,12 @@ id = "local"
 )" + milestone;
 }
 
-Day day(const char* text) {
-    return parse_day(text).value();
-}
-
 } // namespace
 
 TEST_SUITE_BEGIN("core::policy");
 
 TEST_CASE("big-bums: three stages, serious or complex complaints start formal") {
-    Policy policy = shipped("big-bums");
+    Policy policy = shipped_policy("big-bums");
     CHECK(policy.id == "big-bums");
     CHECK(policy.organisation == "Big Bums and Little Bums Ltd");
     CHECK_FALSE(policy.review_every.has_value());
@@ -96,7 +78,7 @@ TEST_CASE("big-bums: three stages, serious or complex complaints start formal") 
 }
 
 TEST_CASE("big-bums: first_stage_for picks the stage by severity") {
-    Policy policy = shipped("big-bums");
+    Policy policy = shipped_policy("big-bums");
     CHECK(policy.first_stage_for("serious").id == "formal");
     CHECK(policy.first_stage_for("complex").id == "formal");
     CHECK(policy.first_stage_for("minor").id == "local");
@@ -104,14 +86,14 @@ TEST_CASE("big-bums: first_stage_for picks the stage by severity") {
 }
 
 TEST_CASE("fca-disp: payment services complaints start at their own stage, by category") {
-    Policy policy = shipped("fca-disp");
+    Policy policy = shipped_policy("fca-disp");
     CHECK(policy.first_stage_for("", "payment-services").id == "payment-services");
     CHECK(policy.first_stage_for("", "general").id == policy.stages.front().id);
     CHECK(policy.first_stage_for("", "").id == policy.stages.front().id);
 }
 
 TEST_CASE("twinkles: reviewed yearly, acknowledged in 10 working days, regulator window") {
-    Policy policy = shipped("twinkles");
+    Policy policy = shipped_policy("twinkles");
     CHECK(policy.version == "2024-03-05");
     CHECK(policy.last_reviewed == day("2024-03-05"));
     CHECK(policy.review_every == Period{12, Unit::months});
@@ -375,12 +357,65 @@ start_if_category = ["payment"]
 }
 
 TEST_CASE("anchor names round-trip") {
-    for (Anchor anchor : {Anchor::receipt, Anchor::stage_start, Anchor::escalation_request,
-                          Anchor::acknowledgement, Anchor::outcome}) {
+    const std::vector<Anchor> named{Anchor::receipt, Anchor::stage_start,
+                                    Anchor::escalation_request, Anchor::acknowledgement,
+                                    Anchor::outcome};
+    check_names(anchor_names, named);
+    for (Anchor anchor : named) {
         CHECK(parse_anchor(anchor_name(anchor)) == anchor);
     }
     CHECK(anchor_name(Anchor::stage_start) == "stage-start");
     CHECK_FALSE(parse_anchor("stage_start").has_value());
+    // An event anchor is written as the event type, so "event" is no anchor a policy names.
+    CHECK(anchor_name(Anchor::event) == "event");
+    CHECK_FALSE(parse_anchor("event").has_value());
+}
+
+TEST_CASE("party, entry and weekday names round-trip") {
+    check_names(party_names, {Party::staff, Party::complainant});
+    check_names(entry_names, {Entry::receipt, Entry::escalation, Entry::request});
+    check_names(weekday_names, {date::Monday, date::Tuesday, date::Wednesday, date::Thursday,
+                                date::Friday, date::Saturday, date::Sunday});
+    CHECK(value_named(party_names, "complainant") == Party::complainant);
+    CHECK(name_of(entry_names, Entry::request) == "request");
+}
+
+TEST_CASE("each entry, party and division a policy names reads as that value") {
+    for (const auto& [entry, name] : entry_names) {
+        auto policy =
+            parse_policy(header + fmt::format("[[stage]]\nid = \"a\"\nentry = [\"receipt\"]\n"
+                                              "[[stage]]\nid = \"b\"\nentry = \"{}\"\n",
+                                              name),
+                         "p.toml");
+        REQUIRE_MESSAGE(policy.ok(), (policy.ok() ? "" : policy.error().to_string()));
+        CHECK(policy->stages[1].entry == std::vector<Entry>{entry});
+    }
+    for (const auto& [party, name] : party_names) {
+        auto policy =
+            parse_policy(with_milestone(fmt::format("  id = \"m\"\n  within = \"5 days\"\n"
+                                                    "  met_by = \"resolved\"\n"
+                                                    "  party = \"{}\"\n",
+                                                    name)),
+                         "p.toml");
+        REQUIRE(policy.ok());
+        CHECK(policy->stages[0].milestones[0].party == party);
+    }
+    for (const auto& [division, name] : division_names) {
+        auto policy = parse_policy(header + fmt::format("[calendar]\nbank_holidays = \"{}\"\n"
+                                                        "[[stage]]\nid = \"a\"\n",
+                                                        name),
+                                   "p.toml");
+        REQUIRE(policy.ok());
+        CHECK(policy->calendar.division == division);
+    }
+}
+
+TEST_CASE("a policy reports its first unknown key in file order") {
+    CHECK(error_of(header + "title = \"T\"\nzone = \"UTC\"\ncolour = \"red\"\n") ==
+          "p.toml:5:1: unknown key 'zone' in [policy]; valid keys: id, version, title, "
+          "organisation, source, last_reviewed, review_every");
+    CHECK(error_of(header + "[stages]\n[calender]\n") ==
+          "p.toml:4:2: unknown key 'stages' in the policy file; did you mean 'stage'?");
 }
 
 TEST_CASE("met_by accepts every event type") {
@@ -390,7 +425,7 @@ TEST_CASE("met_by accepts every event type") {
 }
 
 TEST_CASE("review_overdue: warns only once the review date has passed") {
-    Policy policy = shipped("twinkles"); // last reviewed 2024-03-05, every 12 months
+    Policy policy = shipped_policy("twinkles"); // last reviewed 2024-03-05, every 12 months
     REQUIRE(review_due(policy).has_value());
     CHECK(format_day(*review_due(policy)) == "2025-03-05");
     CHECK_FALSE(review_overdue(policy, day("2025-03-05")).has_value());
@@ -398,7 +433,7 @@ TEST_CASE("review_overdue: warns only once the review date has passed") {
     REQUIRE(warning.has_value());
     CHECK(*warning == "policy twinkles 2024-03-05 is overdue for review: last reviewed "
                       "2024-03-05, to be reviewed every 12 months, so due by 2025-03-05");
-    CHECK_FALSE(review_overdue(shipped("big-bums"), day("2040-01-01")).has_value());
+    CHECK_FALSE(review_overdue(shipped_policy("big-bums"), day("2040-01-01")).has_value());
 
     SUBCASE("months keep the corresponding-date rule") {
         policy.last_reviewed = day("2024-01-31");
@@ -413,7 +448,7 @@ TEST_CASE("review_overdue: warns only once the review date has passed") {
 }
 
 TEST_CASE("review_warnings: only the latest version of each policy") {
-    Policy old_version = shipped("twinkles");
+    Policy old_version = shipped_policy("twinkles");
     Policy reviewed = old_version;
     reviewed.version = "2025-03-01";
     reviewed.last_reviewed = day("2025-03-01");
@@ -474,7 +509,7 @@ TEST_CASE("extensions: a cap and a required reason") {
     const Milestone& m = policy->stages[0].milestones[0];
     CHECK(m.extension_needs_reason);
     CHECK(*m.max_extension == Period{10, Unit::working_days});
-    CHECK_FALSE(shipped("twinkles").stages[0].milestones[0].extension_needs_reason);
+    CHECK_FALSE(shipped_policy("twinkles").stages[0].milestones[0].extension_needs_reason);
     CHECK(error_of(with_milestone("  id = \"r\"\n  within = \"5 days\"\n  met_by = \"resolved\"\n"
                                   "  extension_needs_reasons = true\n")) ==
           "p.toml:11:3: unknown key 'extension_needs_reasons' in [[stage.milestone]]; did you "

@@ -1,22 +1,13 @@
 #include "complaints/report.hpp"
+#include "support.hpp"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
-#include <fstream>
-#include <sstream>
 
 using namespace complaints;
+using namespace complaints::support;
 
 namespace {
-
-Policy big_bums() {
-    std::ifstream in(EXAMPLES_DIR "/policies/big-bums.toml");
-    std::stringstream text;
-    text << in.rdbuf();
-    Result<Policy> policy = parse_policy(text.str(), "big-bums.toml");
-    REQUIRE(policy.ok());
-    return policy.value();
-}
 
 /// A complaint file for the big-bums policy received at `received` with `events` lines.
 Complaint complaint(const std::string& id, const std::string& received, const std::string& extra,
@@ -31,7 +22,7 @@ Complaint complaint(const std::string& id, const std::string& received, const st
 }
 
 struct Fixture {
-    Policy policy = big_bums();
+    Policy policy = shipped_policy("big-bums");
     WorkingCalendar calendar = WorkingCalendar::make(policy.calendar).value();
     Instant as_of = parse_moment("2026-04-30T12:00", calendar.zone()).value();
 

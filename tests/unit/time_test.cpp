@@ -1,15 +1,14 @@
 #include "complaints/time.hpp"
+#include "support.hpp"
 
 #include <doctest/doctest.h>
 #include <string>
 
 using namespace complaints;
+using namespace complaints::support;
 
 namespace {
 
-const date::time_zone* london() {
-    return find_zone("Europe/London").value();
-}
 const date::time_zone* zone(const char* name) {
     return find_zone(name).value();
 }
@@ -19,10 +18,6 @@ std::string utc_of(const char* text) {
     auto moment = parse_moment(text, london());
     REQUIRE_MESSAGE(moment.ok(), text);
     return format_moment(*moment, zone("UTC"));
-}
-
-Day day(const char* text) {
-    return parse_day(text).value();
 }
 
 } // namespace

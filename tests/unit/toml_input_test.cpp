@@ -1,20 +1,20 @@
 // The guarded TOML reader: what toml++ 3.3.0 cannot parse safely is refused at its place, and
 // valid TOML that looks similar is not.
 #include "core/toml_input.hpp"
+#include "support.hpp"
 
 #include <doctest/doctest.h>
 #include <string>
 
 using namespace complaints;
+using namespace complaints::support;
 
 namespace {
 
 /// "LINE:COL: message" of the refusal, or "" when the text reads.
 std::string refusal(const std::string& text) {
     auto parsed = parse_toml_file(text, "f.toml");
-    if (parsed) return "";
-    const Error& error = parsed.error();
-    return std::to_string(error.line) + ":" + std::to_string(error.column) + ": " + error.message;
+    return parsed ? "" : located(parsed.error());
 }
 
 bool reads(const std::string& text) {

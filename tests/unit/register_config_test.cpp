@@ -1,0 +1,52 @@
+// register.toml: the register's policy, and nothing else.
+#include "core/register_config.hpp"
+#include "support.hpp"
+
+#include <doctest/doctest.h>
+#include <string>
+
+using namespace complaints;
+using namespace complaints::support;
+
+namespace {
+
+/// "LINE:COL: message" of the refusal of `text`.
+std::string refusal(const std::string& text) {
+    Result<RegisterConfig> config = parse_register_config(text, "register.toml");
+    REQUIRE_FALSE(config.ok());
+    CHECK(config.error().kind == ErrorKind::data);
+    CHECK(config.error().file == "register.toml");
+    return located(config.error());
+}
+
+} // namespace
+
+TEST_SUITE_BEGIN("core::register_config");
+
+TEST_CASE("register.toml names the register's policy") {
+    Result<RegisterConfig> config =
+        parse_register_config("# complaints register\npolicy = \"big-bums\"\n", "register.toml");
+    REQUIRE(config.ok());
+    CHECK(config->policy == "big-bums");
+}
+
+TEST_CASE("a missing, empty or non-text policy is refused at 1:1 with the form to write") {
+    const std::string message = "1:1: missing 'policy = \"NAME\"' (the register's policy)";
+    CHECK(refusal("") == message);
+    CHECK(refusal("policy = \"\"\n") == message);
+    CHECK(refusal("\n\npolicy = 5\n") == message);
+}
+
+TEST_CASE("register.toml: the first unknown key in file order, whatever its spelling") {
+    CHECK(refusal("policy = \"tiny\"\npolicyy = \"x\"\n") ==
+          "2:1: unknown key 'policyy' (only 'policy' is allowed)");
+    // toml++ sorts keys: 'colour' would come first; 'zone' is written first.
+    CHECK(refusal("zone = \"UTC\"\npolicy = \"tiny\"\ncolour = \"red\"\n") ==
+          "1:1: unknown key 'zone' (only 'policy' is allowed)");
+}
+
+TEST_CASE("register.toml that is not TOML is refused where it breaks") {
+    CHECK(refusal("policy = tiny\n").rfind("1:", 0) == 0);
+}
+
+TEST_SUITE_END();

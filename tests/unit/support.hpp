@@ -1,0 +1,83 @@
+#pragma once
+/// What the unit tests share: files read whole, days and moments written as text, the London
+/// zone and working calendar, the shipped policies, errors shown as "LINE:COL: message", and a
+/// check of the tables that name enums.
+
+#include "complaints/calendar.hpp"
+#include "complaints/names.hpp"
+#include "complaints/policy.hpp"
+#include "complaints/result.hpp"
+#include "complaints/time.hpp"
+
+#include <doctest/doctest.h>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace complaints::support {
+
+/// The whole file at `path`, byte for byte; a test fails when it cannot be read.
+inline std::string read_text(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    REQUIRE_MESSAGE(in.good(), "cannot read " << path.string());
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+/// A policy shipped in examples/policies, e.g. "big-bums"; a test fails when it does not read.
+inline Policy shipped_policy(const char* name) {
+    const std::string path = std::string(EXAMPLES_DIR "/policies/") + name + ".toml";
+    Result<Policy> policy = parse_policy(read_text(path), path);
+    REQUIRE_MESSAGE(policy.ok(), (policy.ok() ? "" : policy.error().to_string()));
+    return policy.value();
+}
+
+/// "2026-04-03" as a day.
+inline Day day(const char* text) {
+    return parse_day(text).value();
+}
+
+/// Europe/London.
+inline const date::time_zone* london() {
+    return find_zone("Europe/London").value();
+}
+
+/// The default working calendar: Europe/London, Monday to Friday, England and Wales.
+inline const WorkingCalendar& london_calendar() {
+    static const WorkingCalendar calendar = WorkingCalendar::make(CalendarSpec{}).value();
+    return calendar;
+}
+
+/// A moment as a person in London types it, e.g. "2026-03-27T10:00".
+inline Instant at(const char* text) {
+    return parse_moment(text, london()).value();
+}
+
+/// A moment given in UTC.
+inline Instant utc(int y, unsigned m, unsigned d, int hh = 0, int mm = 0, int ss = 0) {
+    return date::sys_days{date::year{y} / m / d} + std::chrono::hours{hh} +
+           std::chrono::minutes{mm} + std::chrono::seconds{ss};
+}
+
+/// "LINE:COL: message": an error without its file.
+inline std::string located(const Error& error) {
+    return std::to_string(error.line) + ":" + std::to_string(error.column) + ": " + error.message;
+}
+
+/// Checks that `table` names exactly the enumerators `every`, each once, and that no two
+/// share a name.
+template <class Enum, std::size_t N>
+void check_names(const NameTable<Enum, N>& table, const std::vector<Enum>& every) {
+    CHECK(table.size() == every.size());
+    std::set<std::string_view> names;
+    for (const Named<Enum>& entry : table) {
+        CHECK_MESSAGE(names.insert(entry.name).second, "named twice: " << entry.name);
+        CHECK(value_named(table, entry.name) == entry.value);
+    }
+    for (std::size_t i = 0; i < every.size(); ++i)
+        CHECK_MESSAGE(!name_of(table, every[i]).empty(), "no name for enumerator #" << i);
+}
+
+} // namespace complaints::support
