@@ -1,6 +1,6 @@
 #pragma once
-/// The register on disk: a folder with `register.toml`, `policies/`, `complaints/`. All file
-/// access of the core goes through here: atomic writes, exclusive creation, the lock.
+/// The register on disk: a folder with `register.toml`, `policies/`, `complaints/`. Its files
+/// are read and written through the file layer (src/core/file_io.hpp).
 
 #include "complaints/complaint.hpp"
 #include "complaints/policy.hpp"
@@ -18,17 +18,6 @@ namespace complaints {
 namespace fs = std::filesystem;
 
 inline constexpr const char* register_config_name = "register.toml";
-inline constexpr std::uintmax_t max_file_size = 1024 * 1024; ///< larger files are rejected
-
-/// Reads a whole file (refusing symlinks and files over `max_file_size`).
-Result<std::string> read_text_file(const fs::path& path);
-
-/// Replaces `path` with `text` atomically: temp file in the same folder, fsync, rename, fsync
-/// of the folder. On any error the original is untouched and the temp file removed.
-Status write_file_atomically(const fs::path& path, std::string_view text);
-
-/// Creates `path` holding `text`; fails if it already exists.
-Status create_file_exclusively(const fs::path& path, std::string_view text);
 
 /// A complaint file that failed to load, for commands that read the whole register.
 struct LoadedComplaints {

@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/present.hpp"
+#include "core/file_io.hpp"
 
 #include <fmt/format.h>
 

@@ -1,10 +1,10 @@
 #include "cli/commands.hpp"
+#include "core/file_io.hpp"
 
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <fmt/format.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 namespace complaints::cli {
@@ -33,20 +33,13 @@ Result<fs::path> make_copy(const std::string& id, std::string_view text) {
     return fs::path(name);
 }
 
-/// Runs the editor through the shell, as git does, so "code --wait" works.
+/// Runs the editor through the shell, as git does, so "code --wait" works. The file is an
+/// argument of the shell, never part of the command text.
 Status run_editor(const fs::path& file) {
-    const std::string command = editor() + " \"$@\"";
-    const pid_t pid = fork();
-    if (pid < 0) return io_error("cannot start the editor");
-    if (pid == 0) {
-        execl("/bin/sh", "sh", "-c", command.c_str(), "sh", file.c_str(),
-              static_cast<char*>(nullptr));
-        _exit(127);
-    }
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    auto ran = run_program({"/bin/sh", "-c", editor() + " \"$@\"", "sh", file.string()},
+                           ChildOutput::inherit);
+    if (!ran) return io_error("cannot start the editor");
+    if (ran->status != 0)
         return usage_error(fmt::format("the editor ({}) failed; nothing was changed", editor()));
     return done();
 }

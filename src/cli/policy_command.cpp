@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/present.hpp"
+#include "core/file_io.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>

@@ -1,28 +1,23 @@
-// The register on disk. Every file the core touches goes through here: reads that refuse
-// symlinks and huge files, atomic replaces, exclusive creation, and the register lock.
+// The register on disk: finding and opening it, creating it, its policies, reading
+// complaints, adding events and what `check` finds about its files. Files are read and
+// written through the file layer (file_io.cpp).
 
 #include "complaints/store.hpp"
 #include "complaints/ids.hpp"
 #include "toml_input.hpp"
 
+#include "file_io.hpp"
+
 #include <algorithm>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <sys/file.h>
 #include <sys/stat.h>
-#include <thread>
 #include <toml++/toml.h>
-#include <unistd.h>
 
 namespace complaints {
 
 namespace {
 
 constexpr const char* lock_name = ".lock";
-constexpr auto lock_retry = std::chrono::milliseconds{10};
 constexpr auto longest_lock_wait = std::chrono::milliseconds{600'000};
 
 constexpr std::string_view gitattributes_text =
@@ -33,136 +28,6 @@ constexpr std::string_view gitignore_text =
     "# the register's lock file\n.lock\n"
     "# temporary files left by an interrupted write (safe to delete)\n.*.toml.??????\n";
 
-/// How a path is shown in messages: without `./` and `a/../` noise.
-std::string shown(const fs::path& path) {
-    return path.lexically_normal().string();
-}
-
-Error io_failure(const fs::path& path, std::string_view what, int error_number) {
-    return Error{ErrorKind::io, fmt::format("{}: {}", what, std::strerror(error_number)),
-                 shown(path)};
-}
-
-/// A file descriptor closed on scope exit.
-class FileDescriptor {
-  public:
-    explicit FileDescriptor(int fd = -1) : fd_(fd) {}
-    FileDescriptor(const FileDescriptor&) = delete;
-    FileDescriptor& operator=(const FileDescriptor&) = delete;
-    FileDescriptor(FileDescriptor&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
-    ~FileDescriptor() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    int get() const { return fd_; }
-    int release() { return std::exchange(fd_, -1); }
-
-  private:
-    int fd_;
-};
-
-Status read_all(int fd, const fs::path& path, std::string& out) {
-    char buffer[65536];
-    for (;;) {
-        ssize_t count = ::read(fd, buffer, sizeof buffer);
-        if (count < 0 && errno == EINTR) continue;
-        if (count < 0) return io_failure(path, "cannot read", errno);
-        if (count == 0) return done();
-        out.append(buffer, static_cast<std::size_t>(count));
-        if (out.size() > max_file_size)
-            return data_error(shown(path), 1, 1, "file is larger than 1 MiB");
-    }
-}
-
-Status write_all(int fd, const fs::path& path, std::string_view text) {
-    while (!text.empty()) {
-        ssize_t count = ::write(fd, text.data(), text.size());
-        if (count < 0 && errno == EINTR) continue;
-        if (count < 0) return io_failure(path, "cannot write", errno);
-        text.remove_prefix(static_cast<std::size_t>(count));
-    }
-    return done();
-}
-
-fs::path folder_of(const fs::path& path) {
-    return path.has_parent_path() ? path.parent_path() : fs::path(".");
-}
-
-Status sync_folder(const fs::path& folder) {
-    FileDescriptor fd(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (fd.get() < 0) return io_failure(folder, "cannot open folder", errno);
-    if (::fsync(fd.get()) != 0 && errno != EINVAL)
-        return io_failure(folder, "cannot sync folder", errno);
-    return done();
-}
-
-/// Fails unless the file behind `fd` now holds exactly `text` (read back from the start).
-Status reads_back(int fd, const fs::path& path, std::string_view text) {
-    if (::lseek(fd, 0, SEEK_SET) != 0) return io_failure(path, "cannot read back", errno);
-    std::string back;
-    if (auto status = read_all(fd, path, back); !status) return status;
-    if (back == text) return done();
-    return Error{ErrorKind::io, "what was written does not read back the same; nothing changed",
-                 shown(path)};
-}
-
-/// Nothing larger than the readers accept is ever written.
-Status check_size(const fs::path& path, std::string_view text) {
-    if (text.size() <= max_file_size) return done();
-    return data_error(shown(path), 1, 1,
-                      "the file would be larger than 1 MiB, more than complaints reads; nothing "
-                      "was changed");
-}
-
-/// A complete, synced temp file next to `path`; removed on destruction unless released.
-class TempFile {
-  public:
-    static Result<TempFile> write(const fs::path& path, std::string_view text) {
-        if (auto status = check_size(path, text); !status) return status.error();
-        TempFile temp;
-        auto name = (folder_of(path) / ("." + path.filename().string() + ".XXXXXX")).string();
-        FileDescriptor fd(::mkostemp(name.data(), O_CLOEXEC));
-        if (fd.get() < 0) return io_failure(path, "cannot create a temporary file", errno);
-        temp.path_ = name;
-        if (auto status = write_all(fd.get(), temp.path_, text); !status) return status.error();
-        if (::fsync(fd.get()) != 0) return io_failure(temp.path_, "cannot sync", errno);
-        if (auto status = reads_back(fd.get(), temp.path_, text); !status) return status.error();
-        if (::close(fd.release()) != 0) return io_failure(temp.path_, "cannot close", errno);
-        return temp;
-    }
-    TempFile() = default;
-    TempFile(TempFile&& other) noexcept : path_(std::exchange(other.path_, {})) {}
-    TempFile(const TempFile&) = delete;
-    ~TempFile() {
-        if (!path_.empty()) ::unlink(path_.c_str());
-    }
-    const fs::path& path() const { return path_; }
-    void release() { path_.clear(); }
-
-  private:
-    fs::path path_;
-};
-
-/// Moves `from` to `to` only if `to` does not exist (renameat2, or link where unsupported).
-int rename_no_replace(const fs::path& from, const fs::path& to) {
-    if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return 0;
-    if (errno != EINVAL && errno != ENOSYS) return -1;
-    if (::link(from.c_str(), to.c_str()) != 0) return -1;
-    ::unlink(from.c_str());
-    return 0;
-}
-
-Status make_folder(const fs::path& path) {
-    if (::mkdir(path.c_str(), 0700) == 0 || errno == EEXIST) return done();
-    return io_failure(path, "cannot create folder", errno);
-}
-
-Status make_folders(const fs::path& path) {
-    if (path.empty() || fs::exists(path)) return done();
-    if (path.has_parent_path() && path.parent_path() != path)
-        if (auto status = make_folders(path.parent_path()); !status) return status;
-    return make_folder(path);
-}
-
 /// `path` must be a real folder, not a symlink planted in a clone.
 Status check_real_folder(const fs::path& path) {
     std::error_code error;
@@ -172,31 +37,18 @@ Status check_real_folder(const fs::path& path) {
     return data_error(shown(path), 1, 1, "must be a folder, not a link or a file");
 }
 
-/// Holds the register's lock (flock on ROOT/.lock) until destroyed.
-class RegisterLock {
-  public:
-    static Result<RegisterLock> take(const fs::path& root, std::chrono::milliseconds wait) {
-        fs::path path = root / lock_name;
-        FileDescriptor fd(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600));
-        if (fd.get() < 0) return io_failure(path, "cannot open the lock file", errno);
-        for (auto waited = std::chrono::milliseconds{0};; waited += lock_retry) {
-            if (::flock(fd.get(), LOCK_EX | LOCK_NB) == 0) return RegisterLock(std::move(fd));
-            if (errno != EWOULDBLOCK && errno != EINTR)
-                return io_failure(path, "cannot lock", errno);
-            if (waited >= wait) break;
-            std::this_thread::sleep_for(lock_retry);
-        }
-        return Error{ErrorKind::busy,
-                     fmt::format("register is busy: another complaints command has held {} for "
-                                 "{} ms; nothing was changed, try again",
-                                 shown(path), wait.count()),
-                     {}};
-    }
-
-  private:
-    explicit RegisterLock(FileDescriptor fd) : fd_(std::move(fd)) {}
-    FileDescriptor fd_;
-};
+/// The register's lock (flock on ROOT/.lock), waiting at most `wait`; when another command
+/// holds it longer, a `busy` error that says nothing was changed.
+Result<FileLock> lock_register(const fs::path& root, std::chrono::milliseconds wait) {
+    fs::path path = root / lock_name;
+    auto lock = FileLock::take(path, wait);
+    if (lock || lock.error().kind != ErrorKind::busy) return lock;
+    return Error{ErrorKind::busy,
+                 fmt::format("register is busy: another complaints command has held {} for "
+                             "{} ms; nothing was changed, try again",
+                             shown(path), wait.count()),
+                 {}};
+}
 
 Result<std::string> read_register_policy(const fs::path& config) {
     auto text = read_text_file(config);
@@ -360,12 +212,6 @@ Status unchanged_since(const fs::path& path, std::string_view text) {
                  shown(path)};
 }
 
-/// The name of a temporary file left by an interrupted write: `.NAME.XXXXXX`.
-bool is_leftover_temp(const std::string& name) {
-    auto dot = name.rfind('.');
-    return name.size() > 8 && name[0] == '.' && dot != 0 && name.size() - dot == 7;
-}
-
 /// A file or folder other users of the machine may read or change.
 std::optional<Error> open_to_others(const fs::path& path, const struct stat& info) {
     if ((info.st_mode & 0077) == 0) return std::nullopt;
@@ -380,7 +226,7 @@ void inspect_entry(const fs::path& path, bool complaints_folder, FileFindings& f
     struct stat info {};
     if (::lstat(path.c_str(), &info) != 0) return;
     auto name = path.filename().string();
-    if (is_leftover_temp(name)) {
+    if (is_temporary_file_name(name)) {
         found.warnings.push_back(data_error(shown(path), 1, 1,
                                             "temporary file left by an interrupted write; it is "
                                             "ignored and safe to delete"));
@@ -407,41 +253,6 @@ void Register::inspect_folder(const fs::path& folder, bool complaints_folder,
         if (entry.is_directory() && !entry.is_symlink() && folder == root_) continue;
         inspect_entry(entry.path(), complaints_folder, found);
     }
-}
-
-Result<std::string> read_text_file(const fs::path& path) {
-    FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK));
-    if (fd.get() < 0 && errno == ELOOP)
-        return data_error(shown(path), 1, 1, "is a symbolic link; refusing to follow it");
-    if (fd.get() < 0) return io_failure(path, "cannot open", errno);
-    struct stat info {};
-    if (::fstat(fd.get(), &info) != 0) return io_failure(path, "cannot examine", errno);
-    if (!S_ISREG(info.st_mode)) return data_error(shown(path), 1, 1, "is not a regular file");
-    if (static_cast<std::uintmax_t>(info.st_size) > max_file_size)
-        return data_error(shown(path), 1, 1, "file is larger than 1 MiB");
-    std::string text;
-    if (auto status = read_all(fd.get(), path, text); !status) return status.error();
-    return text;
-}
-
-Status write_file_atomically(const fs::path& path, std::string_view text) {
-    auto temp = TempFile::write(path, text);
-    if (!temp) return temp.error();
-    if (::rename(temp->path().c_str(), path.c_str()) != 0)
-        return io_failure(path, "cannot replace", errno);
-    temp->release();
-    return sync_folder(folder_of(path));
-}
-
-Status create_file_exclusively(const fs::path& path, std::string_view text) {
-    auto temp = TempFile::write(path, text);
-    if (!temp) return temp.error();
-    if (rename_no_replace(temp->path(), path) != 0) {
-        if (errno == EEXIST) return data_error(shown(path), 1, 1, "already exists");
-        return io_failure(path, "cannot create", errno);
-    }
-    temp->release();
-    return sync_folder(folder_of(path));
 }
 
 Result<Register> Register::open(const fs::path& root) {
@@ -636,7 +447,7 @@ Status Register::create(const Complaint& complaint, const date::time_zone* zone)
 Status Register::append(std::string_view id, const Event& event, const date::time_zone* zone,
                         const std::function<Status(const Complaint&)>& validate) const {
     if (auto status = check_event_text(event); !status) return status;
-    auto lock = RegisterLock::take(root_, lock_wait_);
+    auto lock = lock_register(root_, lock_wait_);
     if (!lock) return lock.error();
     auto path = complaint_path(id);
     auto text = read_text_file(path);
@@ -655,7 +466,7 @@ Status Register::append(std::string_view id, const Event& event, const date::tim
 
 Status Register::replace(std::string_view id, std::string_view text,
                          const std::function<Status(const Complaint&)>& validate) const {
-    auto lock = RegisterLock::take(root_, lock_wait_);
+    auto lock = lock_register(root_, lock_wait_);
     if (!lock) return lock.error();
     auto path = complaint_path(id);
     if (!fs::exists(fs::symlink_status(path)))

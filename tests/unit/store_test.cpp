@@ -1,15 +1,12 @@
 #include "complaints/store.hpp"
+#include "core/file_io.hpp"
 
 #include <algorithm>
-#include <csignal>
 #include <doctest/doctest.h>
 #include <fcntl.h>
 #include <fstream>
-#include <functional>
 #include <sys/file.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace complaints;
@@ -107,7 +104,7 @@ Status accept(const Complaint&) {
 
 /// Runs git with an argv array (no shell), quietly; true when it exits 0.
 bool git(const fs::path& folder, std::vector<std::string> args) {
-    std::vector<std::string> full{"git",
+    std::vector<std::string> argv{"git",
                                   "-C",
                                   folder.string(),
                                   "-c",
@@ -116,22 +113,9 @@ bool git(const fs::path& folder, std::vector<std::string> args) {
                                   "user.email=test@example.org",
                                   "-c",
                                   "commit.gpgsign=false"};
-    full.insert(full.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& arg : full)
-        argv.push_back(arg.data());
-    argv.push_back(nullptr);
-    pid_t child = ::fork();
-    if (child == 0) {
-        int null = ::open("/dev/null", O_WRONLY);
-        ::dup2(null, 1);
-        ::dup2(null, 2);
-        ::execvp("git", argv.data());
-        ::_exit(127);
-    }
-    int status = 0;
-    return child > 0 && ::waitpid(child, &status, 0) == child && WIFEXITED(status) &&
-           WEXITSTATUS(status) == 0;
+    argv.insert(argv.end(), args.begin(), args.end());
+    auto ran = run_program(argv, ChildOutput::capture);
+    return ran && ran->status == 0;
 }
 
 struct Fixture {
@@ -328,54 +312,6 @@ TEST_CASE("append while another command holds the lock reports busy") {
     CHECK(f.reg.append("275abcde", note_at(utc(2026, 3, 28, 9), "x"), london(), accept).ok());
 }
 
-/// Runs `body` in a child process whose files may grow to at most `limit` bytes, as on a
-/// full disk: write() fails with EFBIG. Returns the child's exit status.
-int with_file_size_limit(rlim_t limit, const std::function<int()>& body) {
-    pid_t child = ::fork();
-    if (child == 0) {
-        ::signal(SIGXFSZ, SIG_IGN);
-        struct rlimit small {
-            limit, limit
-        };
-        ::setrlimit(RLIMIT_FSIZE, &small);
-        ::_exit(body());
-    }
-    int status = 0;
-    ::waitpid(child, &status, 0);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 255;
-}
-
-TEST_CASE("a write that fails part way (full disk) keeps the original and leaves no temp file") {
-    TempFolder temp;
-    fs::path path = temp.path() / "file.toml";
-    REQUIRE(write_file_atomically(path, "original\n").ok());
-    std::string big(8192, 'x');
-    int code = with_file_size_limit(4096, [&] {
-        auto replaced = write_file_atomically(path, big);
-        if (replaced.ok()) return 1;
-        if (replaced.error().kind != ErrorKind::io) return 2;
-        if (replaced.error().message != "cannot write: File too large") return 3;
-        auto created = create_file_exclusively(temp.path() / "new.toml", big);
-        return created.ok() ? 4 : 0;
-    });
-    CHECK(code == 0);
-    CHECK(slurp(path) == "original\n");
-    CHECK(std::distance(fs::directory_iterator(temp.path()), fs::directory_iterator()) == 1);
-}
-
-TEST_CASE("nothing larger than the readers accept is written") {
-    TempFolder temp;
-    fs::path path = temp.path() / "file.toml";
-    REQUIRE(write_file_atomically(path, "original\n").ok());
-    auto refused = write_file_atomically(path, std::string(max_file_size + 1, 'x'));
-    REQUIRE_FALSE(refused.ok());
-    CHECK(refused.error().message.find("larger than 1 MiB") != std::string::npos);
-    CHECK(slurp(path) == "original\n");
-    CHECK(std::distance(fs::directory_iterator(temp.path()), fs::directory_iterator()) == 1);
-    CHECK(write_file_atomically(path, std::string(max_file_size, 'x')).ok());
-    CHECK(read_text_file(path).ok());
-}
-
 TEST_CASE("inspect_files: open permissions, leftover temp files, stray files, linked folders") {
     Fixture f;
     REQUIRE(f.reg.create(new_complaint("275abcde"), london()).ok());
@@ -461,6 +397,30 @@ TEST_CASE("replace validates and keeps the id") {
     CHECK(slurp(path) == fixed);
 }
 
+TEST_CASE("a note or a new complaint that cannot be written changes nothing in the register") {
+    Fixture f;
+    REQUIRE(f.reg.create(new_complaint("275abcde"), london()).ok());
+    fs::path path = f.reg.complaint_path("275abcde");
+    std::string before = slurp(path);
+    FaultPlan full, fsync_fails, rename_fails;
+    full.write_fails_after = 64;
+    fsync_fails.fsync_fails = true;
+    rename_fails.rename_fails = true;
+    for (const FaultPlan& plan : {full, fsync_fails, rename_fails}) {
+        set_fault_plan(plan);
+        auto noted = f.reg.append("275abcde", note_at(utc(2026, 3, 28, 9), "x"), london(), accept);
+        auto created = f.reg.create(new_complaint("275abxyz"), london());
+        set_fault_plan({});
+        REQUIRE_FALSE(noted.ok());
+        CHECK(noted.error().kind == ErrorKind::io);
+        REQUIRE_FALSE(created.ok());
+        CHECK(created.error().kind == ErrorKind::io);
+        CHECK(slurp(path) == before);
+        CHECK(f.reg.complaint_ids() == std::vector<std::string>{"275abcde"});
+        CHECK(f.reg.inspect_files().warnings.empty()); // no temporary file left
+    }
+}
+
 TEST_CASE("load_all collects errors instead of stopping") {
     Fixture f;
     REQUIRE(f.reg.create(new_complaint("275abcde"), london()).ok());
@@ -485,31 +445,6 @@ TEST_CASE("a complaint file whose id differs from its name is refused") {
           std::string::npos);
 }
 
-TEST_CASE("read_text_file refuses symlinks, non-files and files over 1 MiB") {
-    TempFolder temp;
-    fs::path real = temp.path() / "real.toml";
-    spill(real, "x = 1\n");
-    CHECK(*read_text_file(real) == "x = 1\n");
-
-    fs::create_symlink(real, temp.path() / "link.toml");
-    auto link = read_text_file(temp.path() / "link.toml");
-    REQUIRE_FALSE(link.ok());
-    CHECK(link.error().message.find("symbolic link") != std::string::npos);
-
-    CHECK_FALSE(read_text_file(temp.path()).ok());
-
-    spill(temp.path() / "big.toml", std::string(max_file_size + 1, '#'));
-    auto big = read_text_file(temp.path() / "big.toml");
-    REQUIRE_FALSE(big.ok());
-    CHECK(big.error().message == "file is larger than 1 MiB");
-
-    auto missing = read_text_file(temp.path() / "missing.toml");
-    REQUIRE_FALSE(missing.ok());
-    CHECK(missing.error().kind == ErrorKind::io);
-    CHECK(missing.error().to_string().find("missing.toml: cannot open: No such file") !=
-          std::string::npos);
-}
-
 TEST_CASE("a complaints folder that is a symlink is refused") {
     Fixture f;
     fs::path elsewhere = f.temp.path() / "elsewhere";
@@ -519,28 +454,6 @@ TEST_CASE("a complaints folder that is a symlink is refused") {
     fs::create_directory_symlink(elsewhere, f.reg.complaints_dir());
     CHECK(f.reg.complaint_ids().empty());
     CHECK_FALSE(f.reg.load("275abcde").ok());
-}
-
-TEST_CASE("atomic and exclusive writes") {
-    TempFolder temp;
-    fs::path path = temp.path() / "file.toml";
-    REQUIRE(create_file_exclusively(path, "first\n").ok());
-    auto again = create_file_exclusively(path, "second\n");
-    REQUIRE_FALSE(again.ok());
-    CHECK(slurp(path) == "first\n");
-    REQUIRE(write_file_atomically(path, "third\n").ok());
-    CHECK(slurp(path) == "third\n");
-    CHECK(mode_of(path) == 0600);
-    CHECK(std::distance(fs::directory_iterator(temp.path()), fs::directory_iterator()) == 1);
-
-    if (::geteuid() != 0) { // root ignores folder permissions
-        fs::permissions(temp.path(), fs::perms::owner_read | fs::perms::owner_exec);
-        auto denied = write_file_atomically(path, "fourth\n");
-        fs::permissions(temp.path(), fs::perms::owner_all);
-        REQUIRE_FALSE(denied.ok());
-        CHECK(denied.error().kind == ErrorKind::io);
-        CHECK(slurp(path) == "third\n");
-    }
 }
 
 TEST_CASE("two clones that each add an event merge cleanly with git") {
