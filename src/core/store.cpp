@@ -1,54 +1,22 @@
-// The register on disk: finding and opening it, creating it, its policies, reading
-// complaints, adding events and what `check` finds about its files. Files are read and
-// written through the file layer (file_io.cpp).
+// The register on disk: finding and opening it, its policies, reading complaints, adding
+// events and replacing them. Files are read and written through the file layer (file_io.cpp);
+// register_init.cpp creates a register, register_check.cpp inspects its files.
 
 #include "complaints/store.hpp"
 #include "complaints/ids.hpp"
 #include "toml_input.hpp"
 
-#include "file_io.hpp"
+#include "register_files.hpp" // what the Register's parts share
 
 #include <algorithm>
 #include <fmt/format.h>
-#include <sys/stat.h>
 #include <toml++/toml.h>
 
 namespace complaints {
 
 namespace {
 
-constexpr const char* lock_name = ".lock";
 constexpr auto longest_lock_wait = std::chrono::milliseconds{600'000};
-
-constexpr std::string_view gitattributes_text =
-    "# Complaint files merge by keeping both sides' lines: each event is one unique line\n"
-    "# inside the events array, so two clones' new events both survive. See docs/FORMAT.md.\n"
-    "complaints/*.toml merge=union\n";
-constexpr std::string_view gitignore_text =
-    "# the register's lock file\n.lock\n"
-    "# temporary files left by an interrupted write (safe to delete)\n.*.toml.??????\n";
-
-/// `path` must be a real folder, not a symlink planted in a clone.
-Status check_real_folder(const fs::path& path) {
-    std::error_code error;
-    auto status = fs::symlink_status(path, error);
-    if (status.type() == fs::file_type::directory || status.type() == fs::file_type::not_found)
-        return done();
-    return data_error(shown(path), 1, 1, "must be a folder, not a link or a file");
-}
-
-/// The register's lock (flock on ROOT/.lock), waiting at most `wait`; when another command
-/// holds it longer, a `busy` error that says nothing was changed.
-Result<FileLock> lock_register(const fs::path& root, std::chrono::milliseconds wait) {
-    fs::path path = root / lock_name;
-    auto lock = FileLock::take(path, wait);
-    if (lock || lock.error().kind != ErrorKind::busy) return lock;
-    return Error{ErrorKind::busy,
-                 fmt::format("register is busy: another complaints command has held {} for "
-                             "{} ms; nothing was changed, try again",
-                             shown(path), wait.count()),
-                 {}};
-}
 
 Result<std::string> read_register_policy(const fs::path& config) {
     auto text = read_text_file(config);
@@ -76,17 +44,6 @@ fs::path shown_root(const fs::path& found) {
     auto relative = found.lexically_relative(here);
     if (relative.empty() || *relative.begin() == "..") return found;
     return relative;
-}
-
-/// Writes `text` to `path`, or adds it to what is there when it is not already included.
-Status ensure_text(const fs::path& path, std::string_view text) {
-    if (!fs::exists(fs::symlink_status(path))) return create_file_exclusively(path, text);
-    auto existing = read_text_file(path);
-    if (!existing) return existing.error();
-    if (existing->find(text) != std::string::npos) return done();
-    std::string joined = *existing;
-    if (!joined.empty() && joined.back() != '\n') joined += '\n';
-    return write_file_atomically(path, joined + std::string(text));
 }
 
 bool same_intake(const Complaint& a, const Complaint& b) {
@@ -203,56 +160,32 @@ Result<std::pair<Complaint, std::string>> with_event(std::string_view text, cons
     return std::pair{std::move(*after), std::move(*appended)};
 }
 
-/// Fails when the file at `path` no longer holds `text` (someone edited it meanwhile).
-Status unchanged_since(const fs::path& path, std::string_view text) {
+} // namespace
+
+Status check_real_folder(const fs::path& path) {
+    std::error_code error;
+    auto status = fs::symlink_status(path, error);
+    if (status.type() == fs::file_type::directory || status.type() == fs::file_type::not_found)
+        return done();
+    return data_error(shown(path), 1, 1, "must be a folder, not a link or a file");
+}
+
+Result<FileLock> lock_register(const fs::path& root, std::chrono::milliseconds wait) {
+    fs::path path = root / lock_file_name;
+    auto lock = FileLock::take(path, wait);
+    if (lock || lock.error().kind != ErrorKind::busy) return lock;
+    return Error{ErrorKind::busy,
+                 fmt::format("register is busy: another complaints command has held {} for "
+                             "{} ms; nothing was changed, try again",
+                             shown(path), wait.count()),
+                 {}};
+}
+
+Status unchanged_since(const fs::path& path, std::string_view text, std::string_view message) {
     auto now = read_text_file(path);
     if (!now) return now.error();
     if (*now == text) return done();
-    return Error{ErrorKind::busy, "the file changed while the event was being added; try again",
-                 shown(path)};
-}
-
-/// A file or folder other users of the machine may read or change.
-std::optional<Error> open_to_others(const fs::path& path, const struct stat& info) {
-    if ((info.st_mode & 0077) == 0) return std::nullopt;
-    return data_error(shown(path), 1, 1,
-                      fmt::format("other users of this machine can read it (mode {:04o}); it "
-                                  "holds personal data: run 'chmod -R go-rwx' on the register",
-                                  info.st_mode & 07777));
-}
-
-/// What `check` says about one entry of the register's folders.
-void inspect_entry(const fs::path& path, bool complaints_folder, FileFindings& found) {
-    struct stat info {};
-    if (::lstat(path.c_str(), &info) != 0) return;
-    auto name = path.filename().string();
-    if (is_temporary_file_name(name)) {
-        found.warnings.push_back(data_error(shown(path), 1, 1,
-                                            "temporary file left by an interrupted write; it is "
-                                            "ignored and safe to delete"));
-        return;
-    }
-    if (S_ISLNK(info.st_mode) && path.extension() == ".toml") return; // reported when read
-    if (auto warning = open_to_others(path, info)) found.warnings.push_back(*warning);
-    if (complaints_folder && path.extension() != ".toml" && name != ".gitkeep")
-        found.warnings.push_back(
-            data_error(shown(path), 1, 1,
-                       "not a complaint file (only ID.toml files are read); it is ignored"));
-}
-
-} // namespace
-
-void Register::inspect_folder(const fs::path& folder, bool complaints_folder,
-                              FileFindings& found) const {
-    struct stat info {};
-    if (::lstat(folder.c_str(), &info) != 0) return;
-    if (auto warning = open_to_others(folder, info)) found.warnings.push_back(*warning);
-    if (!S_ISDIR(info.st_mode)) return;
-    std::error_code error;
-    for (const auto& entry : fs::directory_iterator(folder, error)) {
-        if (entry.is_directory() && !entry.is_symlink() && folder == root_) continue;
-        inspect_entry(entry.path(), complaints_folder, found);
-    }
+    return Error{ErrorKind::busy, std::string(message), shown(path)};
 }
 
 Result<Register> Register::open(const fs::path& root) {
@@ -280,27 +213,6 @@ Result<Register> Register::find(const fs::path& start) {
     }
     return not_found_error("no complaints register here or in any parent folder (run "
                            "'complaints init' or pass -C DIR)");
-}
-
-Result<Register> Register::init(const fs::path& root, std::string_view policy_text,
-                                std::string_view policy_source_name) {
-    if (fs::exists(fs::symlink_status(root / register_config_name)))
-        return usage_error(fmt::format("'{}' is already a register", shown(root)));
-    auto policy = parse_policy(policy_text, policy_source_name);
-    if (!policy) return policy.error();
-    for (const auto& folder : {root, root / "policies", root / "complaints"})
-        if (auto status = make_folders(folder); !status) return status.error();
-    auto policy_file = root / "policies" / (policy->id + ".toml");
-    if (auto status = write_file_atomically(policy_file, policy_text); !status)
-        return status.error();
-    if (auto status = ensure_text(root / ".gitattributes", gitattributes_text); !status)
-        return status.error();
-    if (auto status = ensure_text(root / ".gitignore", gitignore_text); !status)
-        return status.error();
-    auto config = fmt::format("# complaints register\npolicy = \"{}\"\n", policy->id);
-    if (auto status = create_file_exclusively(root / register_config_name, config); !status)
-        return status.error();
-    return open(root);
 }
 
 fs::path Register::complaint_path(std::string_view id) const {
@@ -388,22 +300,6 @@ std::string Register::duplicate_hint(std::string_view id) const {
     return fmt::format(" (duplicate ID: {} has it too)", shown(other));
 }
 
-FileFindings Register::inspect_files() const {
-    FileFindings found;
-    for (const auto& folder : {root_, policies_dir(), complaints_dir()})
-        inspect_folder(folder, folder == complaints_dir(), found);
-    for (const auto& folder : {policies_dir(), complaints_dir()})
-        if (auto status = check_real_folder(folder); !status)
-            found.problems.push_back(status.error());
-    auto attributes = read_text_file(root_ / ".gitattributes");
-    if (!attributes || attributes->find("complaints/*.toml merge=union") == std::string::npos)
-        found.warnings.push_back(data_error(
-            shown(root_ / ".gitattributes"), 1, 1,
-            "has no 'complaints/*.toml merge=union' line: git merges of complaint files may "
-            "conflict (run 'complaints init' again to add it)"));
-    return found;
-}
-
 LoadedComplaints Register::load_all() const {
     LoadedComplaints result;
     for (const auto& id : complaint_ids()) {
@@ -460,7 +356,10 @@ Status Register::append(std::string_view id, const Event& event, const date::tim
             fmt::format("the file is named '{}' but its id is '{}'", id, after->first.id));
     if (validate)
         if (auto status = validate(after->first); !status) return status;
-    if (auto status = unchanged_since(path, *text); !status) return status;
+    if (auto status = unchanged_since(
+            path, *text, "the file changed while the event was being added; try again");
+        !status)
+        return status;
     return write_file_atomically(path, after->second);
 }
 
