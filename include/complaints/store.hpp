@@ -1,6 +1,7 @@
 #pragma once
-/// The register on disk: a folder with `register.toml`, `policies/`, `complaints/`. Its files
-/// are read and written through the file layer (src/core/file_io.hpp).
+/// The register on disk: a folder with `register.toml`, `policies/`, `complaints/`. The
+/// Register owns its layout: no caller builds a path inside it or knows a file's name. Its
+/// files are read and written through the file layer (src/core/file_io.hpp).
 
 #include "complaints/complaint.hpp"
 #include "complaints/policy.hpp"
@@ -46,6 +47,10 @@ class Register {
     fs::path complaints_dir() const { return root_ / "complaints"; }
     fs::path policies_dir() const { return root_ / "policies"; }
     fs::path complaint_path(std::string_view id) const;
+    /// Whether complaint `id` has a file (even one that does not read, or a link).
+    bool exists(std::string_view id) const;
+    /// The text of complaint `id`'s file as it is now.
+    Result<std::string> file_text(std::string_view id) const;
 
     /// The policy the register uses for new complaints (`policy = ` in register.toml).
     const std::string& default_policy_id() const { return default_policy_; }
@@ -58,6 +63,9 @@ class Register {
     Result<std::vector<Policy>> policies() const;
     /// The policy with `id` and `version` (latest version when `version` is empty).
     Result<Policy> policy(std::string_view id, std::string_view version = {}) const;
+    /// `spec` with the register's own calendar changes (`calendar.toml`, when there is one)
+    /// applied; see docs/POLICY.md. Errors at FILE:LINE:COL.
+    Result<CalendarSpec> with_calendar_changes(CalendarSpec spec) const;
 
     /// IDs of every complaint file, sorted.
     std::vector<std::string> complaint_ids() const;
@@ -68,6 +76,8 @@ class Register {
     LoadedComplaints load_all() const;
     /// Permissions, leftover temporary files, links and stray files; see docs/RELIABILITY.md.
     FileFindings inspect_files() const;
+    /// The files and folders, relative to the root, that must be committed to be shared.
+    std::vector<std::string> shared_paths() const;
 
     /// Writes a new complaint file; fails if the ID exists.
     Status create(const Complaint& complaint, const date::time_zone* zone) const;

@@ -21,9 +21,11 @@ std::optional<std::string> git_output(const fs::path& folder, std::vector<std::s
 
 /// Register files that a .gitignore rule hides from git: they would never be committed.
 void find_untracked_by_git(const Register& reg, std::vector<Error>& problems) {
-    auto listed =
-        git_output(reg.root(), {"ls-files", "-z", "--others", "--ignored", "--exclude-standard",
-                                "--", "register.toml", ".gitattributes", "policies", "complaints"});
+    std::vector<std::string> args{"ls-files", "-z", "--others", "--ignored", "--exclude-standard"};
+    args.push_back("--"); // only paths after it
+    for (std::string& path : reg.shared_paths())
+        args.push_back(std::move(path));
+    auto listed = git_output(reg.root(), std::move(args));
     if (!listed) return;
     std::string_view rest = *listed;
     while (!rest.empty()) {

@@ -69,4 +69,8 @@ FileFindings Register::inspect_files() const {
     return found;
 }
 
+std::vector<std::string> Register::shared_paths() const {
+    return {register_config_name, std::string(gitattributes_file_name), "policies", "complaints"};
+}
+
 } // namespace complaints

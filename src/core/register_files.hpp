@@ -12,6 +12,7 @@
 namespace complaints {
 
 inline constexpr std::string_view lock_file_name = ".lock";
+inline constexpr std::string_view calendar_file_name = "calendar.toml";
 inline constexpr std::string_view gitattributes_file_name = ".gitattributes";
 /// `path` must be a real folder, not a symlink planted in a clone.
 Status check_real_folder(const fs::path& path);

@@ -1,6 +1,7 @@
-// The register on disk: finding and opening it, its policies, reading complaints, adding
-// events and replacing them. Files are read and written through the file layer (file_io.cpp);
-// register_init.cpp creates a register, register_check.cpp inspects its files.
+// The register on disk: finding and opening it, its policies and calendar, reading
+// complaints, adding events and replacing them. Files are read and written through the file
+// layer (file_io.cpp); register_init.cpp creates a register, register_check.cpp inspects its
+// files.
 
 #include "complaints/store.hpp"
 #include "complaints/ids.hpp"
@@ -44,6 +45,16 @@ fs::path shown_root(const fs::path& found) {
     auto relative = found.lexically_relative(here);
     if (relative.empty() || *relative.begin() == "..") return found;
     return relative;
+}
+
+/// `path` relative to the working directory when it is below it, as other messages show it.
+std::string shown_from_here(const fs::path& path) {
+    std::error_code error;
+    auto here = fs::current_path(error);
+    if (error) return path.string();
+    auto relative = path.lexically_relative(here);
+    if (relative.empty() || *relative.begin() == "..") return path.string();
+    return relative.string();
 }
 
 bool same_intake(const Complaint& a, const Complaint& b) {
@@ -219,6 +230,15 @@ fs::path Register::complaint_path(std::string_view id) const {
     return complaints_dir() / (std::string(id) + ".toml");
 }
 
+bool Register::exists(std::string_view id) const {
+    return fs::exists(fs::symlink_status(complaint_path(id)));
+}
+
+Result<std::string> Register::file_text(std::string_view id) const {
+    if (auto status = check_real_folder(complaints_dir()); !status) return status.error();
+    return read_text_file(complaint_path(id));
+}
+
 Result<std::vector<Policy>> Register::policies() const {
     std::vector<fs::path> files;
     std::error_code error;
@@ -255,6 +275,14 @@ Result<Policy> Register::policy(std::string_view id, std::string_view version) c
                  fmt::format("no policy {} here (have: {})", wanted,
                              have.empty() ? "none" : fmt::format("{}", fmt::join(have, ", "))),
                  shown(policies_dir())};
+}
+
+Result<CalendarSpec> Register::with_calendar_changes(CalendarSpec spec) const {
+    const fs::path path = root_ / calendar_file_name;
+    if (!fs::exists(fs::symlink_status(path))) return spec;
+    auto text = read_text_file(path);
+    if (!text) return text.error();
+    return apply_register_calendar(std::move(spec), *text, shown_from_here(path));
 }
 
 std::vector<std::string> Register::complaint_ids() const {

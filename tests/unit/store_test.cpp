@@ -397,6 +397,39 @@ TEST_CASE("replace validates and keeps the id") {
     CHECK(slurp(path) == fixed);
 }
 
+TEST_CASE("exists, file_text and the paths shared through git") {
+    Fixture f;
+    CHECK_FALSE(f.reg.exists("275abcde"));
+    REQUIRE(f.reg.create(new_complaint("275abcde"), london()).ok());
+    CHECK(f.reg.exists("275abcde"));
+    CHECK(*f.reg.file_text("275abcde") == slurp(f.reg.complaint_path("275abcde")));
+    fs::create_symlink(f.temp.path() / "nowhere", f.reg.complaint_path("275abxyz"));
+    CHECK(f.reg.exists("275abxyz")); // taken, even though it does not read
+    CHECK_FALSE(f.reg.file_text("275abxyz").ok());
+    CHECK(f.reg.shared_paths() ==
+          std::vector<std::string>{"register.toml", ".gitattributes", "policies", "complaints"});
+}
+
+TEST_CASE("the register's calendar changes apply when calendar.toml exists") {
+    Fixture f;
+    CalendarSpec spec = f.reg.policy("tiny")->calendar;
+    Day monday = date::local_days{date::year{2026} / 6 / 8};
+    auto without = f.reg.with_calendar_changes(spec);
+    REQUIRE(without.ok());
+    CHECK(WorkingCalendar::make(*without)->is_working_day(monday));
+
+    spill(f.root / "calendar.toml", "[[add]]\ndate = 2026-06-08\nname = \"Closure\"\n");
+    auto with = f.reg.with_calendar_changes(spec);
+    REQUIRE(with.ok());
+    CHECK_FALSE(WorkingCalendar::make(*with)->is_working_day(monday));
+
+    spill(f.root / "calendar.toml", "[[add]]\ndate = 2026-06-08\nnmae = \"x\"\n");
+    auto bad = f.reg.with_calendar_changes(spec);
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().line == 3);
+    CHECK(fs::path(bad.error().file).filename() == "calendar.toml");
+}
+
 TEST_CASE("a note or a new complaint that cannot be written changes nothing in the register") {
     Fixture f;
     REQUIRE(f.reg.create(new_complaint("275abcde"), london()).ok());
