@@ -32,6 +32,34 @@ struct FileFindings {
     std::vector<Error> warnings; ///< e.g. files other users can read, leftover temporary files
 };
 
+/// Checks run on a complaint as it would be saved (e.g. the lifecycle checks); an error
+/// stops the save.
+using ComplaintCheck = std::function<Status(const Complaint&)>;
+
+/// A private copy of a complaint file for `edit`: `REGISTER/.edit-ID-XXXXXX.toml`, mode 0600,
+/// inside the register so it never leaves the register's folder; git (`.gitignore`) and
+/// `check` ignore it. Removed when destroyed, whatever happened meanwhile.
+class EditCopy {
+  public:
+    EditCopy(EditCopy&& other) noexcept;
+    EditCopy(const EditCopy&) = delete;
+    EditCopy& operator=(const EditCopy&) = delete;
+    ~EditCopy();
+
+    /// Where the copy is, for the editor.
+    const fs::path& path() const { return path_; }
+    /// The complaint file's text when the copy was made: what a save is based on.
+    const std::string& original() const { return original_; }
+    /// The copy's text now (after the editor), read with the file layer's guards.
+    Result<std::string> edited() const;
+
+  private:
+    friend class Register;
+    EditCopy(fs::path path, std::string original);
+    fs::path path_;
+    std::string original_;
+};
+
 class Register {
   public:
     /// The nearest folder upward from `start` that holds `register.toml`.
@@ -85,9 +113,23 @@ class Register {
     /// and must still be valid, `validate` may reject it (e.g. lifecycle checks).
     Status append(std::string_view id, const Event& event, const date::time_zone* zone,
                   const std::function<Status(const Complaint&)>& validate) const;
-    /// Replaces complaint `id` with `text` (from `edit`), under the lock, after validating it.
-    Status replace(std::string_view id, std::string_view text,
-                   const std::function<Status(const Complaint&)>& validate) const;
+
+    // Rewrites of a whole complaint file are based on a text read earlier (shown to the user,
+    // or edited by them). Under the lock the file is read again, and when it no longer holds
+    // that text nothing is written: a `busy` error "the file changed since it was read;
+    // nothing was saved, run the command again". Nothing another command added is lost.
+
+    /// A private copy of complaint `id` to edit; see EditCopy.
+    Result<EditCopy> edit_copy(std::string_view id) const;
+    /// Replaces complaint `id` with `text` if its file still holds `based_on`. `text` must
+    /// parse, keep the id, and pass `validate`.
+    Status replace(std::string_view id, std::string_view text, std::string_view based_on,
+                   const ComplaintCheck& validate) const;
+    /// Pins complaint `id` to `version` of its policy by changing its `policy_version` line
+    /// only (every other byte stays), if its file still holds `based_on`; `validate` checks
+    /// the complaint under the new version.
+    Status repin(std::string_view id, std::string_view version, std::string_view based_on,
+                 const ComplaintCheck& validate) const;
 
   private:
     std::string duplicate_hint(std::string_view id) const;

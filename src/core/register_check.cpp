@@ -49,6 +49,8 @@ void Register::inspect_folder(const fs::path& folder, bool complaints_folder,
     std::error_code error;
     for (const auto& entry : fs::directory_iterator(folder, error)) {
         if (entry.is_directory() && !entry.is_symlink() && folder == root_) continue;
+        if (folder == root_ && is_edit_copy_name(entry.path().filename().string()))
+            continue; // an edit in progress, removed when it ends
         inspect_entry(entry.path(), complaints_folder, found);
     }
 }

@@ -1,7 +1,7 @@
 #pragma once
 /// What the parts of the Register share (store.cpp; register_init.cpp creates a register,
-/// register_check.cpp inspects its files for `check`): the names of the register's own files,
-/// and the lock.
+/// register_check.cpp inspects its files for `check`, register_edit.cpp rewrites whole
+/// complaint files): the names of the register's own files, and the lock.
 
 #include "complaints/store.hpp"
 #include "file_io.hpp"
@@ -14,6 +14,12 @@ namespace complaints {
 inline constexpr std::string_view lock_file_name = ".lock";
 inline constexpr std::string_view calendar_file_name = "calendar.toml";
 inline constexpr std::string_view gitattributes_file_name = ".gitattributes";
+/// `edit`'s private copies are `REGISTER/.edit-ID-XXXXXX.toml`.
+inline constexpr std::string_view edit_copy_prefix = ".edit-";
+
+/// Whether `name` (a file in the register's root) is a copy `edit` is working on.
+bool is_edit_copy_name(std::string_view name);
+
 /// `path` must be a real folder, not a symlink planted in a clone.
 Status check_real_folder(const fs::path& path);
 

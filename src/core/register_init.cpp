@@ -1,5 +1,5 @@
 // Creating a register: its folders (0700), the policy, register.toml, and the git files that
-// make merges safe and keep the lock and temporary files out of commits.
+// make merges safe and keep the lock, temporary files and edit copies out of commits.
 
 #include "register_files.hpp"
 
@@ -15,7 +15,9 @@ constexpr std::string_view gitattributes_text =
     "complaints/*.toml merge=union\n";
 constexpr std::string_view gitignore_text =
     "# the register's lock file\n.lock\n"
-    "# temporary files left by an interrupted write (safe to delete)\n.*.toml.??????\n";
+    "# temporary files left by an interrupted write (safe to delete)\n.*.toml.??????\n"
+    "# copies being changed with 'complaints edit', and the editor's own files beside them\n"
+    "/*.edit-*\n";
 
 /// Writes `text` to `path`, or adds it to what is there when it is not already included.
 Status ensure_text(const fs::path& path, std::string_view text) {

@@ -1,7 +1,7 @@
 // The register on disk: finding and opening it, its policies and calendar, reading
-// complaints, adding events and replacing them. Files are read and written through the file
-// layer (file_io.cpp); register_init.cpp creates a register, register_check.cpp inspects its
-// files.
+// complaints and adding events. Files are read and written through the file layer
+// (file_io.cpp); register_init.cpp creates a register, register_check.cpp inspects its
+// files, register_edit.cpp rewrites whole complaint files.
 
 #include "complaints/store.hpp"
 #include "complaints/ids.hpp"
@@ -172,6 +172,10 @@ Result<std::pair<Complaint, std::string>> with_event(std::string_view text, cons
 }
 
 } // namespace
+
+bool is_edit_copy_name(std::string_view name) {
+    return name.starts_with(edit_copy_prefix) && name.ends_with(".toml");
+}
 
 Status check_real_folder(const fs::path& path) {
     std::error_code error;
@@ -389,23 +393,6 @@ Status Register::append(std::string_view id, const Event& event, const date::tim
         !status)
         return status;
     return write_file_atomically(path, after->second);
-}
-
-Status Register::replace(std::string_view id, std::string_view text,
-                         const std::function<Status(const Complaint&)>& validate) const {
-    auto lock = lock_register(root_, lock_wait_);
-    if (!lock) return lock.error();
-    auto path = complaint_path(id);
-    if (!fs::exists(fs::symlink_status(path)))
-        return not_found_error(fmt::format("no complaint '{}'", id));
-    auto complaint = parse_complaint(text, shown(path));
-    if (!complaint) return complaint.error();
-    if (complaint->id != id)
-        return data_error(shown(path), 1, 1,
-                          fmt::format("the id must stay '{}' (found '{}')", id, complaint->id));
-    if (validate)
-        if (auto status = validate(*complaint); !status) return status;
-    return write_file_atomically(path, text);
 }
 
 } // namespace complaints

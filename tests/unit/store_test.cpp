@@ -385,16 +385,123 @@ TEST_CASE("replace validates and keeps the id") {
     std::string text = slurp(path);
     std::string fixed = text;
     fixed.replace(fixed.find("Jo Bloggs"), 9, "Joanna Bloggs");
-    REQUIRE(f.reg.replace("275abcde", fixed, accept).ok());
+    REQUIRE(f.reg.replace("275abcde", fixed, text, accept).ok());
     CHECK(f.reg.load("275abcde")->name == "Joanna Bloggs");
 
     std::string other_id = fixed;
     other_id.replace(other_id.find("id = \"275abcde\""), 15, "id = \"275abxyz\"");
-    CHECK_FALSE(f.reg.replace("275abcde", other_id, accept).ok());
-    auto invalid = f.reg.replace("275abcde", fixed + "nmae = \"x\"\n", accept);
+    CHECK_FALSE(f.reg.replace("275abcde", other_id, fixed, accept).ok());
+    auto invalid = f.reg.replace("275abcde", fixed + "nmae = \"x\"\n", fixed, accept);
     REQUIRE_FALSE(invalid.ok());
     CHECK(invalid.error().file == path.lexically_normal().string());
     CHECK(slurp(path) == fixed);
+    auto rejected = f.reg.replace("275abcde", text, fixed, [](const Complaint&) -> Status {
+        return usage_error("no, thank you");
+    });
+    REQUIRE_FALSE(rejected.ok());
+    CHECK(rejected.error().message == "no, thank you");
+    CHECK(slurp(path) == fixed);
+}
+
+TEST_CASE("replace refuses a file that changed since it was read, keeping what was added") {
+    Fixture f;
+    REQUIRE(f.reg.create(new_complaint("275abcde"), london()).ok());
+    fs::path path = f.reg.complaint_path("275abcde");
+    std::string as_read = slurp(path);
+    std::string edited = as_read;
+    edited.replace(edited.find("Jo Bloggs"), 9, "Joanna Bloggs");
+    // Meanwhile another command adds a note.
+    REQUIRE(
+        f.reg.append("275abcde", note_at(utc(2026, 3, 28, 9), "Called Jo"), london(), accept).ok());
+    std::string with_note = slurp(path);
+    auto stale = f.reg.replace("275abcde", edited, as_read, accept);
+    REQUIRE_FALSE(stale.ok());
+    CHECK(stale.error().kind == ErrorKind::busy);
+    CHECK(stale.error().to_string() ==
+          path.lexically_normal().string() +
+              ": the file changed since it was read; nothing was saved, run the command again");
+    CHECK(slurp(path) == with_note);
+    CHECK(f.reg.load("275abcde")->events.size() == 1);
+}
+
+TEST_CASE("repin changes only the policy_version line, escaped as a TOML string") {
+    Fixture f;
+    REQUIRE(f.reg.create(new_complaint("275abcde"), london()).ok());
+    fs::path path = f.reg.complaint_path("275abcde");
+    std::string before = slurp(path);
+    std::string seen;
+    auto look = [&](const Complaint& c) -> Status {
+        seen = c.policy_version;
+        return done();
+    };
+    REQUIRE(f.reg.repin("275abcde", "2026-06-01 \"b\"", before, look).ok());
+    CHECK(seen == "2026-06-01 \"b\"");
+    std::string expected = before;
+    expected.replace(expected.find("policy_version = \"2026-01-01\""), 29,
+                     "policy_version = \"2026-06-01 \\\"b\\\"\"");
+    CHECK(slurp(path) == expected);
+
+    auto stale = f.reg.repin("275abcde", "2026-01-01", before, accept);
+    REQUIRE_FALSE(stale.ok());
+    CHECK(stale.error().kind == ErrorKind::busy);
+    CHECK(slurp(path) == expected);
+}
+
+TEST_CASE("repin refuses a file a note was added to since it was read; the note survives") {
+    Fixture f;
+    REQUIRE(f.reg.create(new_complaint("275abcde"), london()).ok());
+    fs::path path = f.reg.complaint_path("275abcde");
+    std::string as_read = slurp(path);
+    REQUIRE(
+        f.reg.append("275abcde", note_at(utc(2026, 3, 28, 9), "Called Jo"), london(), accept).ok());
+    std::string with_note = slurp(path);
+    auto stale = f.reg.repin("275abcde", "2026-06-01", as_read, accept);
+    REQUIRE_FALSE(stale.ok());
+    CHECK(stale.error().message ==
+          "the file changed since it was read; nothing was saved, run the command again");
+    CHECK(slurp(path) == with_note);
+}
+
+TEST_CASE("repin will not change a policy_version line inside a multi-line string") {
+    Fixture f;
+    Complaint c = new_complaint("275abcde");
+    REQUIRE(f.reg.create(c, london()).ok());
+    fs::path path = f.reg.complaint_path("275abcde");
+    std::string text = slurp(path);
+    // A person moved the details, holding a line that looks like the key, above the key.
+    text.insert(0, "details = \"\"\"\npolicy_version = \"x\"\n\"\"\"\n");
+    spill(path, text);
+    REQUIRE(f.reg.load("275abcde").ok());
+    auto refused = f.reg.repin("275abcde", "2026-06-01", text, accept);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().message.find("cannot find the intake line 'policy_version = ...'") == 0);
+    CHECK(slurp(path) == text);
+}
+
+TEST_CASE("edit copy: a private file inside the register, ignored by check, removed after") {
+    Fixture f;
+    REQUIRE(f.reg.create(new_complaint("275abcde"), london()).ok());
+    fs::path copy_path;
+    {
+        auto copy = f.reg.edit_copy("275abcde");
+        REQUIRE(copy.ok());
+        copy_path = copy->path();
+        auto name = copy_path.filename().string();
+        CHECK(copy_path.parent_path() == f.root);
+        CHECK(name.starts_with(".edit-275abcde-"));
+        CHECK(name.ends_with(".toml"));
+        CHECK(name.size() == std::string(".edit-275abcde-XXXXXX.toml").size());
+        CHECK(mode_of(copy_path) == 0600);
+        CHECK(copy->original() == slurp(f.reg.complaint_path("275abcde")));
+        CHECK(*copy->edited() == copy->original());
+        spill(copy_path, "edited\n");
+        CHECK(*copy->edited() == "edited\n");
+        ::chmod(copy_path.c_str(), 0644); // even so: an edit in progress is not a finding
+        CHECK(f.reg.inspect_files().warnings.empty());
+        CHECK(f.reg.load_all().errors.empty());
+    }
+    CHECK_FALSE(fs::exists(copy_path));
+    CHECK_FALSE(f.reg.edit_copy("275abxyz").ok());
 }
 
 TEST_CASE("exists, file_text and the paths shared through git") {
