@@ -2,7 +2,7 @@
 # Installs the Debian 12 packages that complaints needs to build and test, if any are missing.
 # Uses sudo when not run as root. Safe to run again: it installs nothing when all are present.
 set -eu
-packages="g++ cmake ninja-build git tzdata python3 python3-numpy
+packages="g++ cmake ninja-build git tzdata python3 python3-numpy strace
   libcli11-dev libtomlplusplus-dev libfmt-dev libhowardhinnant-date-dev doctest-dev
   libutf8proc-dev pkg-config
   clang libclang-rt-14-dev util-linux"

@@ -113,4 +113,8 @@ std::string write_event_line(const Event& event, const date::time_zone* zone);
 Result<std::string> append_event(std::string_view file_text, const Event& event,
                                  const date::time_zone* zone, std::string_view path);
 
+/// `file_text` with its `policy_version = "..."` line set to `version`; every other byte a
+/// person wrote stays as it was. Fails when no line starts with the key `policy_version`.
+Result<std::string> with_policy_version(std::string_view file_text, std::string_view version);
+
 } // namespace complaints

@@ -1,6 +1,7 @@
 #pragma once
-/// The register on disk: a folder with `register.toml`, `policies/`, `complaints/`. All file
-/// access of the core goes through here: atomic writes, exclusive creation, the lock.
+/// The register on disk: a folder with `register.toml`, `policies/`, `complaints/`. The
+/// Register owns its layout: no caller builds a path inside it or knows a file's name. Its
+/// files are read and written through the file layer (src/core/file_io.hpp).
 
 #include "complaints/complaint.hpp"
 #include "complaints/policy.hpp"
@@ -18,17 +19,6 @@ namespace complaints {
 namespace fs = std::filesystem;
 
 inline constexpr const char* register_config_name = "register.toml";
-inline constexpr std::uintmax_t max_file_size = 1024 * 1024; ///< larger files are rejected
-
-/// Reads a whole file (refusing symlinks and files over `max_file_size`).
-Result<std::string> read_text_file(const fs::path& path);
-
-/// Replaces `path` with `text` atomically: temp file in the same folder, fsync, rename, fsync
-/// of the folder. On any error the original is untouched and the temp file removed.
-Status write_file_atomically(const fs::path& path, std::string_view text);
-
-/// Creates `path` holding `text`; fails if it already exists.
-Status create_file_exclusively(const fs::path& path, std::string_view text);
 
 /// A complaint file that failed to load, for commands that read the whole register.
 struct LoadedComplaints {
@@ -40,6 +30,34 @@ struct LoadedComplaints {
 struct FileFindings {
     std::vector<Error> problems; ///< e.g. a symlink or stray file where complaints live
     std::vector<Error> warnings; ///< e.g. files other users can read, leftover temporary files
+};
+
+/// Checks run on a complaint as it would be saved (e.g. the lifecycle checks); an error
+/// stops the save.
+using ComplaintCheck = std::function<Status(const Complaint&)>;
+
+/// A private copy of a complaint file for `edit`: `REGISTER/.edit-ID-XXXXXX.toml`, mode 0600,
+/// inside the register so it never leaves the register's folder; git (`.gitignore`) and
+/// `check` ignore it. Removed when destroyed, whatever happened meanwhile.
+class EditCopy {
+  public:
+    EditCopy(EditCopy&& other) noexcept;
+    EditCopy(const EditCopy&) = delete;
+    EditCopy& operator=(const EditCopy&) = delete;
+    ~EditCopy();
+
+    /// Where the copy is, for the editor.
+    const fs::path& path() const { return path_; }
+    /// The complaint file's text when the copy was made: what a save is based on.
+    const std::string& original() const { return original_; }
+    /// The copy's text now (after the editor), read with the file layer's guards.
+    Result<std::string> edited() const;
+
+  private:
+    friend class Register;
+    EditCopy(fs::path path, std::string original);
+    fs::path path_;
+    std::string original_;
 };
 
 class Register {
@@ -57,6 +75,10 @@ class Register {
     fs::path complaints_dir() const { return root_ / "complaints"; }
     fs::path policies_dir() const { return root_ / "policies"; }
     fs::path complaint_path(std::string_view id) const;
+    /// Whether complaint `id` has a file (even one that does not read, or a link).
+    bool exists(std::string_view id) const;
+    /// The text of complaint `id`'s file as it is now.
+    Result<std::string> file_text(std::string_view id) const;
 
     /// The policy the register uses for new complaints (`policy = ` in register.toml).
     const std::string& default_policy_id() const { return default_policy_; }
@@ -69,6 +91,9 @@ class Register {
     Result<std::vector<Policy>> policies() const;
     /// The policy with `id` and `version` (latest version when `version` is empty).
     Result<Policy> policy(std::string_view id, std::string_view version = {}) const;
+    /// `spec` with the register's own calendar changes (`calendar.toml`, when there is one)
+    /// applied; see docs/POLICY.md. Errors at FILE:LINE:COL.
+    Result<CalendarSpec> with_calendar_changes(CalendarSpec spec) const;
 
     /// IDs of every complaint file, sorted.
     std::vector<std::string> complaint_ids() const;
@@ -79,6 +104,8 @@ class Register {
     LoadedComplaints load_all() const;
     /// Permissions, leftover temporary files, links and stray files; see docs/RELIABILITY.md.
     FileFindings inspect_files() const;
+    /// The files and folders, relative to the root, that must be committed to be shared.
+    std::vector<std::string> shared_paths() const;
 
     /// Writes a new complaint file; fails if the ID exists.
     Status create(const Complaint& complaint, const date::time_zone* zone) const;
@@ -86,9 +113,23 @@ class Register {
     /// and must still be valid, `validate` may reject it (e.g. lifecycle checks).
     Status append(std::string_view id, const Event& event, const date::time_zone* zone,
                   const std::function<Status(const Complaint&)>& validate) const;
-    /// Replaces complaint `id` with `text` (from `edit`), under the lock, after validating it.
-    Status replace(std::string_view id, std::string_view text,
-                   const std::function<Status(const Complaint&)>& validate) const;
+
+    // Rewrites of a whole complaint file are based on a text read earlier (shown to the user,
+    // or edited by them). Under the lock the file is read again, and when it no longer holds
+    // that text nothing is written: a `busy` error "the file changed since it was read;
+    // nothing was saved, run the command again". Nothing another command added is lost.
+
+    /// A private copy of complaint `id` to edit; see EditCopy.
+    Result<EditCopy> edit_copy(std::string_view id) const;
+    /// Replaces complaint `id` with `text` if its file still holds `based_on`. `text` must
+    /// parse, keep the id, and pass `validate`.
+    Status replace(std::string_view id, std::string_view text, std::string_view based_on,
+                   const ComplaintCheck& validate) const;
+    /// Pins complaint `id` to `version` of its policy by changing its `policy_version` line
+    /// only (every other byte stays), if its file still holds `based_on`; `validate` checks
+    /// the complaint under the new version.
+    Status repin(std::string_view id, std::string_view version, std::string_view based_on,
+                 const ComplaintCheck& validate) const;
 
   private:
     std::string duplicate_hint(std::string_view id) const;

@@ -96,7 +96,7 @@ std::string unused_id(const Register& reg, date::sys_days day) {
     std::string id;
     do {
         id = make_complaint_id(day, [&] { return random(); });
-    } while (fs::exists(reg.complaint_path(id)));
+    } while (reg.exists(id));
     return id;
 }
 

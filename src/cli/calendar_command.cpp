@@ -16,16 +16,6 @@ struct CalendarOptions {
     std::string format = "text";
 };
 
-/// `path` relative to the working directory when it is below it, as other messages show it.
-std::string shown_path(const fs::path& path) {
-    std::error_code error;
-    auto here = fs::current_path(error);
-    if (error) return path.string();
-    auto relative = path.lexically_relative(here);
-    if (relative.empty() || *relative.begin() == "..") return path.string();
-    return relative.string();
-}
-
 Result<CalendarSpec> base_spec(const CalendarOptions& options, Session& session) {
     CalendarSpec spec;
     const Register* reg = nullptr;
@@ -46,7 +36,7 @@ Result<CalendarSpec> base_spec(const CalendarOptions& options, Session& session)
         spec.division = *division;
     }
     if (reg == nullptr) return spec;
-    return with_register_calendar(*reg, std::move(spec));
+    return reg->with_calendar_changes(std::move(spec));
 }
 
 std::string days_json(const std::vector<Holiday>& days, int year, const CalendarSpec& spec) {
@@ -85,14 +75,6 @@ Status run_calendar(const CalendarOptions& options, Session& session) {
 }
 
 } // namespace
-
-Result<CalendarSpec> with_register_calendar(const Register& reg, CalendarSpec spec) {
-    const fs::path path = reg.root() / register_calendar_name;
-    if (!fs::exists(fs::symlink_status(path))) return spec;
-    auto text = read_text_file(path);
-    if (!text) return text.error();
-    return apply_register_calendar(std::move(spec), *text, shown_path(path));
-}
 
 void add_calendar_command(CommandTable& table) {
     auto options = std::make_shared<CalendarOptions>();

@@ -7,9 +7,9 @@
 
 namespace complaints::cli {
 
-inline constexpr const char* register_calendar_name = "calendar.toml";
-
-/// `spec` with `REGISTER/calendar.toml` applied when that file exists; errors at FILE:LINE:COL.
-Result<CalendarSpec> with_register_calendar(const Register& reg, CalendarSpec spec);
+/// `spec` with the register's calendar changes applied (Register::with_calendar_changes).
+inline Result<CalendarSpec> with_register_calendar(const Register& reg, CalendarSpec spec) {
+    return reg.with_calendar_changes(std::move(spec));
+}
 
 } // namespace complaints::cli

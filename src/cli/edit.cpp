@@ -1,11 +1,8 @@
 #include "cli/commands.hpp"
+#include "core/file_io.hpp"
 
-#include <cerrno>
 #include <cstdlib>
-#include <cstring>
 #include <fmt/format.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace complaints::cli {
 
@@ -21,34 +18,22 @@ std::string editor() {
     return "vi";
 }
 
-/// A private copy of the file to edit, in the temporary folder, readable only by us.
-Result<fs::path> make_copy(const std::string& id, std::string_view text) {
-    const fs::path folder = fs::temp_directory_path();
-    std::string name = (folder / ("complaint-" + id + "-XXXXXX.toml")).string();
-    const int fd = mkstemps(name.data(), 5);
-    if (fd < 0)
-        return io_error(fmt::format("cannot create a temporary file: {}", std::strerror(errno)));
-    ::close(fd);
-    if (auto written = write_file_atomically(name, text); !written) return written.error();
-    return fs::path(name);
-}
-
-/// Runs the editor through the shell, as git does, so "code --wait" works.
+/// Runs the editor through the shell, as git does, so "code --wait" works. The file is an
+/// argument of the shell, never part of the command text.
 Status run_editor(const fs::path& file) {
-    const std::string command = editor() + " \"$@\"";
-    const pid_t pid = fork();
-    if (pid < 0) return io_error("cannot start the editor");
-    if (pid == 0) {
-        execl("/bin/sh", "sh", "-c", command.c_str(), "sh", file.c_str(),
-              static_cast<char*>(nullptr));
-        _exit(127);
-    }
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    auto ran = run_program({"/bin/sh", "-c", editor() + " \"$@\"", "sh", file.string()},
+                           ChildOutput::inherit);
+    if (!ran) return io_error("cannot start the editor");
+    if (ran->status != 0)
         return usage_error(fmt::format("the editor ({}) failed; nothing was changed", editor()));
     return done();
+}
+
+/// An edit that was not saved says so: the copy is gone and the file is as it was.
+Error not_saved(Error error) {
+    if (error.kind != ErrorKind::busy)
+        error.message += "\nnothing was changed; the edit was discarded";
+    return error;
 }
 
 Status run_edit(const EditOptions& options, Session& session) {
@@ -57,36 +42,26 @@ Status run_edit(const EditOptions& options, Session& session) {
     auto reg = session.open_register();
     if (!reg) return reg.error();
     const std::string id = reading->complaint.id;
-    auto original = read_text_file((*reg)->complaint_path(id));
-    if (!original) return original.error();
-    auto copy = make_copy(id, *original);
+    auto copy = (*reg)->edit_copy(id); // removed on return, whatever happens
     if (!copy) return copy.error();
-    if (auto edited = run_editor(*copy); !edited) return edited;
-    auto text = read_text_file(*copy);
+    if (auto edited = run_editor(copy->path()); !edited) return edited;
+    auto text = copy->edited();
     if (!text) return text.error();
-    if (*text == *original) {
-        fs::remove(*copy);
+    if (*text == copy->original()) {
         fmt::print(stderr, "complaints: {} unchanged\n", id);
         return done();
     }
     const Policy& policy = *reading->policy;
     const WorkingCalendar& calendar = *reading->calendar;
     auto now = session.now(calendar.zone());
+    if (!now) return now.error();
     auto validate = [&](const Complaint& updated) -> Status {
         if (auto state = derive_state(updated, policy, calendar, *now); !state)
             return state.error();
         return done();
     };
-    auto checked = parse_complaint(*text, copy->string());
-    Status saved = checked ? validate(*checked) : Status(checked.error());
-    if (saved) saved = (*reg)->replace(id, *text, validate);
-    if (!saved) {
-        Error error = saved.error();
-        error.message +=
-            fmt::format("\nnothing was changed; your edit is kept in {}", copy->string());
-        return error;
-    }
-    fs::remove(*copy);
+    if (auto saved = (*reg)->replace(id, *text, copy->original(), validate); !saved)
+        return not_saved(saved.error());
     print_out(fmt::format("{}: saved\n", id));
     return done();
 }

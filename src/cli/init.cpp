@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include "core/file_io.hpp" // read_text_file, for the policy file given
+
 namespace complaints::cli {
 
 namespace {

@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/present.hpp"
+#include "core/file_io.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -130,25 +131,6 @@ std::string changes_text(const std::vector<Change>& changes) {
     return table.render();
 }
 
-/// `text` with its `policy_version = "..."` line set to `version`; every other byte stays.
-Result<std::string> with_policy_version(std::string_view text, std::string_view version) {
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string_view::npos) end = text.size();
-        std::string_view line = text.substr(start, end - start);
-        std::size_t key_end = line.find_first_of(" =");
-        if (line.substr(0, key_end) == "policy_version") {
-            std::string replaced(text.substr(0, start));
-            replaced += fmt::format("policy_version = {}", json_string(version));
-            replaced += text.substr(end);
-            return replaced;
-        }
-        start = end + 1;
-    }
-    return data_error("", 0, 0, "the complaint file has no 'policy_version = ' line");
-}
-
 Result<ComplaintState> state_under(const Complaint& complaint, const Policy& policy,
                                    Session& session) {
     auto calendar = session.calendar(policy);
@@ -158,27 +140,29 @@ Result<ComplaintState> state_under(const Complaint& complaint, const Policy& pol
     return derive_state(complaint, policy, **calendar, *now);
 }
 
-Status save_repin(const Complaint& moved, const Policy& target, Session& session) {
+/// Pins the complaint to the target version if its file still holds `based_on`, the text the
+/// preview was computed from.
+Status save_repin(const Complaint& moved, const Policy& target, std::string_view based_on,
+                  Session& session) {
     auto reg = session.open_register();
     if (!reg) return reg.error();
-    auto text = read_text_file((*reg)->complaint_path(moved.id));
-    if (!text) return text.error();
-    auto changed = with_policy_version(*text, moved.policy_version);
-    if (!changed) return changed.error();
     auto validate = [&](const Complaint& written) -> Status {
-        if (written.policy_version != moved.policy_version || written.details != moved.details ||
-            written.events.size() != moved.events.size())
-            return data_error(moved.path, 0, 0,
-                              "cannot find the intake line 'policy_version = ...' to change; "
-                              "use 'complaints edit'");
         if (auto state = state_under(written, target, session); !state) return state.error();
         return done();
     };
-    return (*reg)->replace(moved.id, *changed, validate);
+    return (*reg)->repin(moved.id, moved.policy_version, based_on, validate);
 }
 
 Status run_policy_repin(const PolicyOptions& options, Session& session) {
-    auto reading = session.read(options.id);
+    auto reg = session.open_register();
+    if (!reg) return reg.error();
+    auto id = (*reg)->resolve_id(options.id);
+    if (!id) return id.error();
+    // Read before the complaint is loaded for the preview, so that a change made after either
+    // is found when saving.
+    auto based_on = (*reg)->file_text(*id);
+    if (!based_on) return based_on.error();
+    auto reading = session.read(*id);
     if (!reading) return reading.error();
     const Complaint& complaint = reading->complaint;
     if (complaint.policy_version == options.to) {
@@ -205,7 +189,7 @@ Status run_policy_repin(const PolicyOptions& options, Session& session) {
         fmt::print(stderr, "complaints: nothing changed; run again with --yes to repin\n");
         return done();
     }
-    if (auto saved = save_repin(moved, **target, session); !saved) return saved;
+    if (auto saved = save_repin(moved, **target, *based_on, session); !saved) return saved;
     fmt::print(stderr, "complaints: {} is now pinned to {} {}\n", complaint.id,
                terminal_safe(complaint.policy), terminal_safe(options.to));
     return done();

@@ -181,4 +181,22 @@ Result<std::string> append_event(std::string_view file_text, const Event& event,
     return out;
 }
 
+Result<std::string> with_policy_version(std::string_view file_text, std::string_view version) {
+    std::size_t start = 0;
+    while (start < file_text.size()) {
+        std::size_t end = file_text.find('\n', start);
+        if (end == std::string_view::npos) end = file_text.size();
+        std::string_view line = file_text.substr(start, end - start);
+        std::size_t key_end = line.find_first_of(" =");
+        if (line.substr(0, key_end) == "policy_version") {
+            std::string replaced(file_text.substr(0, start));
+            replaced += "policy_version = " + quoted(version);
+            replaced += file_text.substr(end);
+            return replaced;
+        }
+        start = end + 1;
+    }
+    return data_error("", 0, 0, "the complaint file has no 'policy_version = ' line");
+}
+
 } // namespace complaints

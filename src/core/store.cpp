@@ -1,5 +1,7 @@
-// The register on disk. Every file the core touches goes through here: reads that refuse
-// symlinks and huge files, atomic replaces, exclusive creation, and the register lock.
+// The register on disk: finding and opening it, its policies and calendar, reading
+// complaints and adding events. Files are read and written through the file layer
+// (file_io.cpp); register_init.cpp creates a register, register_check.cpp inspects its
+// files, register_edit.cpp rewrites whole complaint files.
 
 #include "complaints/store.hpp"
 #include "complaints/ids.hpp"
@@ -7,198 +9,17 @@
 #include "register_config.hpp"
 #include "toml_input.hpp"
 
+#include "register_files.hpp" // what the Register's parts share
+
 #include <algorithm>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <sys/file.h>
-#include <sys/stat.h>
-#include <thread>
 #include <toml++/toml.h>
-#include <unistd.h>
 
 namespace complaints {
 
 namespace {
 
-constexpr const char* lock_name = ".lock";
-constexpr auto lock_retry = std::chrono::milliseconds{10};
 constexpr auto longest_lock_wait = std::chrono::milliseconds{600'000};
-
-constexpr std::string_view gitattributes_text =
-    "# Complaint files merge by keeping both sides' lines: each event is one unique line\n"
-    "# inside the events array, so two clones' new events both survive. See docs/FORMAT.md.\n"
-    "complaints/*.toml merge=union\n";
-constexpr std::string_view gitignore_text =
-    "# the register's lock file\n.lock\n"
-    "# temporary files left by an interrupted write (safe to delete)\n.*.toml.??????\n";
-
-/// How a path is shown in messages: without `./` and `a/../` noise.
-std::string shown(const fs::path& path) {
-    return path.lexically_normal().string();
-}
-
-Error io_failure(const fs::path& path, std::string_view what, int error_number) {
-    return Error{ErrorKind::io, fmt::format("{}: {}", what, std::strerror(error_number)),
-                 shown(path)};
-}
-
-/// A file descriptor closed on scope exit.
-class FileDescriptor {
-  public:
-    explicit FileDescriptor(int fd = -1) : fd_(fd) {}
-    FileDescriptor(const FileDescriptor&) = delete;
-    FileDescriptor& operator=(const FileDescriptor&) = delete;
-    FileDescriptor(FileDescriptor&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
-    ~FileDescriptor() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    int get() const { return fd_; }
-    int release() { return std::exchange(fd_, -1); }
-
-  private:
-    int fd_;
-};
-
-Status read_all(int fd, const fs::path& path, std::string& out) {
-    char buffer[65536];
-    for (;;) {
-        ssize_t count = ::read(fd, buffer, sizeof buffer);
-        if (count < 0 && errno == EINTR) continue;
-        if (count < 0) return io_failure(path, "cannot read", errno);
-        if (count == 0) return done();
-        out.append(buffer, static_cast<std::size_t>(count));
-        if (out.size() > max_file_size)
-            return data_error(shown(path), 1, 1, "file is larger than 1 MiB");
-    }
-}
-
-Status write_all(int fd, const fs::path& path, std::string_view text) {
-    while (!text.empty()) {
-        ssize_t count = ::write(fd, text.data(), text.size());
-        if (count < 0 && errno == EINTR) continue;
-        if (count < 0) return io_failure(path, "cannot write", errno);
-        text.remove_prefix(static_cast<std::size_t>(count));
-    }
-    return done();
-}
-
-fs::path folder_of(const fs::path& path) {
-    return path.has_parent_path() ? path.parent_path() : fs::path(".");
-}
-
-Status sync_folder(const fs::path& folder) {
-    FileDescriptor fd(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (fd.get() < 0) return io_failure(folder, "cannot open folder", errno);
-    if (::fsync(fd.get()) != 0 && errno != EINVAL)
-        return io_failure(folder, "cannot sync folder", errno);
-    return done();
-}
-
-/// Fails unless the file behind `fd` now holds exactly `text` (read back from the start).
-Status reads_back(int fd, const fs::path& path, std::string_view text) {
-    if (::lseek(fd, 0, SEEK_SET) != 0) return io_failure(path, "cannot read back", errno);
-    std::string back;
-    if (auto status = read_all(fd, path, back); !status) return status;
-    if (back == text) return done();
-    return Error{ErrorKind::io, "what was written does not read back the same; nothing changed",
-                 shown(path)};
-}
-
-/// Nothing larger than the readers accept is ever written.
-Status check_size(const fs::path& path, std::string_view text) {
-    if (text.size() <= max_file_size) return done();
-    return data_error(shown(path), 1, 1,
-                      "the file would be larger than 1 MiB, more than complaints reads; nothing "
-                      "was changed");
-}
-
-/// A complete, synced temp file next to `path`; removed on destruction unless released.
-class TempFile {
-  public:
-    static Result<TempFile> write(const fs::path& path, std::string_view text) {
-        if (auto status = check_size(path, text); !status) return status.error();
-        TempFile temp;
-        auto name = (folder_of(path) / ("." + path.filename().string() + ".XXXXXX")).string();
-        FileDescriptor fd(::mkostemp(name.data(), O_CLOEXEC));
-        if (fd.get() < 0) return io_failure(path, "cannot create a temporary file", errno);
-        temp.path_ = name;
-        if (auto status = write_all(fd.get(), temp.path_, text); !status) return status.error();
-        if (::fsync(fd.get()) != 0) return io_failure(temp.path_, "cannot sync", errno);
-        if (auto status = reads_back(fd.get(), temp.path_, text); !status) return status.error();
-        if (::close(fd.release()) != 0) return io_failure(temp.path_, "cannot close", errno);
-        return temp;
-    }
-    TempFile() = default;
-    TempFile(TempFile&& other) noexcept : path_(std::exchange(other.path_, {})) {}
-    TempFile(const TempFile&) = delete;
-    ~TempFile() {
-        if (!path_.empty()) ::unlink(path_.c_str());
-    }
-    const fs::path& path() const { return path_; }
-    void release() { path_.clear(); }
-
-  private:
-    fs::path path_;
-};
-
-/// Moves `from` to `to` only if `to` does not exist (renameat2, or link where unsupported).
-int rename_no_replace(const fs::path& from, const fs::path& to) {
-    if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return 0;
-    if (errno != EINVAL && errno != ENOSYS) return -1;
-    if (::link(from.c_str(), to.c_str()) != 0) return -1;
-    ::unlink(from.c_str());
-    return 0;
-}
-
-Status make_folder(const fs::path& path) {
-    if (::mkdir(path.c_str(), 0700) == 0 || errno == EEXIST) return done();
-    return io_failure(path, "cannot create folder", errno);
-}
-
-Status make_folders(const fs::path& path) {
-    if (path.empty() || fs::exists(path)) return done();
-    if (path.has_parent_path() && path.parent_path() != path)
-        if (auto status = make_folders(path.parent_path()); !status) return status;
-    return make_folder(path);
-}
-
-/// `path` must be a real folder, not a symlink planted in a clone.
-Status check_real_folder(const fs::path& path) {
-    std::error_code error;
-    auto status = fs::symlink_status(path, error);
-    if (status.type() == fs::file_type::directory || status.type() == fs::file_type::not_found)
-        return done();
-    return data_error(shown(path), 1, 1, "must be a folder, not a link or a file");
-}
-
-/// Holds the register's lock (flock on ROOT/.lock) until destroyed.
-class RegisterLock {
-  public:
-    static Result<RegisterLock> take(const fs::path& root, std::chrono::milliseconds wait) {
-        fs::path path = root / lock_name;
-        FileDescriptor fd(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600));
-        if (fd.get() < 0) return io_failure(path, "cannot open the lock file", errno);
-        for (auto waited = std::chrono::milliseconds{0};; waited += lock_retry) {
-            if (::flock(fd.get(), LOCK_EX | LOCK_NB) == 0) return RegisterLock(std::move(fd));
-            if (errno != EWOULDBLOCK && errno != EINTR)
-                return io_failure(path, "cannot lock", errno);
-            if (waited >= wait) break;
-            std::this_thread::sleep_for(lock_retry);
-        }
-        return Error{ErrorKind::busy,
-                     fmt::format("register is busy: another complaints command has held {} for "
-                                 "{} ms; nothing was changed, try again",
-                                 shown(path), wait.count()),
-                     {}};
-    }
-
-  private:
-    explicit RegisterLock(FileDescriptor fd) : fd_(std::move(fd)) {}
-    FileDescriptor fd_;
-};
 
 Result<std::string> read_register_policy(const fs::path& config) {
     auto text = read_text_file(config);
@@ -218,15 +39,14 @@ fs::path shown_root(const fs::path& found) {
     return relative;
 }
 
-/// Writes `text` to `path`, or adds it to what is there when it is not already included.
-Status ensure_text(const fs::path& path, std::string_view text) {
-    if (!fs::exists(fs::symlink_status(path))) return create_file_exclusively(path, text);
-    auto existing = read_text_file(path);
-    if (!existing) return existing.error();
-    if (existing->find(text) != std::string::npos) return done();
-    std::string joined = *existing;
-    if (!joined.empty() && joined.back() != '\n') joined += '\n';
-    return write_file_atomically(path, joined + std::string(text));
+/// `path` relative to the working directory when it is below it, as other messages show it.
+std::string shown_from_here(const fs::path& path) {
+    std::error_code error;
+    auto here = fs::current_path(error);
+    if (error) return path.string();
+    auto relative = path.lexically_relative(here);
+    if (relative.empty() || *relative.begin() == "..") return path.string();
+    return relative.string();
 }
 
 /// How many events of `complaint` are the same as `event`.
@@ -306,97 +126,36 @@ Result<std::pair<Complaint, std::string>> with_event(std::string_view text, cons
     return std::pair{std::move(*after), std::move(*appended)};
 }
 
-/// Fails when the file at `path` no longer holds `text` (someone edited it meanwhile).
-Status unchanged_since(const fs::path& path, std::string_view text) {
+} // namespace
+
+bool is_edit_copy_name(std::string_view name) {
+    return name.starts_with(edit_copy_prefix) && name.ends_with(".toml");
+}
+
+Status check_real_folder(const fs::path& path) {
+    std::error_code error;
+    auto status = fs::symlink_status(path, error);
+    if (status.type() == fs::file_type::directory || status.type() == fs::file_type::not_found)
+        return done();
+    return data_error(shown(path), 1, 1, "must be a folder, not a link or a file");
+}
+
+Result<FileLock> lock_register(const fs::path& root, std::chrono::milliseconds wait) {
+    fs::path path = root / lock_file_name;
+    auto lock = FileLock::take(path, wait);
+    if (lock || lock.error().kind != ErrorKind::busy) return lock;
+    return Error{ErrorKind::busy,
+                 fmt::format("register is busy: another complaints command has held {} for "
+                             "{} ms; nothing was changed, try again",
+                             shown(path), wait.count()),
+                 {}};
+}
+
+Status unchanged_since(const fs::path& path, std::string_view text, std::string_view message) {
     auto now = read_text_file(path);
     if (!now) return now.error();
     if (*now == text) return done();
-    return Error{ErrorKind::busy, "the file changed while the event was being added; try again",
-                 shown(path)};
-}
-
-/// The name of a temporary file left by an interrupted write: `.NAME.XXXXXX`.
-bool is_leftover_temp(const std::string& name) {
-    auto dot = name.rfind('.');
-    return name.size() > 8 && name[0] == '.' && dot != 0 && name.size() - dot == 7;
-}
-
-/// A file or folder other users of the machine may read or change.
-std::optional<Error> open_to_others(const fs::path& path, const struct stat& info) {
-    if ((info.st_mode & 0077) == 0) return std::nullopt;
-    return data_error(shown(path), 1, 1,
-                      fmt::format("other users of this machine can read it (mode {:04o}); it "
-                                  "holds personal data: run 'chmod -R go-rwx' on the register",
-                                  info.st_mode & 07777));
-}
-
-/// What `check` says about one entry of the register's folders.
-void inspect_entry(const fs::path& path, bool complaints_folder, FileFindings& found) {
-    struct stat info {};
-    if (::lstat(path.c_str(), &info) != 0) return;
-    auto name = path.filename().string();
-    if (is_leftover_temp(name)) {
-        found.warnings.push_back(data_error(shown(path), 1, 1,
-                                            "temporary file left by an interrupted write; it is "
-                                            "ignored and safe to delete"));
-        return;
-    }
-    if (S_ISLNK(info.st_mode) && path.extension() == ".toml") return; // reported when read
-    if (auto warning = open_to_others(path, info)) found.warnings.push_back(*warning);
-    if (complaints_folder && path.extension() != ".toml" && name != ".gitkeep")
-        found.warnings.push_back(
-            data_error(shown(path), 1, 1,
-                       "not a complaint file (only ID.toml files are read); it is ignored"));
-}
-
-} // namespace
-
-void Register::inspect_folder(const fs::path& folder, bool complaints_folder,
-                              FileFindings& found) const {
-    struct stat info {};
-    if (::lstat(folder.c_str(), &info) != 0) return;
-    if (auto warning = open_to_others(folder, info)) found.warnings.push_back(*warning);
-    if (!S_ISDIR(info.st_mode)) return;
-    std::error_code error;
-    for (const auto& entry : fs::directory_iterator(folder, error)) {
-        if (entry.is_directory() && !entry.is_symlink() && folder == root_) continue;
-        inspect_entry(entry.path(), complaints_folder, found);
-    }
-}
-
-Result<std::string> read_text_file(const fs::path& path) {
-    FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK));
-    if (fd.get() < 0 && errno == ELOOP)
-        return data_error(shown(path), 1, 1, "is a symbolic link; refusing to follow it");
-    if (fd.get() < 0) return io_failure(path, "cannot open", errno);
-    struct stat info {};
-    if (::fstat(fd.get(), &info) != 0) return io_failure(path, "cannot examine", errno);
-    if (!S_ISREG(info.st_mode)) return data_error(shown(path), 1, 1, "is not a regular file");
-    if (static_cast<std::uintmax_t>(info.st_size) > max_file_size)
-        return data_error(shown(path), 1, 1, "file is larger than 1 MiB");
-    std::string text;
-    if (auto status = read_all(fd.get(), path, text); !status) return status.error();
-    return text;
-}
-
-Status write_file_atomically(const fs::path& path, std::string_view text) {
-    auto temp = TempFile::write(path, text);
-    if (!temp) return temp.error();
-    if (::rename(temp->path().c_str(), path.c_str()) != 0)
-        return io_failure(path, "cannot replace", errno);
-    temp->release();
-    return sync_folder(folder_of(path));
-}
-
-Status create_file_exclusively(const fs::path& path, std::string_view text) {
-    auto temp = TempFile::write(path, text);
-    if (!temp) return temp.error();
-    if (rename_no_replace(temp->path(), path) != 0) {
-        if (errno == EEXIST) return data_error(shown(path), 1, 1, "already exists");
-        return io_failure(path, "cannot create", errno);
-    }
-    temp->release();
-    return sync_folder(folder_of(path));
+    return Error{ErrorKind::busy, std::string(message), shown(path)};
 }
 
 Result<Register> Register::open(const fs::path& root) {
@@ -426,29 +185,17 @@ Result<Register> Register::find(const fs::path& start) {
                            "'complaints init' or pass -C DIR)");
 }
 
-Result<Register> Register::init(const fs::path& root, std::string_view policy_text,
-                                std::string_view policy_source_name) {
-    if (fs::exists(fs::symlink_status(root / register_config_name)))
-        return usage_error(fmt::format("'{}' is already a register", shown(root)));
-    auto policy = parse_policy(policy_text, policy_source_name);
-    if (!policy) return policy.error();
-    for (const auto& folder : {root, root / "policies", root / "complaints"})
-        if (auto status = make_folders(folder); !status) return status.error();
-    auto policy_file = root / "policies" / (policy->id + ".toml");
-    if (auto status = write_file_atomically(policy_file, policy_text); !status)
-        return status.error();
-    if (auto status = ensure_text(root / ".gitattributes", gitattributes_text); !status)
-        return status.error();
-    if (auto status = ensure_text(root / ".gitignore", gitignore_text); !status)
-        return status.error();
-    auto config = fmt::format("# complaints register\npolicy = \"{}\"\n", policy->id);
-    if (auto status = create_file_exclusively(root / register_config_name, config); !status)
-        return status.error();
-    return open(root);
-}
-
 fs::path Register::complaint_path(std::string_view id) const {
     return complaints_dir() / (std::string(id) + ".toml");
+}
+
+bool Register::exists(std::string_view id) const {
+    return fs::exists(fs::symlink_status(complaint_path(id)));
+}
+
+Result<std::string> Register::file_text(std::string_view id) const {
+    if (auto status = check_real_folder(complaints_dir()); !status) return status.error();
+    return read_text_file(complaint_path(id));
 }
 
 Result<std::vector<Policy>> Register::policies() const {
@@ -487,6 +234,14 @@ Result<Policy> Register::policy(std::string_view id, std::string_view version) c
                  fmt::format("no policy {} here (have: {})", wanted,
                              have.empty() ? "none" : fmt::format("{}", fmt::join(have, ", "))),
                  shown(policies_dir())};
+}
+
+Result<CalendarSpec> Register::with_calendar_changes(CalendarSpec spec) const {
+    const fs::path path = root_ / calendar_file_name;
+    if (!fs::exists(fs::symlink_status(path))) return spec;
+    auto text = read_text_file(path);
+    if (!text) return text.error();
+    return apply_register_calendar(std::move(spec), *text, shown_from_here(path));
 }
 
 std::vector<std::string> Register::complaint_ids() const {
@@ -532,22 +287,6 @@ std::string Register::duplicate_hint(std::string_view id) const {
     return fmt::format(" (duplicate ID: {} has it too)", shown(other));
 }
 
-FileFindings Register::inspect_files() const {
-    FileFindings found;
-    for (const auto& folder : {root_, policies_dir(), complaints_dir()})
-        inspect_folder(folder, folder == complaints_dir(), found);
-    for (const auto& folder : {policies_dir(), complaints_dir()})
-        if (auto status = check_real_folder(folder); !status)
-            found.problems.push_back(status.error());
-    auto attributes = read_text_file(root_ / ".gitattributes");
-    if (!attributes || attributes->find("complaints/*.toml merge=union") == std::string::npos)
-        found.warnings.push_back(data_error(
-            shown(root_ / ".gitattributes"), 1, 1,
-            "has no 'complaints/*.toml merge=union' line: git merges of complaint files may "
-            "conflict (run 'complaints init' again to add it)"));
-    return found;
-}
-
 LoadedComplaints Register::load_all() const {
     LoadedComplaints result;
     for (const auto& id : complaint_ids()) {
@@ -591,7 +330,7 @@ Status Register::create(const Complaint& complaint, const date::time_zone* zone)
 Status Register::append(std::string_view id, const Event& event, const date::time_zone* zone,
                         const std::function<Status(const Complaint&)>& validate) const {
     if (auto status = check_event_text(event); !status) return status;
-    auto lock = RegisterLock::take(root_, lock_wait_);
+    auto lock = lock_register(root_, lock_wait_);
     if (!lock) return lock.error();
     auto path = complaint_path(id);
     auto text = read_text_file(path);
@@ -604,25 +343,11 @@ Status Register::append(std::string_view id, const Event& event, const date::tim
             fmt::format("the file is named '{}' but its id is '{}'", id, after->first.id));
     if (validate)
         if (auto status = validate(after->first); !status) return status;
-    if (auto status = unchanged_since(path, *text); !status) return status;
+    if (auto status = unchanged_since(
+            path, *text, "the file changed while the event was being added; try again");
+        !status)
+        return status;
     return write_file_atomically(path, after->second);
-}
-
-Status Register::replace(std::string_view id, std::string_view text,
-                         const std::function<Status(const Complaint&)>& validate) const {
-    auto lock = RegisterLock::take(root_, lock_wait_);
-    if (!lock) return lock.error();
-    auto path = complaint_path(id);
-    if (!fs::exists(fs::symlink_status(path)))
-        return not_found_error(fmt::format("no complaint '{}'", id));
-    auto complaint = parse_complaint(text, shown(path));
-    if (!complaint) return complaint.error();
-    if (complaint->id != id)
-        return data_error(shown(path), 1, 1,
-                          fmt::format("the id must stay '{}' (found '{}')", id, complaint->id));
-    if (validate)
-        if (auto status = validate(*complaint); !status) return status;
-    return write_file_atomically(path, text);
 }
 
 } // namespace complaints

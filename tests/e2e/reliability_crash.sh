@@ -1,6 +1,8 @@
-# Crash consistency: the tool is killed (SIGKILL) at random moments while it writes. Afterwards
-# every file parses and holds either the old or the new content; temporary files left behind
-# are ignored by readers and mentioned by `check`. (docs/RELIABILITY.md)
+# Crash consistency: the tool is killed (SIGKILL) at random moments while it writes, and at
+# exact system calls of each write (with strace), so that kills certainly land between the
+# creation of the temporary file and the rename. Afterwards every file parses and holds either
+# the old or the new content; temporary files left behind are ignored by readers and mentioned
+# by `check`. (docs/RELIABILITY.md)
 source "$TESTS/e2e/lib.sh"
 
 c init reg --policy big-bums >/dev/null
@@ -20,22 +22,33 @@ kill_after() {
   wait "$pid" 2>/dev/null || true
 }
 
-changed=0 unchanged=0
+# temporary_files: whether a write's temporary file (.NAME.toml.XXXXXX) is in complaints/.
+temporary_files() { compgen -G 'complaints/.*.toml.??????' >/dev/null; }
+
+# expect_old_or_new BEFORE TEXT WHAT: the complaint file holds BEFORE, or BEFORE plus exactly
+# one note line holding TEXT; CHANGED says which (no or yes).
+expect_old_or_new() {
+  local after
+  after=$(cat "$file"; echo .)
+  CHANGED=no
+  if [ "$after" != "$1" ]; then
+    CHANGED=yes
+    expect_eq "$(grep -c "\"$2\"" "$file")" 1 "$3: the new note line"
+    expect_eq "$(grep -v "\"$2\"" "$file"; echo .)" "$1" "$3: everything else in the file"
+  fi
+  expect_exit 0 show "$id" --format json
+}
+
+changed=0 unchanged=0 mid_write=0
 for round in $(seq 1 60); do
   before=$(cat "$file"; echo .)
   kill_after $((RANDOM % 20)) note "$id" "crash round $round"
-  after=$(cat "$file"; echo .)
-  if [ "$after" == "$before" ]; then
-    unchanged=$((unchanged + 1))
-  else
-    changed=$((changed + 1))
-    expect_eq "$(grep -c "\"crash round $round\"" "$file")" 1 "round $round: the new note line"
-    expect_eq "$(grep -v "\"crash round $round\"" "$file"; echo .)" "$before" \
-      "round $round: everything else in the file"
-  fi
-  expect_exit 0 show "$id" --format json
+  expect_old_or_new "$before" "crash round $round" "round $round"
+  if [ "$CHANGED" == yes ]; then changed=$((changed + 1)); else unchanged=$((unchanged + 1)); fi
+  if temporary_files; then mid_write=$((mid_write + 1)) && rm -f complaints/.*.toml.??????; fi
 done
-echo "note killed 60 times: $changed wrote the new content, $unchanged kept the old" >&2
+echo "note killed 60 times: $changed wrote the new content, $unchanged kept the old," \
+  "$mid_write left a temporary file (killed mid-write)" >&2
 
 files_before=$(ls complaints/*.toml | wc -l)
 for round in $(seq 1 30); do
@@ -44,6 +57,72 @@ for round in $(seq 1 30); do
 done
 files_after=$(ls complaints/*.toml | wc -l)
 echo "add killed 30 times: $((files_after - files_before)) complaints were created" >&2
+rm -f complaints/.*.toml.??????
+
+# --- Kills that land mid-write, by construction --------------------------------------------------
+# Random moments can all miss the time between the creation of the temporary file and the
+# rename: on tmpfs, where fsync waits for nothing, it is a few microseconds. So strace kills the
+# tool when it makes a chosen system call of the write: its first write, fsync or lseek (the
+# read back) or its rename. Each of those kills lands mid-write, and the temporary file it
+# leaves is the evidence; the complaint must keep its old content. A kill at the second fsync
+# (of the folder) lands after the rename: the new content, and no temporary file.
+strace -f -qq -o /dev/null true ||
+  fail "strace cannot trace here; tools/deps.sh installs it (a container must allow ptrace)"
+
+# kill_at CALL N ARGS...: runs the tool, killed by strace as it makes its Nth CALL (a system
+# call name, or /regex); RC is its exit code (137 when the kill landed).
+kill_at() {
+  local call=$1 n=$2
+  shift 2
+  RC=0
+  strace -f -qq -o /dev/null -e trace="$call" -e inject="$call:signal=KILL:when=$n" \
+    "$COMPLAINTS" "$@" >/dev/null 2>&1 </dev/null &
+  wait $! 2>/dev/null || RC=$? # quietly: the kill is expected
+}
+
+landed=0
+for point in "write:before its content is written" "fsync:before it is synced" \
+  "lseek:before it is read back" "/^rename:before the rename"; do
+  call=${point%%:*} what=${point#*:}
+  before=$(cat "$file"; echo .)
+  kill_at "$call" 1 note "$id" "killed $what"
+  expect_eq "$RC" 137 "note killed $what: exit code"
+  temporary_files || fail "note killed $what: no temporary file, so the kill was not mid-write"
+  landed=$((landed + 1))
+  expect_eq "$(cat "$file"; echo .)" "$before" "note killed $what: the old content"
+  temp=$(compgen -G 'complaints/.*.toml.??????')
+  if [ "$call" == write ]; then
+    expect_eq "$(stat -c %s "$temp")" 0 "note killed $what: the temporary file is empty"
+  else
+    expect_eq "$(grep -c "\"killed $what\"" "$temp")" 1 "note killed $what: written in full"
+  fi
+  expect_exit 0 show "$id" --format json
+  rm "$temp"
+done
+before=$(cat "$file"; echo .)
+kill_at fsync 2 note "$id" "killed after the rename"
+expect_eq "$RC" 137 "note killed after the rename: exit code"
+temporary_files && fail "note killed after the rename: a temporary file is left"
+expect_old_or_new "$before" "killed after the rename" "note killed after the rename"
+expect_eq "$CHANGED" yes "note killed after the rename: the new content"
+
+count=$(ls complaints/*.toml | wc -l)
+for call in write fsync lseek /^rename; do
+  kill_at "$call" 1 add --name "Sam" --contact sam@example.org --channel email \
+    --summary "Killed at $call" --severity minor
+  expect_eq "$RC" 137 "add killed at $call: exit code"
+  temporary_files || fail "add killed at $call: no temporary file, so the kill was not mid-write"
+  landed=$((landed + 1))
+  expect_eq "$(ls complaints/*.toml | wc -l)" "$count" "add killed at $call: no new complaint"
+  rm complaints/.*.toml.??????
+done
+kill_at fsync 2 add --name "Sam" --contact sam@example.org --channel email \
+  --summary "Killed after the rename" --severity minor
+expect_eq "$RC" 137 "add killed after the rename: exit code"
+expect_eq "$(ls complaints/*.toml | wc -l)" "$((count + 1))" "add killed after the rename"
+echo "killed at exact system calls: $landed kills landed mid-write" >&2
+files_after=$(ls complaints/*.toml | wc -l)
+
 for f in complaints/*.toml; do
   expect_exit 0 show "$(basename "$f" .toml)" --format json
   [ "$(tail -c 2 "$f")" == "]" ] || fail "$f does not end with the closing bracket"

@@ -442,6 +442,22 @@ TEST_CASE("append_event refuses a file whose last line is not the closing bracke
     CHECK(appended.error().to_string().rfind("x.toml:7:1: cannot add an event", 0) == 0);
 }
 
+TEST_CASE("with_policy_version changes that line only, as an escaped string") {
+    std::string original = example_file;
+    original.insert(0, "# pinned by hand once\n");
+    auto changed = with_policy_version(original, "2026 \"b\"\\");
+    REQUIRE(changed.ok());
+    auto at = original.find("policy_version = ");
+    auto end = original.find('\n', at);
+    CHECK(*changed == original.substr(0, at) + "policy_version = \"2026 \\\"b\\\"\\\\\"" +
+                          original.substr(end));
+    CHECK(parse_complaint(*changed, "x.toml")->policy_version == "2026 \"b\"\\");
+
+    auto missing = with_policy_version("id = \"x\"\n", "2026");
+    REQUIRE_FALSE(missing.ok());
+    CHECK(missing.error().message == "the complaint file has no 'policy_version = ' line");
+}
+
 TEST_CASE("all event types are listed once, in documented order") {
     const auto& types = all_event_types();
     CHECK(types.size() == 14);

@@ -1,0 +1,349 @@
+// The file layer (file_io.hpp). Writes, fsyncs and renames go through the few wrappers at the
+// top, which is where a test's FaultPlan takes effect.
+
+#include "file_io.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+namespace complaints {
+
+namespace {
+
+constexpr auto lock_retry = std::chrono::milliseconds{10};
+
+// --- The fault seam: write, fsync and rename, failing where a test's plan says --------------
+
+FaultPlan faults;              ///< what tests asked to fail; empty in the shipped program
+bool faults_set = false;       ///< whether `faults` is anything but empty
+std::size_t written_bytes = 0; ///< bytes written since the plan was set, for write_fails_after
+
+ssize_t write_some(int fd, const char* data, std::size_t size) {
+    if (faults_set && faults.write_fails_after) {
+        auto limit = *faults.write_fails_after;
+        if (written_bytes >= limit) {
+            errno = ENOSPC;
+            return -1;
+        }
+        size = std::min(size, limit - written_bytes);
+    }
+    ssize_t count = ::write(fd, data, size);
+    if (faults_set && count > 0) written_bytes += static_cast<std::size_t>(count);
+    return count;
+}
+
+int sync_descriptor(int fd, bool fails) {
+    if (faults_set && fails) {
+        errno = EIO;
+        return -1;
+    }
+    return ::fsync(fd);
+}
+
+int rename_over(const fs::path& from, const fs::path& to) {
+    if (faults_set && faults.rename_fails) {
+        errno = EIO;
+        return -1;
+    }
+    return ::rename(from.c_str(), to.c_str());
+}
+
+/// Moves `from` to `to` only if `to` does not exist (renameat2, or link where unsupported).
+int rename_no_replace(const fs::path& from, const fs::path& to) {
+    if (faults_set && faults.rename_fails) {
+        errno = EIO;
+        return -1;
+    }
+    if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return 0;
+    if (errno != EINVAL && errno != ENOSYS) return -1;
+    if (::link(from.c_str(), to.c_str()) != 0) return -1;
+    ::unlink(from.c_str());
+    return 0;
+}
+
+// --- Reading and writing ------------------------------------------------------------------
+
+Status read_all(int fd, const fs::path& path, std::string& out) {
+    char buffer[65536];
+    for (;;) {
+        ssize_t count = ::read(fd, buffer, sizeof buffer);
+        if (count < 0 && errno == EINTR) continue;
+        if (count < 0) return io_failure(path, "cannot read", errno);
+        if (count == 0) return done();
+        out.append(buffer, static_cast<std::size_t>(count));
+        if (out.size() > max_file_size)
+            return data_error(shown(path), 1, 1, "file is larger than 1 MiB");
+    }
+}
+
+Status write_all(int fd, const fs::path& path, std::string_view text) {
+    while (!text.empty()) {
+        ssize_t count = write_some(fd, text.data(), text.size());
+        if (count < 0 && errno == EINTR) continue;
+        if (count < 0) return io_failure(path, "cannot write", errno);
+        text.remove_prefix(static_cast<std::size_t>(count));
+    }
+    return done();
+}
+
+fs::path folder_of(const fs::path& path) {
+    return path.has_parent_path() ? path.parent_path() : fs::path(".");
+}
+
+/// Fails unless the file behind `fd` now holds exactly `text` (read back from the start).
+Status reads_back(int fd, const fs::path& path, std::string_view text) {
+    if (::lseek(fd, 0, SEEK_SET) != 0) return io_failure(path, "cannot read back", errno);
+    std::string back;
+    if (auto status = read_all(fd, path, back); !status) return status;
+    if (back == text) return done();
+    return Error{ErrorKind::io, "what was written does not read back the same; nothing changed",
+                 shown(path)};
+}
+
+/// Nothing larger than the readers accept is ever written.
+Status check_size(const fs::path& path, std::string_view text) {
+    if (text.size() <= max_file_size) return done();
+    return data_error(shown(path), 1, 1,
+                      "the file would be larger than 1 MiB, more than complaints reads; nothing "
+                      "was changed");
+}
+
+/// A complete, synced temp file next to `path`; removed on destruction unless released.
+class TempFile {
+  public:
+    static Result<TempFile> write(const fs::path& path, std::string_view text) {
+        if (auto status = check_size(path, text); !status) return status.error();
+        TempFile temp;
+        auto name = (folder_of(path) / ("." + path.filename().string() + ".XXXXXX")).string();
+        FileDescriptor fd(::mkostemp(name.data(), O_CLOEXEC));
+        if (fd.get() < 0) return io_failure(path, "cannot create a temporary file", errno);
+        temp.path_ = name;
+        if (auto status = write_all(fd.get(), temp.path_, text); !status) return status.error();
+        if (sync_descriptor(fd.get(), faults.fsync_fails) != 0)
+            return io_failure(temp.path_, "cannot sync", errno);
+        if (auto status = reads_back(fd.get(), temp.path_, text); !status) return status.error();
+        if (::close(fd.release()) != 0) return io_failure(temp.path_, "cannot close", errno);
+        return temp;
+    }
+    TempFile() = default;
+    TempFile(TempFile&& other) noexcept : path_(std::exchange(other.path_, {})) {}
+    TempFile(const TempFile&) = delete;
+    ~TempFile() {
+        if (!path_.empty()) ::unlink(path_.c_str());
+    }
+    const fs::path& path() const { return path_; }
+    void release() { path_.clear(); }
+
+  private:
+    fs::path path_;
+};
+
+// --- Running a program --------------------------------------------------------------------
+
+/// While a program shares our terminal, Ctrl-C and Ctrl-\ are for it alone, as system(3) does:
+/// we wait for it and clean up after it whatever it does with them.
+class InterruptsIgnored {
+  public:
+    explicit InterruptsIgnored(bool active) : active_(active) {
+        if (!active_) return;
+        struct sigaction ignore {};
+        ignore.sa_handler = SIG_IGN;
+        ::sigaction(SIGINT, &ignore, &interrupt_);
+        ::sigaction(SIGQUIT, &ignore, &quit_);
+    }
+    InterruptsIgnored(const InterruptsIgnored&) = delete;
+    InterruptsIgnored& operator=(const InterruptsIgnored&) = delete;
+    ~InterruptsIgnored() { restore(); }
+    /// Puts back what was there before (also in the child, before it runs the program).
+    void restore() const {
+        if (!active_) return;
+        ::sigaction(SIGINT, &interrupt_, nullptr);
+        ::sigaction(SIGQUIT, &quit_, nullptr);
+    }
+
+  private:
+    bool active_;
+    struct sigaction interrupt_ {};
+    struct sigaction quit_ {};
+};
+
+/// The child's side of run_program: the standard streams as asked, then the program.
+[[noreturn]] void become_program(char* const* argv, ChildOutput output, int stdout_fd,
+                                 const InterruptsIgnored& interrupts) {
+    interrupts.restore();
+    if (output == ChildOutput::capture) {
+        int null = ::open("/dev/null", O_RDWR | O_CLOEXEC);
+        ::dup2(null, STDIN_FILENO);
+        ::dup2(stdout_fd, STDOUT_FILENO);
+        ::dup2(null, STDERR_FILENO);
+    }
+    ::execvp(argv[0], argv);
+    ::_exit(127);
+}
+
+Status read_pipe(int fd, std::string& out) {
+    char buffer[4096];
+    for (;;) {
+        ssize_t count = ::read(fd, buffer, sizeof buffer);
+        if (count < 0 && errno == EINTR) continue;
+        if (count < 0)
+            return io_error(
+                fmt::format("cannot read a program's output: {}", std::strerror(errno)));
+        if (count == 0) return done();
+        out.append(buffer, static_cast<std::size_t>(count));
+    }
+}
+
+int wait_for(pid_t child) {
+    int status = 0;
+    while (::waitpid(child, &status, 0) < 0)
+        if (errno != EINTR) return 127;
+    if (WIFEXITED(status)) return WEXITSTATUS(status);
+    if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+    return 127;
+}
+
+} // namespace
+
+FileDescriptor::~FileDescriptor() {
+    if (fd_ >= 0) ::close(fd_);
+}
+
+std::string shown(const fs::path& path) {
+    return path.lexically_normal().string();
+}
+
+Error io_failure(const fs::path& path, std::string_view what, int error_number) {
+    return Error{ErrorKind::io, fmt::format("{}: {}", what, std::strerror(error_number)),
+                 shown(path)};
+}
+
+void set_fault_plan(const FaultPlan& plan) {
+    faults = plan;
+    faults_set =
+        plan.write_fails_after || plan.fsync_fails || plan.rename_fails || plan.folder_sync_fails;
+    written_bytes = 0;
+}
+
+Result<std::string> read_text_file(const fs::path& path) {
+    FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK));
+    if (fd.get() < 0 && errno == ELOOP)
+        return data_error(shown(path), 1, 1, "is a symbolic link; refusing to follow it");
+    if (fd.get() < 0) return io_failure(path, "cannot open", errno);
+    struct stat info {};
+    if (::fstat(fd.get(), &info) != 0) return io_failure(path, "cannot examine", errno);
+    if (!S_ISREG(info.st_mode)) return data_error(shown(path), 1, 1, "is not a regular file");
+    if (static_cast<std::uintmax_t>(info.st_size) > max_file_size)
+        return data_error(shown(path), 1, 1, "file is larger than 1 MiB");
+    std::string text;
+    if (auto status = read_all(fd.get(), path, text); !status) return status.error();
+    return text;
+}
+
+Status write_file_atomically(const fs::path& path, std::string_view text) {
+    auto temp = TempFile::write(path, text);
+    if (!temp) return temp.error();
+    if (rename_over(temp->path(), path) != 0) return io_failure(path, "cannot replace", errno);
+    temp->release();
+    return sync_folder(folder_of(path));
+}
+
+Status create_file_exclusively(const fs::path& path, std::string_view text) {
+    auto temp = TempFile::write(path, text);
+    if (!temp) return temp.error();
+    if (rename_no_replace(temp->path(), path) != 0) {
+        if (errno == EEXIST) return data_error(shown(path), 1, 1, "already exists");
+        return io_failure(path, "cannot create", errno);
+    }
+    temp->release();
+    return sync_folder(folder_of(path));
+}
+
+bool is_temporary_file_name(std::string_view name) {
+    auto dot = name.rfind('.');
+    return name.size() > 8 && name[0] == '.' && dot != 0 && name.size() - dot == 7;
+}
+
+Result<fs::path> create_unique_file(const fs::path& folder, std::string_view prefix,
+                                    std::string_view suffix, std::string_view text) {
+    if (auto status = check_size(folder / prefix, text); !status) return status.error();
+    auto name = (folder / fmt::format("{}XXXXXX{}", prefix, suffix)).string();
+    FileDescriptor fd(::mkostemps(name.data(), static_cast<int>(suffix.size()), O_CLOEXEC));
+    if (fd.get() < 0) return io_failure(folder, "cannot create a temporary file", errno);
+    fs::path made = name;
+    Status written = write_all(fd.get(), made, text);
+    if (written && ::close(fd.release()) != 0) written = io_failure(made, "cannot close", errno);
+    if (written) return made;
+    ::unlink(made.c_str());
+    return written.error();
+}
+
+Status sync_folder(const fs::path& folder) {
+    FileDescriptor fd(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (fd.get() < 0) return io_failure(folder, "cannot open folder", errno);
+    if (sync_descriptor(fd.get(), faults.folder_sync_fails) != 0 && errno != EINVAL)
+        return io_failure(folder, "cannot sync folder", errno);
+    return done();
+}
+
+Status make_folder(const fs::path& path) {
+    if (::mkdir(path.c_str(), 0700) == 0 || errno == EEXIST) return done();
+    return io_failure(path, "cannot create folder", errno);
+}
+
+Status make_folders(const fs::path& path) {
+    if (path.empty() || fs::exists(path)) return done();
+    if (path.has_parent_path() && path.parent_path() != path)
+        if (auto status = make_folders(path.parent_path()); !status) return status;
+    return make_folder(path);
+}
+
+Result<FileLock> FileLock::take(const fs::path& path, std::chrono::milliseconds wait) {
+    FileDescriptor fd(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600));
+    if (fd.get() < 0) return io_failure(path, "cannot open the lock file", errno);
+    for (auto waited = std::chrono::milliseconds{0};; waited += lock_retry) {
+        if (::flock(fd.get(), LOCK_EX | LOCK_NB) == 0) return FileLock(std::move(fd));
+        if (errno != EWOULDBLOCK && errno != EINTR) return io_failure(path, "cannot lock", errno);
+        if (waited >= wait) break;
+        std::this_thread::sleep_for(lock_retry);
+    }
+    return Error{ErrorKind::busy,
+                 fmt::format("another process has held the lock for {} ms", wait.count()),
+                 shown(path)};
+}
+
+Result<ChildExit> run_program(const std::vector<std::string>& argv, ChildOutput output) {
+    if (argv.empty()) return io_error("cannot start a program: none was named");
+    std::vector<std::string> words = argv;
+    std::vector<char*> pointers;
+    for (auto& word : words)
+        pointers.push_back(word.data());
+    pointers.push_back(nullptr);
+    int ends[2] = {-1, -1};
+    if (output == ChildOutput::capture && ::pipe2(ends, O_CLOEXEC) != 0)
+        return io_failure(argv[0], "cannot start", errno);
+    FileDescriptor from_child(ends[0]), to_parent(ends[1]);
+    InterruptsIgnored interrupts(output == ChildOutput::inherit);
+    pid_t child = ::fork();
+    if (child < 0) return io_failure(argv[0], "cannot start", errno);
+    if (child == 0) become_program(pointers.data(), output, to_parent.get(), interrupts);
+    if (to_parent.get() >= 0) ::close(to_parent.release()); // reading ends with the child
+    ChildExit result;
+    Status captured = output == ChildOutput::capture ? read_pipe(from_child.get(), result.output)
+                                                     : Status(done());
+    if (from_child.get() >= 0) ::close(from_child.release()); // a child still writing stops
+    result.status = wait_for(child);
+    if (!captured) return captured.error();
+    return result;
+}
+
+} // namespace complaints

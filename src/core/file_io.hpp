@@ -1,0 +1,122 @@
+#pragma once
+/// The file layer: every POSIX call the core makes on files and processes, and nothing about
+/// complaints. Reads with guards, atomic replace, exclusive creation, private scratch files,
+/// folders, a lock file, and running a program. Errors are values located at the file: kind
+/// `io` when the system refuses, `data` for a file that is refused (a link, too large), `busy`
+/// for a lock held too long. A fault seam (`set_fault_plan`) lets tests make the system fail.
+
+#include "complaints/result.hpp"
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace complaints {
+
+namespace fs = std::filesystem;
+
+inline constexpr std::uintmax_t max_file_size = 1024 * 1024; ///< larger files are rejected
+
+/// How a path is shown in messages: without `./` and `a/../` noise.
+std::string shown(const fs::path& path);
+
+/// An `io` error at `path`: "WHAT: the system's reason for `error_number`".
+Error io_failure(const fs::path& path, std::string_view what, int error_number);
+
+/// A file descriptor closed on scope exit.
+class FileDescriptor {
+  public:
+    explicit FileDescriptor(int fd = -1) : fd_(fd) {}
+    FileDescriptor(const FileDescriptor&) = delete;
+    FileDescriptor& operator=(const FileDescriptor&) = delete;
+    FileDescriptor(FileDescriptor&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+    ~FileDescriptor();
+    int get() const { return fd_; }
+    int release() { return std::exchange(fd_, -1); }
+
+  private:
+    int fd_;
+};
+
+/// Reads a whole file, refusing symlinks (never followed), anything but a regular file, and
+/// files over `max_file_size`.
+Result<std::string> read_text_file(const fs::path& path);
+
+/// Replaces `path` with `text` atomically: a temporary file `.NAME.XXXXXX` in the same folder
+/// (mode 0600), every write checked, fsync, read back and compared, close checked, rename,
+/// fsync of the folder. On any error before the rename the original is untouched and the
+/// temporary file removed; text over `max_file_size` is refused before anything is written.
+Status write_file_atomically(const fs::path& path, std::string_view text);
+
+/// Creates `path` holding `text` as `write_file_atomically` does, but only if nothing has that
+/// name (renameat2 RENAME_NOREPLACE, or link where unsupported): "already exists" otherwise.
+Status create_file_exclusively(const fs::path& path, std::string_view text);
+
+/// Whether `name` is a temporary file of the two writes above (`.NAME.XXXXXX`): one that is
+/// still there was left by an interrupted write.
+bool is_temporary_file_name(std::string_view name);
+
+/// Creates a new file `FOLDER/PREFIX??????SUFFIX` (six random characters), mode 0600, holding
+/// `text`; a scratch file nobody else reads, so it is neither synced nor read back.
+Result<fs::path> create_unique_file(const fs::path& folder, std::string_view prefix,
+                                    std::string_view suffix, std::string_view text);
+
+/// Creates the folder `path` with mode 0700; one that exists already is fine.
+Status make_folder(const fs::path& path);
+/// Creates `path` and every missing parent, each with mode 0700.
+Status make_folders(const fs::path& path);
+/// Makes the names created, renamed or removed in `folder` durable (fsync of the folder).
+Status sync_folder(const fs::path& folder);
+
+/// An exclusive `flock` on a separate lock file (a lock on a data file would be lost when a
+/// rename replaces it), held until destroyed.
+class FileLock {
+  public:
+    /// Locks `path` (created with mode 0600 if missing, never followed if a link), retrying
+    /// every 10 ms; once `wait` has passed, a `busy` error at `path`.
+    static Result<FileLock> take(const fs::path& path, std::chrono::milliseconds wait);
+
+  private:
+    explicit FileLock(FileDescriptor fd) : fd_(std::move(fd)) {}
+    FileDescriptor fd_;
+};
+
+/// What a program run with `run_program` shares with us.
+enum class ChildOutput {
+    inherit, ///< our stdin, stdout and stderr (an editor); Ctrl-C reaches only the program
+    capture, ///< stdout is captured; stdin and stderr are /dev/null (a query, e.g. to git)
+};
+
+/// How a program ended.
+struct ChildExit {
+    int status = 0;     ///< its exit status; 128 + N when killed by signal N; 127 if not run
+    std::string output; ///< what it wrote to stdout, with `ChildOutput::capture`
+};
+
+/// Runs the program `argv[0]` (looked up in PATH) with the arguments `argv`, never through a
+/// shell, and waits for it. An error only when it cannot be started at all.
+Result<ChildExit> run_program(const std::vector<std::string>& argv, ChildOutput output);
+
+/// Faults the file layer injects in place of the system's answers, so that tests can prove
+/// what each failure leaves behind without filling a disk or racing a timer. Only tests set
+/// one: nothing in the shipped program calls `set_fault_plan`, and an empty plan costs one
+/// test of a flag beside each system call.
+struct FaultPlan {
+    /// Writes fail with ENOSPC once this many bytes have been written since the plan was set
+    /// (the write that crosses the limit is cut short first, as on a full disk).
+    std::optional<std::size_t> write_fails_after;
+    bool fsync_fails = false;       ///< fsync of a file fails with EIO
+    bool rename_fails = false;      ///< the final rename (or exclusive rename) fails with EIO
+    bool folder_sync_fails = false; ///< fsync of a folder fails with EIO
+};
+
+/// Installs `plan` for every later call in this process; `FaultPlan{}` removes it.
+void set_fault_plan(const FaultPlan& plan);
+
+} // namespace complaints

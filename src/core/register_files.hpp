@@ -1,0 +1,34 @@
+#pragma once
+/// What the parts of the Register share (store.cpp; register_init.cpp creates a register,
+/// register_check.cpp inspects its files for `check`, register_edit.cpp rewrites whole
+/// complaint files): the names of the register's own files, and the lock.
+
+#include "complaints/store.hpp"
+#include "file_io.hpp"
+
+#include <chrono>
+#include <string_view>
+
+namespace complaints {
+
+inline constexpr std::string_view lock_file_name = ".lock";
+inline constexpr std::string_view calendar_file_name = "calendar.toml";
+inline constexpr std::string_view gitattributes_file_name = ".gitattributes";
+/// `edit`'s private copies are `REGISTER/.edit-ID-XXXXXX.toml`.
+inline constexpr std::string_view edit_copy_prefix = ".edit-";
+
+/// Whether `name` (a file in the register's root) is a copy `edit` is working on.
+bool is_edit_copy_name(std::string_view name);
+
+/// `path` must be a real folder, not a symlink planted in a clone.
+Status check_real_folder(const fs::path& path);
+
+/// The register's lock (flock on ROOT/.lock), waiting at most `wait`; when another command
+/// holds it longer, a `busy` error that says nothing was changed.
+Result<FileLock> lock_register(const fs::path& root, std::chrono::milliseconds wait);
+
+/// Fails as `busy`, with `message`, when the file at `path` no longer holds `text` (someone
+/// changed it since it was read).
+Status unchanged_since(const fs::path& path, std::string_view text, std::string_view message);
+
+} // namespace complaints
