@@ -1,3 +1,4 @@
+#include "cli/init.hpp"
 #include "cli/commands.hpp"
 
 #include <cstdlib>
@@ -26,6 +27,10 @@ std::vector<fs::path> shipped_policy_folders() {
     return folders;
 }
 
+std::string shipped_names_text() {
+    return fmt::format("{}", fmt::join(shipped_policy_names(), ", "));
+}
+
 /// A policy named on the command line: a file path, or the name of a shipped policy.
 Result<fs::path> find_policy_file(const std::string& name) {
     if (name.find('/') != std::string::npos || name.ends_with(".toml")) {
@@ -36,10 +41,9 @@ Result<fs::path> find_policy_file(const std::string& name) {
         const fs::path candidate = folder / (name + ".toml");
         if (fs::is_regular_file(candidate)) return candidate;
     }
-    return not_found_error(fmt::format(
-        "--policy: no shipped policy '{}' (shipped: big-bums, twinkles, housing-ombudsman, spso, "
-        "nhs-england, fca-disp, eyfs, lgsco; or give a file path)",
-        name));
+    return not_found_error(fmt::format("--policy: no shipped policy '{}' (shipped: {}; or give a "
+                                       "file path)",
+                                       name, shipped_names_text()));
 }
 
 Status run_init(InitOptions options, const GlobalOptions& global) {
@@ -60,16 +64,25 @@ Status run_init(InitOptions options, const GlobalOptions& global) {
 
 } // namespace
 
+const std::vector<std::string>& shipped_policy_names() {
+    static const std::vector<std::string> names{"big-bums", "twinkles",    "housing-ombudsman",
+                                                "spso",     "nhs-england", "fca-disp",
+                                                "eyfs",     "lgsco"};
+    return names;
+}
+
 void add_init_command(CommandTable& table) {
     auto options = std::make_shared<InitOptions>();
     CLI::App* command = add_command(table, "init", "Create a register in FOLDER",
                                     "complaints init ./complaints --policy twinkles");
-    command->add_option("folder", options->folder, "Folder to create the register in (default: .)");
-    command
-        ->add_option("--policy", options->policy,
-                     "Shipped policy name (big-bums, twinkles, housing-ombudsman, spso, "
-                     "nhs-england, fca-disp, eyfs, lgsco) or a policy file path")
-        ->required();
+    value_is(table,
+             command->add_option("folder", options->folder,
+                                 "Folder to create the register in (default: .)"),
+             ValueKind::folder);
+    CLI::Option* policy = command->add_option(
+        "--policy", options->policy,
+        fmt::format("Shipped policy name ({}) or a policy file path", shipped_names_text()));
+    suggest(table, value_is(table, policy->required(), ValueKind::file), shipped_policy_names());
     command->callback([&chosen = table.chosen, options] {
         chosen = [options](Session& session) { return run_init(*options, session.options()); };
     });

@@ -1,14 +1,17 @@
 #pragma once
-/// The command-line parse step on its own, for the fuzz target fuzz/cli_parser.cpp.
+/// The program's entry points, without CLI11: for src/main.cpp and the fuzz target.
 
 #include <string>
 #include <vector>
 
 namespace complaints::cli {
 
+/// Runs the program; returns the exit code. The only place errors become messages.
+int run(int argc, char** argv);
+
 /// Builds the whole command line as `run` does and parses `args` (args[0] is the program
 /// name) without running any command. Returns 0 when a command was chosen, 2 for a usage
-/// error. Prints nothing.
+/// error; --help and --version return 0 without printing. Prints nothing.
 int parse_command_line(const std::vector<std::string>& args);
 
 } // namespace complaints::cli
