@@ -61,6 +61,7 @@ void add_remind_command(CommandTable& table);
 void add_export_command(CommandTable& table);
 void add_ids_command(CommandTable& table);
 void add_report_command(CommandTable& table);
+void add_generate_command(CommandTable& table);
 
 /// Builds the whole command line in `table.app`: description, global flags, every command and
 /// the footer. The program and the command-line fuzz target both parse what this builds.
@@ -68,5 +69,8 @@ void build_command_line(CommandTable& table);
 
 /// "complaints 0.1.0": the version from CMake's project(VERSION).
 std::string program_version();
+
+/// The command line as the man page and the completions describe it.
+CommandDoc describe_command_line(const CommandTable& table);
 
 } // namespace complaints::cli

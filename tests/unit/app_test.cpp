@@ -64,6 +64,8 @@ TEST_CASE("global flags before or after the command; a command is required") {
 
 TEST_CASE("the hidden commands parse") {
     CHECK(parsed({"ids"}) == exit_ok);
+    CHECK(parsed({"generate", "bash"}) == exit_ok);
+    CHECK(parsed({"generate", "fish"}) == exit_usage);
 }
 
 TEST_SUITE_END();
