@@ -1,6 +1,7 @@
 // The hidden `generate` command: the man page and the shell completions, made at build time
 // from the command line itself (CMakeLists.txt runs it), so they cannot drift from it.
 
+#include "cli/app.hpp"
 #include "cli/commands.hpp"
 
 #include <fmt/format.h>
@@ -101,6 +102,15 @@ Status run_generate(const GenerateOptions& options, const CommandTable& table) {
 
 CommandDoc describe_command_line(const CommandTable& table) {
     return describe_command(table, table.app, true);
+}
+
+CommandDoc describe_program() {
+    CLI::App app{"", "complaints"};
+    GlobalOptions options;
+    Action chosen;
+    CommandTable table{app, options, chosen};
+    build_command_line(table);
+    return describe_command_line(table);
 }
 
 void add_generate_command(CommandTable& table) {
