@@ -1,7 +1,7 @@
 // Fuzz target: the command-line parser. The input is the argument list, NUL-separated; any
 // list parses or is a usage error, never a crash or an unexpected exception.
 
-#include "cli/fuzz_entry.hpp"
+#include "cli/app.hpp"
 
 #include <cstddef>
 #include <cstdint>

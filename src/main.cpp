@@ -1,4 +1,4 @@
-#include "cli/commands.hpp"
+#include "cli/app.hpp"
 
 #include <sys/stat.h>
 

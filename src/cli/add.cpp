@@ -125,7 +125,7 @@ Status run_add(AddOptions options, Session& session) {
     return done();
 }
 
-void bind_intake_flags(CLI::App* command, AddOptions& options) {
+void bind_intake_flags(CommandTable& table, CLI::App* command, AddOptions& options) {
     command->add_option("--name", options.name, "Complainant's name");
     command->add_option("--contact", options.contact, "How to reach them (email, phone, address)");
     command->add_option("--channel", options.channel, "How it arrived (e.g. email, in-person)");
@@ -134,8 +134,12 @@ void bind_intake_flags(CLI::App* command, AddOptions& options) {
     command->add_option("--occurred", options.occurred, "Relevant dates and times, as given");
     command->add_option("--person", options.people, "Someone involved (repeatable)")
         ->allow_extra_args(false);
-    command->add_option("--evidence", options.evidence, "Path to supporting evidence (repeatable)")
-        ->allow_extra_args(false);
+    value_is(
+        table,
+        command
+            ->add_option("--evidence", options.evidence, "Path to supporting evidence (repeatable)")
+            ->allow_extra_args(false),
+        ValueKind::file);
     command->add_option("--severity", options.severity, "Severity, from the policy's list");
     command->add_option("--category", options.category, "Category, e.g. staff, safeguarding");
     command->add_option("--handler", options.handler, "Who handles it");
@@ -151,7 +155,7 @@ void add_add_command(CommandTable& table) {
         table, "add", "Record a new complaint; prints its ID",
         "complaints add --name \"Jo Bloggs\" --contact jo@example.org --channel email \\\n"
         "      --summary \"Door left open\" --severity serious --received 2026-03-27T10:00");
-    bind_intake_flags(command, *options);
+    bind_intake_flags(table, command, *options);
     command->callback([&chosen = table.chosen, options] {
         chosen = [options](Session& session) { return run_add(*options, session); };
     });

@@ -1,3 +1,4 @@
+#include "cli/app.hpp"
 #include "cli/commands.hpp"
 
 #include "complaints/spelling.hpp"
@@ -5,6 +6,10 @@
 #include <algorithm>
 #include <cstdio>
 #include <fmt/format.h>
+
+#ifndef COMPLAINTS_VERSION
+#error "COMPLAINTS_VERSION comes from project(VERSION) in CMakeLists.txt"
+#endif
 
 namespace complaints::cli {
 
@@ -14,30 +19,42 @@ constexpr const char* description =
     "complaints: a complaints register for small organisations.\n"
     "Each complaint is a TOML file; deadlines come from the register's policy.";
 
-constexpr const char* footer = R"(Exit codes:
-  0  success
-  1  list-overdue --exit-status found overdue items; check found warnings only
-  2  usage error: unknown command or flag, bad date or value
-  3  bad data: a complaint, policy or config file is malformed or invalid
-  4  not found: no register, unknown or ambiguous complaint ID
-  5  I/O error: a file could not be read or written
-  6  busy: another complaints command holds the register's lock
-
-Examples:
+constexpr const char* examples = R"(Examples:
   complaints init my-register --policy big-bums
   complaints add --name "Jo Bloggs" --contact jo@example.org --channel email \
       --summary "Door left open" --severity serious
   complaints list-overdue
 Run 'complaints COMMAND --help' for a command's flags.)";
 
-void add_global_options(CLI::App& app, GlobalOptions& options) {
-    app.add_option("-C,--register", options.register_dir,
-                   "Register folder (default: nearest folder upward holding register.toml)");
+std::string footer() {
+    std::string text = "Exit codes:\n";
+    for (const ExitCodeMeaning& exit : exit_code_meanings())
+        text += fmt::format("  {}  {}\n", exit.code, exit.meaning);
+    return text + "\n" + examples;
+}
+
+void add_global_options(CommandTable& table) {
+    CLI::App& app = table.app;
+    GlobalOptions& options = table.options;
+    value_is(table,
+             app.add_option("-C,--register", options.register_dir,
+                            "Register folder (default: nearest folder upward holding "
+                            "register.toml)"),
+             ValueKind::folder);
+    // CLI11 reads the variable (an empty one counts as unset) and names it in --help.
     app.add_option("--as-of", options.as_of,
-                   "Act as if it were this moment, e.g. 2026-03-27T10:00 (default: "
-                   "$COMPLAINTS_NOW, else now)");
+                   "Act as if it were this moment, e.g. 2026-03-27T10:00 (default: now)")
+        ->envname("COMPLAINTS_NOW");
     app.add_flag("--no-color", options.no_colour, "Never colour the output");
-    app.set_version_flag("--version", "complaints 0.1.0");
+    app.set_version_flag("--version", program_version());
+}
+
+/// Whether --as-of came from $COMPLAINTS_NOW: CLI11 lists only the options it read from the
+/// command line in parse_order().
+bool as_of_from_environment(const CLI::App& app) {
+    const CLI::Option* as_of = app.get_option("--as-of");
+    const auto& parsed = app.parse_order();
+    return as_of->count() > 0 && std::find(parsed.begin(), parsed.end(), as_of) == parsed.end();
 }
 
 /// Flushes stdout and reports a failed write (a full disk must not exit 0).
@@ -65,7 +82,58 @@ std::string parse_error_message(CLI::App& app, const CLI::ParseError& error) {
                        best.empty() ? "" : fmt::format("; did you mean '{}'?", best));
 }
 
+/// Runs the chosen command; its error, or an escaped exception, becomes one message.
+int run_chosen(const Action& chosen, const GlobalOptions& options) {
+    Session session(options);
+    Status status = done();
+    try {
+        status = chosen(session);
+    } catch (const std::exception& e) {
+        status = io_error(fmt::format("unexpected failure: {}", e.what()));
+    }
+    if (!status) {
+        std::fflush(stdout);
+        fmt::print(stderr, "complaints: error: {}\n", status.error().to_string());
+        return finish_output(exit_code_for(status.error().kind));
+    }
+    return finish_output(session.exit_code());
+}
+
 } // namespace
+
+std::string program_version() {
+    return "complaints " COMPLAINTS_VERSION;
+}
+
+CLI::App* add_command(CommandTable& table, const std::string& name, const std::string& summary,
+                      const std::string& example) {
+    CLI::App* command = table.app.add_subcommand(name, summary);
+    command->footer("Example:\n  " + example);
+    return command;
+}
+
+CLI::Option* add_complaint_id(CommandTable& table, CLI::App* command, std::string& id) {
+    CLI::Option* option =
+        command->add_option("id", id, "Complaint ID (or an unambiguous prefix or suffix)");
+    return value_is(table, option->required(), ValueKind::complaint_id);
+}
+
+CLI::Option* value_is(CommandTable& table, CLI::Option* option, ValueKind kind) {
+    table.hints[option].kind = kind;
+    return option;
+}
+
+CLI::Option* one_of(CommandTable& table, CLI::Option* option, std::vector<std::string> values) {
+    option->check(CLI::IsMember(values));
+    return suggest(table, option, std::move(values));
+}
+
+CLI::Option* suggest(CommandTable& table, CLI::Option* option, std::vector<std::string> values) {
+    table.hints[option].values = std::move(values);
+    return option;
+}
+
+namespace {
 
 void add_all_commands(CommandTable& table) {
     add_init_command(table);
@@ -83,31 +151,35 @@ void add_all_commands(CommandTable& table) {
     add_export_command(table);
     add_report_command(table);
     add_ids_command(table);
+    add_generate_command(table);
+}
+
+} // namespace
+
+void build_command_line(CommandTable& table) {
+    table.app.description(description);
+    add_global_options(table);
+    // Before the commands are added: subcommands inherit it, so global flags such as --as-of
+    // also work after the command name (`complaints list --as-of ...`).
+    table.app.fallthrough();
+    add_all_commands(table);
+    table.app.footer(footer());
+    table.app.require_subcommand(1);
 }
 
 int run(int argc, char** argv) {
-    CLI::App app{description, "complaints"};
+    CLI::App app{"", "complaints"};
     GlobalOptions options;
     Action chosen;
     CommandTable table{app, options, chosen};
-    add_global_options(app, options);
-    // Before the commands are added: subcommands inherit it, so global flags such as --as-of
-    // also work after the command name (`complaints list --as-of ...`).
-    app.fallthrough();
-    add_all_commands(table);
-    app.footer(footer);
-    app.require_subcommand(1);
+    build_command_line(table);
     if (argc < 2) {
         fmt::print(stderr, "{}", app.help());
         return exit_usage;
     }
     try {
         app.parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
-        return finish_output(app.exit(e));
-    } catch (const CLI::CallForAllHelp& e) {
-        return finish_output(app.exit(e));
-    } catch (const CLI::CallForVersion& e) {
+    } catch (const CLI::Success& e) { // --help or --version
         return finish_output(app.exit(e));
     } catch (const CLI::ParseError& e) {
         fmt::print(stderr, "complaints: error: {}\n", parse_error_message(app, e));
@@ -115,19 +187,24 @@ int run(int argc, char** argv) {
         return exit_usage;
     }
     if (!chosen) return exit_usage;
-    Session session(options);
-    Status status = done();
+    options.as_of_from_environment = as_of_from_environment(app);
+    return run_chosen(chosen, options);
+}
+
+int parse_command_line(const std::vector<std::string>& args) {
+    CLI::App app{"", "complaints"};
+    GlobalOptions options;
+    Action chosen;
+    CommandTable table{app, options, chosen};
+    build_command_line(table);
+    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    if (!reversed.empty()) reversed.pop_back(); // the program name
     try {
-        status = chosen(session);
-    } catch (const std::exception& e) {
-        status = io_error(fmt::format("unexpected failure: {}", e.what()));
+        app.parse(reversed);
+    } catch (const CLI::ParseError&) {
+        return exit_usage;
     }
-    if (!status) {
-        std::fflush(stdout);
-        fmt::print(stderr, "complaints: error: {}\n", status.error().to_string());
-        return finish_output(exit_code_for(status.error().kind));
-    }
-    return finish_output(session.exit_code());
+    return chosen ? exit_ok : exit_usage;
 }
 
 } // namespace complaints::cli

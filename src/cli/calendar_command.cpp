@@ -84,11 +84,13 @@ void add_calendar_command(CommandTable& table) {
         "complaints calendar --year 2026 --division scotland");
     command->add_option("--year", options->year, "Year (default: the year of --as-of or now)")
         ->check(CLI::Range(1583, 9999));
-    command->add_option("--division", options->division,
-                        "Bank holidays of england-and-wales, scotland, northern-ireland or none "
-                        "(default: the register policy's)");
-    command->add_option("--format", options->format, "text or json")
-        ->check(CLI::IsMember({"text", "json"}));
+    suggest(table,
+            command->add_option("--division", options->division,
+                                "Bank holidays of england-and-wales, scotland, northern-ireland "
+                                "or none (default: the register policy's)"),
+            {"england-and-wales", "scotland", "northern-ireland", "none"});
+    one_of(table, command->add_option("--format", options->format, "text or json"),
+           {"text", "json"});
     command->callback([&chosen = table.chosen, options] {
         chosen = [options](Session& session) { return run_calendar(*options, session); };
     });

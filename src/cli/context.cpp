@@ -24,6 +24,19 @@ int exit_code_for(ErrorKind kind) {
     return exit_data;
 }
 
+const std::vector<ExitCodeMeaning>& exit_code_meanings() {
+    static const std::vector<ExitCodeMeaning> meanings{
+        {exit_ok, "success"},
+        {exit_found, "list-overdue --exit-status found overdue items; check found warnings only"},
+        {exit_usage, "usage error: unknown command or flag, bad date or value"},
+        {exit_data, "bad data: a complaint, policy or config file is malformed or invalid"},
+        {exit_not_found, "not found: no register, unknown or ambiguous complaint ID"},
+        {exit_io, "I/O error: a file could not be read or written"},
+        {exit_busy, "busy: another complaints command holds the register's lock"},
+    };
+    return meanings;
+}
+
 Result<const Register*> Session::open_register() {
     if (register_) return &*register_;
     auto found = options_.register_dir.empty() ? Register::find(fs::current_path())
@@ -68,26 +81,14 @@ Result<const WorkingCalendar*> Session::calendar(const Policy& policy) {
     return slot.get();
 }
 
-bool Session::now_given() const {
-    const char* env = std::getenv("COMPLAINTS_NOW");
-    return !options_.as_of.empty() || (env && *env);
-}
-
 Result<Instant> Session::now(const date::time_zone* zone) {
     if (now_) return *now_;
-    std::string text = options_.as_of;
-    std::string source = "--as-of";
-    if (text.empty()) {
-        if (const char* env = std::getenv("COMPLAINTS_NOW"); env && *env) {
-            text = env;
-            source = "COMPLAINTS_NOW";
-        }
-    }
-    if (text.empty()) {
+    if (options_.as_of.empty()) {
         now_ = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
         return *now_;
     }
-    auto parsed = moment(text, source, zone);
+    const char* source = options_.as_of_from_environment ? "COMPLAINTS_NOW" : "--as-of";
+    auto parsed = moment(options_.as_of, source, zone);
     if (!parsed) return parsed.error();
     now_ = *parsed;
     return *now_;
@@ -154,13 +155,6 @@ Result<std::vector<Reading>> Session::read_all(std::vector<Error>& problems) {
             problems.push_back(reading.error());
     }
     return readings;
-}
-
-CLI::App* add_command(CommandTable& table, const std::string& name, const std::string& summary,
-                      const std::string& example) {
-    CLI::App* command = table.app.add_subcommand(name, summary);
-    command->footer("Example:\n  " + example);
-    return command;
 }
 
 void print_out(std::string_view text) {

@@ -1,16 +1,18 @@
 #pragma once
-/// What every command shares: global flags, the register, policies, "now", and output.
+/// What every command shares once its flags are read: the global options, the register,
+/// policies, "now", readings, exit codes and output. No CLI11: files that only work with
+/// readings and output include this, not cli/commands.hpp.
 
 #include "complaints/lifecycle.hpp"
 #include "complaints/store.hpp"
 
-#include <CLI/CLI.hpp>
 #include <algorithm>
-#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace complaints::cli {
 
@@ -26,9 +28,18 @@ enum ExitCode {
 };
 int exit_code_for(ErrorKind kind);
 
+/// What an exit code means, as --help and the man page say it.
+struct ExitCodeMeaning {
+    int code;
+    std::string_view meaning;
+};
+/// Every exit code, in order.
+const std::vector<ExitCodeMeaning>& exit_code_meanings();
+
 struct GlobalOptions {
-    std::string register_dir; ///< -C / --register
-    std::string as_of;        ///< --as-of, else $COMPLAINTS_NOW, else the clock
+    std::string register_dir;            ///< -C / --register
+    std::string as_of;                   ///< --as-of or $COMPLAINTS_NOW; empty: the clock
+    bool as_of_from_environment = false; ///< `as_of` came from $COMPLAINTS_NOW (for messages)
     bool no_colour = false;
 };
 
@@ -56,7 +67,7 @@ class Session {
     /// The moment commands act "as of": --as-of, $COMPLAINTS_NOW, or the clock.
     Result<Instant> now(const date::time_zone* zone);
     /// Whether "now" was given (--as-of or $COMPLAINTS_NOW) rather than read from the clock.
-    bool now_given() const;
+    bool now_given() const { return !options_.as_of.empty(); }
     /// Parses a DATETIME flag value (for --at, --received, --requested) in `zone`.
     Result<Instant> moment(const std::string& text, const std::string& flag,
                            const date::time_zone* zone);
@@ -84,20 +95,6 @@ class Session {
     std::optional<Instant> now_;
     int exit_code_ = 0;
 };
-
-/// A command's body: runs after flags are parsed, returns an error value or done.
-using Action = std::function<Status(Session&)>;
-
-/// Each command file defines one `add_*_command`, registering the subcommand and its action.
-struct CommandTable {
-    CLI::App& app;
-    GlobalOptions& options;
-    Action& chosen; ///< set by the subcommand that the user picked
-};
-
-/// Registers a subcommand whose flags are bound to fields of a heap-held options struct.
-CLI::App* add_command(CommandTable& table, const std::string& name, const std::string& summary,
-                      const std::string& example);
 
 /// Prints `text` to stdout.
 void print_out(std::string_view text);

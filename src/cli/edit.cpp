@@ -73,8 +73,7 @@ void add_edit_command(CommandTable& table) {
     CLI::App* command = add_command(
         table, "edit", "Edit a complaint in $VISUAL or $EDITOR; saved only if still valid",
         "EDITOR=nano complaints edit k7m2");
-    command->add_option("id", options->id, "Complaint ID (or an unambiguous prefix or suffix)")
-        ->required();
+    add_complaint_id(table, command, options->id);
     command->callback([&chosen = table.chosen, options] {
         chosen = [options](Session& session) { return run_edit(*options, session); };
     });

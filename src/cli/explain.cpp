@@ -133,10 +133,9 @@ void add_explain_command(CommandTable& table) {
         "Explain each deadline of a complaint: the rule, what it counts from, the days not "
         "counted and why, extensions and pauses, and the result",
         "complaints explain k7m2 --format json");
-    command->add_option("id", options->id, "Complaint ID (or an unambiguous prefix or suffix)")
-        ->required();
-    command->add_option("--format", options->format, "text or json")
-        ->check(CLI::IsMember({"text", "json"}));
+    add_complaint_id(table, command, options->id);
+    one_of(table, command->add_option("--format", options->format, "text or json"),
+           {"text", "json"});
     command->callback([&chosen = table.chosen, options] {
         chosen = [options](Session& session) { return run_explain(*options, session); };
     });

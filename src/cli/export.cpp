@@ -256,10 +256,11 @@ void add_export_command(CommandTable& table) {
     CLI::App* command = add_command(
         table, "export", "Export every complaint (or event) as CSV, JSON or an iCalendar feed",
         "complaints export --format csv --redact > complaints.csv");
-    command
-        ->add_option("--format", options->format,
-                     "csv (one row per complaint), json (everything) or ics (open deadlines)")
-        ->check(CLI::IsMember({"csv", "json", "ics"}));
+    one_of(table,
+           command->add_option(
+               "--format", options->format,
+               "csv (one row per complaint), json (everything) or ics (open deadlines)"),
+           {"csv", "json", "ics"});
     command->add_flag("--events", options->events, "One row per event instead of per complaint");
     command->add_flag("--redact", options->redact,
                       "Leave out names, contacts and free text (personal data)");

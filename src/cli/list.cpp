@@ -117,8 +117,8 @@ void add_list_command(CommandTable& table) {
     command->add_option("--category", options->category, "Only those in this category");
     command->add_option("--from", options->from, "Received on or after this date (YYYY-MM-DD)");
     command->add_option("--to", options->to, "Received on or before this date (YYYY-MM-DD)");
-    command->add_option("--format", options->format, "table, csv or json")
-        ->check(CLI::IsMember({"table", "csv", "json"}));
+    one_of(table, command->add_option("--format", options->format, "table, csv or json"),
+           {"table", "csv", "json"});
     command->callback([&chosen = table.chosen, options] {
         chosen = [options](Session& session) { return run_list(*options, session); };
     });

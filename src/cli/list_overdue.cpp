@@ -88,8 +88,8 @@ void add_list_overdue_command(CommandTable& table) {
                         "Also list deadlines due within this period: 3d, 2wd, 48h, 2w, 1m");
     command->add_option("--handler", options->handler, "Only this handler's complaints");
     command->add_option("--stage", options->stage, "Only deadlines of this stage");
-    command->add_option("--format", options->format, "table, csv or json")
-        ->check(CLI::IsMember({"table", "text", "csv", "json"}));
+    one_of(table, command->add_option("--format", options->format, "table, csv or json"),
+           {"table", "text", "csv", "json"});
     command->add_flag("--exit-status", options->exit_status,
                       "Exit 1 when anything is overdue (for scripts)");
     command->callback([&chosen = table.chosen, options] {

@@ -210,15 +210,15 @@ void add_policy_command(CommandTable& table) {
         chosen = [options](Session& session) { return run_policy_show(*options, session); };
     });
     CLI::App* check = policy->add_subcommand("check", "Validate a policy file");
-    check->add_option("file", options->file, "Policy file")->required();
+    value_is(table, check->add_option("file", options->file, "Policy file")->required(),
+             ValueKind::file);
     check->callback([&chosen = table.chosen, options] {
         chosen = [options](Session&) { return run_policy_check(*options); };
     });
     CLI::App* repin = policy->add_subcommand(
         "repin", "Show how a complaint's deadlines would change under another version of its "
                  "policy; with --yes, pin it to that version");
-    repin->add_option("id", options->id, "Complaint ID (or an unambiguous prefix or suffix)")
-        ->required();
+    add_complaint_id(table, repin, options->id);
     repin->add_option("--to", options->to, "Policy version to pin the complaint to")->required();
     repin->add_flag("--yes", options->yes, "Make the change (without it, only show it)");
     repin->footer("Example:\n  complaints policy repin k7m2 --to 2025-03-01 --yes");

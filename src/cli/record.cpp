@@ -1,18 +1,87 @@
-#include "cli/record.hpp"
+// Recording an event from an event command's flags: the part every event command shares.
 
-#include <cstdlib>
+#include "cli/event_commands.hpp"
+#include "cli/output.hpp"
+
 #include <fmt/format.h>
 
 namespace complaints::cli {
 
-void bind_event_flags(CLI::App* command, EventFlags& flags) {
-    command->add_option("id", flags.id, "Complaint ID (or an unambiguous prefix or suffix)")
-        ->required();
-    command->add_option("--at", flags.at, "When it happened (default: now), e.g. 2026-03-28T09:30");
-    command->add_option("--by", flags.by, "Who did it (default: $COMPLAINTS_USER)");
+std::string EventInput::text(std::string_view flag) const {
+    auto found = values.find(flag);
+    if (found == values.end()) return "";
+    return fmt::format("{}", fmt::join(found->second, " "));
+}
+
+const EventCommand* find_event_command(std::string_view name) {
+    for (const EventCommand& command : event_commands())
+        if (command.name == name) return &command;
+    return nullptr;
 }
 
 namespace {
+
+/// The string field of `event` that `field` names, or null for the typed ones.
+std::string* text_field(Event& event, EventField field) {
+    switch (field) {
+    case EventField::text:
+        return &event.text;
+    case EventField::stage:
+        return &event.stage;
+    case EventField::milestone:
+        return &event.milestone;
+    case EventField::reason:
+        return &event.reason;
+    case EventField::outcome:
+        return &event.outcome;
+    case EventField::handler:
+        return &event.handler;
+    case EventField::body:
+        return &event.body;
+    case EventField::requested:
+    case EventField::until:
+    case EventField::extend_by:
+    case EventField::remedies:
+        break;
+    }
+    return nullptr;
+}
+
+/// Reads one flag's value into `event` (moments excepted: they need the complaint's zone).
+Status read_flag(const EventFlag& flag, const EventInput& input, Event& event) {
+    const std::string value = input.text(flag.name);
+    if (std::string* field = text_field(event, flag.field)) {
+        *field = value;
+        return done();
+    }
+    if (flag.field == EventField::remedies) {
+        if (auto found = input.values.find(flag.name); found != input.values.end())
+            event.remedies = found->second;
+    } else if (flag.field == EventField::until && !value.empty()) {
+        auto day = parse_day(value);
+        if (!day) return usage_error(fmt::format("{}: {}", flag.name, day.error().message));
+        event.until = *day;
+    } else if (flag.field == EventField::extend_by && !value.empty()) {
+        auto period = parse_period(value);
+        if (!period) return usage_error(fmt::format("{}: {}", flag.name, period.error().message));
+        event.extend_by = *period;
+    }
+    return done();
+}
+
+/// Reads the moment flags (e.g. escalate --requested) in the zone of the complaint's policy,
+/// as --at is read.
+Status read_moment_flags(const EventCommand& command, const EventInput& input, Session& session,
+                         const Reading& reading, Event& event) {
+    for (const EventFlag& flag : command.flags) {
+        const std::string value = input.text(flag.name);
+        if (flag.field != EventField::requested || value.empty()) continue;
+        auto moment = session.moment(value, std::string(flag.name), reading.calendar->zone());
+        if (!moment) return moment.error();
+        event.requested = *moment;
+    }
+    return done();
+}
 
 Instant latest_moment(const Complaint& complaint, Instant at) {
     Instant latest = std::max(at, complaint.received);
@@ -30,22 +99,17 @@ std::string confirmation(const Reading& before, const Event& event, const Compla
     return line + "\n";
 }
 
-} // namespace
-
-Status record_event(Session& session, const EventFlags& flags, Event event) {
-    auto reading = session.read(flags.id);
-    if (!reading) return reading.error();
-    const Reading& before = *reading;
-    auto now = session.now(before.calendar->zone());
+/// Appends `event` at --at (default: now) by --by, after the lifecycle has checked it makes
+/// sense under the complaint's policy, and prints the confirmation.
+Status append_event(Session& session, const Reading& before, const EventInput& input, Event event) {
+    const date::time_zone* zone = before.calendar->zone();
+    auto now = session.now(zone);
     if (!now) return now.error();
-    auto at = flags.at.empty() ? Result<Instant>(*now)
-                               : session.moment(flags.at, "--at", before.calendar->zone());
+    auto at = input.at.empty() ? Result<Instant>(*now) : session.moment(input.at, "--at", zone);
     if (!at) return at.error();
     if (*at > *now) return usage_error("--at is in the future (pass --as-of to act later)");
     event.at = *at;
-    event.by = flags.by;
-    if (event.by.empty())
-        if (const char* user = std::getenv("COMPLAINTS_USER"); user) event.by = user;
+    event.by = input.by;
     auto reg = session.open_register();
     if (!reg) return reg.error();
     ComplaintState after;
@@ -57,39 +121,34 @@ Status record_event(Session& session, const EventFlags& flags, Event event) {
         if (current) after = current.value();
         return done();
     };
-    auto appended = (*reg)->append(before.complaint.id, event, before.calendar->zone(), validate);
+    auto appended = (*reg)->append(before.complaint.id, event, zone, validate);
     if (!appended) return appended;
     print_out(confirmation(before, event, after));
     return done();
 }
 
-} // namespace complaints::cli
-
-namespace complaints::cli {
-
-namespace {
-struct TextEventOptions {
-    EventFlags event;
-    std::string text;
-};
 } // namespace
 
-void add_text_event_command(CommandTable& table, const std::string& name, std::string_view type,
-                            const std::string& summary, const std::string& example,
-                            const TextFlag& text) {
-    auto options = std::make_shared<TextEventOptions>();
-    CLI::App* command = add_command(table, name, summary, example);
-    bind_event_flags(command, options->event);
-    auto* flag = command->add_option(text.flag, options->text, text.help);
-    if (text.required) flag->required();
-    command->callback([&chosen = table.chosen, options, type = std::string(type)] {
-        chosen = [options, type](Session& session) -> Status {
-            Event event;
-            event.type = type;
-            event.text = options->text;
-            return record_event(session, options->event, std::move(event));
-        };
-    });
+Result<Event> event_from_flags(const EventCommand& command, const EventInput& input) {
+    Event event;
+    event.type = command.type;
+    for (const EventFlag& flag : command.flags)
+        if (auto read = read_flag(flag, input, event); !read) return read.error();
+    return event;
+}
+
+Status record_event(const EventCommand& command, const EventInput& input, Session& session) {
+    if (command.check_flags)
+        if (auto checked = command.check_flags(input); !checked) return checked;
+    auto event = event_from_flags(command, input);
+    if (!event) return event.error();
+    auto reading = session.read(input.id);
+    if (!reading) return reading.error();
+    if (auto read = read_moment_flags(command, input, session, *reading, *event); !read)
+        return read;
+    if (command.check)
+        if (auto checked = command.check(session, *reading, *event); !checked) return checked;
+    return append_event(session, *reading, input, std::move(event.value()));
 }
 
 } // namespace complaints::cli

@@ -175,8 +175,8 @@ void add_report_command(CommandTable& table) {
         "complaints report --from 2025-04-01 --to 2026-03-31 --format html > report.html");
     command->add_option("--from", options->from, "Received on or after this date (YYYY-MM-DD)");
     command->add_option("--to", options->to, "Received on or before this date (YYYY-MM-DD)");
-    command->add_option("--format", options->format, "text, csv, json or html")
-        ->check(CLI::IsMember({"text", "csv", "json", "html"}));
+    one_of(table, command->add_option("--format", options->format, "text, csv, json or html"),
+           {"text", "csv", "json", "html"});
     command->callback([&chosen = table.chosen, options] {
         chosen = [options](Session& session) { return run_report(*options, session); };
     });

@@ -86,10 +86,9 @@ void add_show_command(CommandTable& table) {
     auto options = std::make_shared<ShowOptions>();
     CLI::App* command = add_command(table, "show", "Show a complaint, its deadlines and events",
                                     "complaints show k7m2 --format json");
-    command->add_option("id", options->id, "Complaint ID (or an unambiguous prefix or suffix)")
-        ->required();
-    command->add_option("--format", options->format, "text or json")
-        ->check(CLI::IsMember({"text", "json"}));
+    add_complaint_id(table, command, options->id);
+    one_of(table, command->add_option("--format", options->format, "text or json"),
+           {"text", "json"});
     command->callback([&chosen = table.chosen, options] {
         chosen = [options](Session& session) { return run_show(*options, session); };
     });

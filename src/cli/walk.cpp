@@ -3,8 +3,10 @@
 #include "cli/present.hpp"
 
 #include <algorithm>
+#include <fmt/format.h>
 #include <map>
-#include <regex>
+#include <optional>
+#include <string_view>
 
 namespace complaints::cli {
 
@@ -48,13 +50,21 @@ Result<Instant> register_now(Session& session, const date::time_zone*& zone) {
 
 namespace {
 
-Result<Period> parse_within(const std::string& text) {
-    static const std::regex short_form(R"(^(\d{1,5})(h|d|wd|w|m)$)");
-    std::smatch match;
-    if (!std::regex_match(text, match, short_form)) return parse_period(text);
-    static const std::map<std::string, std::string> units{
+/// The short forms of --due-within spelt out ("3wd" -> "3 working days"): one to five digits
+/// and a unit letter; nothing for anything else.
+std::optional<std::string> spelt_out(std::string_view text) {
+    static const std::map<std::string_view, std::string_view> units{
         {"h", "hours"}, {"d", "days"}, {"wd", "working days"}, {"w", "weeks"}, {"m", "months"}};
-    return parse_period(match[1].str() + " " + units.at(match[2].str()));
+    const std::size_t digits = text.find_first_not_of("0123456789");
+    if (digits == 0 || digits == std::string_view::npos || digits > 5) return std::nullopt;
+    auto unit = units.find(text.substr(digits));
+    if (unit == units.end()) return std::nullopt;
+    return fmt::format("{} {}", text.substr(0, digits), unit->second);
+}
+
+Result<Period> parse_within(const std::string& text) {
+    if (auto spelt = spelt_out(text)) return parse_period(*spelt);
+    return parse_period(text);
 }
 
 } // namespace

@@ -1,0 +1,55 @@
+// What every command shares (src/cli/context.cpp): the exit codes and where "now" comes from.
+#include "cli/context.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace complaints;
+using namespace complaints::cli;
+
+TEST_SUITE_BEGIN("cli::context");
+
+TEST_CASE("the exit codes are 0 to 6, in order, each with its meaning") {
+    int expected = 0;
+    for (const ExitCodeMeaning& exit : exit_code_meanings()) {
+        CHECK(exit.code == expected++);
+        CHECK_FALSE(exit.meaning.empty());
+    }
+    CHECK(expected == 7);
+    CHECK(exit_code_for(ErrorKind::usage) == exit_usage);
+    CHECK(exit_code_for(ErrorKind::busy) == exit_busy);
+}
+
+TEST_CASE("now: --as-of (or $COMPLAINTS_NOW) read in the zone given") {
+    GlobalOptions options;
+    options.as_of = "2026-03-27T10:00";
+    Session session(options);
+    CHECK(session.now_given());
+    auto zone = find_zone("Europe/London");
+    REQUIRE(zone.ok());
+    auto now = session.now(*zone);
+    REQUIRE(now.ok());
+    CHECK(format_moment(*now, *zone) == "2026-03-27T10:00:00+00:00");
+}
+
+TEST_CASE("now: a bad value is a usage error naming where it came from") {
+    auto zone = find_zone("Europe/London");
+    REQUIRE(zone.ok());
+    GlobalOptions flag;
+    flag.as_of = "yesterday";
+    auto from_flag = Session(flag).now(*zone);
+    REQUIRE_FALSE(from_flag.ok());
+    CHECK(from_flag.error().kind == ErrorKind::usage);
+    CHECK(from_flag.error().message.starts_with("--as-of: bad date/time 'yesterday'"));
+    GlobalOptions variable = flag;
+    variable.as_of_from_environment = true;
+    auto from_variable = Session(variable).now(*zone);
+    REQUIRE_FALSE(from_variable.ok());
+    CHECK(from_variable.error().message.starts_with("COMPLAINTS_NOW: bad date/time 'yesterday'"));
+}
+
+TEST_CASE("now: neither given is the clock, and says so") {
+    GlobalOptions options;
+    CHECK_FALSE(Session(options).now_given());
+}
+
+TEST_SUITE_END();
