@@ -1,5 +1,3 @@
-#include "cli/calendar_command.hpp"
-
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/present.hpp"

@@ -1,6 +1,5 @@
 #include "cli/context.hpp"
 
-#include "cli/calendar_command.hpp"
 
 #include <cmath>
 #include <cstdlib>
@@ -72,7 +71,7 @@ Result<const WorkingCalendar*> Session::calendar(const Policy& policy) {
     if (auto cached = calendars_.find(key); cached != calendars_.end()) return cached->second.get();
     auto reg = open_register();
     if (!reg) return reg.error();
-    auto spec = with_register_calendar(**reg, policy.calendar);
+    auto spec = (*reg)->with_calendar_changes(policy.calendar);
     if (!spec) return spec.error();
     auto made = WorkingCalendar::make(*spec);
     if (!made) return made.error();

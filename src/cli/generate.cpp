@@ -3,6 +3,7 @@
 
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
+#include "core/file_io.hpp"
 
 #include <fmt/format.h>
 #include <fstream>
