@@ -2,6 +2,7 @@
 // list parses or is a usage error, never a crash or an unexpected exception.
 
 #include "cli/app.hpp"
+#include "fuzz_target.hpp"
 
 #include <cstddef>
 #include <cstdint>

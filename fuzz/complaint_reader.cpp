@@ -4,6 +4,7 @@
 // to the input keeps it readable with that one more event.
 
 #include "complaints/complaint.hpp"
+#include "fuzz_target.hpp"
 
 #include <algorithm>
 #include <cstddef>

@@ -1,6 +1,7 @@
 // Fuzz target: the policy reader. Any input gives a policy or an error, never a crash.
 
 #include "complaints/policy.hpp"
+#include "fuzz_target.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -50,12 +50,14 @@ struct Event : EventPosition {
     std::string by;
     std::string text;                  ///< note text, reason for pause/reopen/close/withdraw
     std::string stage;                 ///< escalated: the stage entered
+    std::string from;                  ///< escalated: the stage left (a skipped one shows)
     std::optional<Instant> requested;  ///< escalated: when the complainant asked for it
     std::string milestone;             ///< extended: which milestone
     std::optional<Day> until;          ///< extended: new due day
     std::optional<Period> extend_by;   ///< extended: or a period added to the due date
     std::string reason;                ///< extended: why (many procedures require one)
     std::string outcome;               ///< resolved: what was decided and told
+    std::string finding;               ///< resolved: upheld, partly-upheld, not-upheld, ...
     std::vector<std::string> remedies; ///< resolved: remedy categories from the policy
     std::string handler;               ///< assigned: the new handler
     std::string body;                  ///< referred: the outside body, e.g. "CIC Regulator"
@@ -96,6 +98,12 @@ struct Complaint : ComplaintSource {
 
     bool operator==(const Complaint&) const = default;
 };
+
+/// The intake field of `complaint` that holds one text and is written as `key` ("name",
+/// "contact", "channel", ...), or null for any other key.
+const std::string* intake_text(const Complaint& complaint, std::string_view key);
+/// The same field, to change.
+std::string* intake_text(Complaint& complaint, std::string_view key);
 
 /// Parses a complaint file. Malformed TOML, wrong types, unknown or duplicate keys, missing
 /// required keys and impossible dates are errors at `path:line:col`.

@@ -68,14 +68,48 @@ struct Deadline {
     int occurrence = 0;
 };
 
+/// A stage the procedure gives no time limit, sitting with no event for longer than its
+/// `idle_after`: "no action for 61 working days".
+struct Idle {
+    Instant last_action{}; ///< the latest event in the stage, else when it was entered
+    Due due;               ///< when staff are to be reminded
+    Period idle_for;       ///< how long since the last action, as of now, in idle_after's unit
+    DeadlineState state = DeadlineState::open; ///< open, due-soon or overdue
+};
+
 struct ComplaintState {
     std::string stage; ///< current stage id
     std::string stage_title;
     ComplaintStatus status = ComplaintStatus::open;
-    std::string handler; ///< the latest assignment, else the intake handler
+    /// Who holds the complaint now, as shown: the person's name, or the role's title, or the
+    /// words recorded. Entering a stage hands it to that stage's handler in the policy (by
+    /// severity or category where the policy routes them); `assigned` changes it within the
+    /// stage; the intake handler holds the first stage.
+    std::string handler;
+    std::string handler_role; ///< the policy role of the handler, when it is one
     bool paused = false;
     std::vector<Deadline> deadlines; ///< in order of stage visits, then policy order
+    /// Intake fields the policy asks for that the complaint does not have yet.
+    std::vector<std::string> gaps;
+    std::optional<Idle> idle; ///< for an open, unpaused complaint in a stage with idle_after
+    /// Events that a merge (or a hand edit) left out of order, applied by the documented rule
+    /// instead of refused: e.g. a second escalation to the stage the complaint is already in
+    /// counts once. Each at its event's line, for `check` to warn about.
+    std::vector<Error> anomalies;
 };
+
+/// Whether `filter` names the handler of `state`: its role, the role's title, or who it is,
+/// ignoring case.
+bool handled_by(const ComplaintState& state, const Policy& policy, std::string_view filter);
+
+/// The intake fields of `complaint` that `policy` asks for and that are empty.
+std::vector<std::string> intake_gaps(const Complaint& complaint, const Policy& policy);
+
+/// Where `escalate` takes a complaint in `state`: `to` (a stage after the current one), or the
+/// next stage when `to` is empty. A usage error for an unknown stage, the current or an earlier
+/// one, or escalating from the last stage.
+Result<const Stage*> escalation_target(const ComplaintState& state, const Policy& policy,
+                                       std::string_view to);
 
 /// Works out the state of `complaint` under `policy` as of `as_of`. Events naming unknown
 /// stages or milestones, and events that make no sense in the current status (acknowledging a

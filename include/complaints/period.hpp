@@ -73,4 +73,9 @@ Due extend_due(const Due& due, const Period& period, const WorkingCalendar& cale
 /// A due day set explicitly (e.g. an extension "until 2026-05-01").
 Due due_on(Day day, const WorkingCalendar& calendar);
 
+/// How long from `from` to `to`, counted as a deadline counts `unit`: whole hours for hours;
+/// for working days, the working days after the day of `from` up to and including the day of
+/// `to`; for any other unit, calendar days between the two local days (in Unit::days).
+Period elapsed(Instant from, Instant to, Unit unit, const WorkingCalendar& calendar);
+
 } // namespace complaints

@@ -80,30 +80,62 @@ struct Milestone {
     /// stage ends ("keep the complainant informed every 20 working days").
     std::optional<Period> every;
     std::string action; ///< what to do next, e.g. "send the acknowledgement"
-    int line = 0;       ///< where it was defined, for messages
+    /// A complainant's window: the role of the outside body they may go to (`[[people]]`,
+    /// e.g. "cic-regulator"), named with its date and address in `show` and letters.
+    std::string contact;
+    int line = 0; ///< where it was defined, for messages
 };
 
 /// What `milestone` counts from, as the policy names it: "receipt", ..., or an event type.
 std::string anchor_name(const Milestone& milestone);
 
+/// Who handles a stage for complaints of one severity or category, e.g. serious complaints
+/// go to the investigating committee (`handler_by_severity = { serious = "committee" }`).
+struct Route {
+    std::string value;   ///< the severity or category
+    std::string handler; ///< a role from `[[people]]`, or who in words
+};
+
 struct Stage {
     std::string id; ///< e.g. "formal"
     std::string title;
-    std::string handler; ///< who handles it, as the procedure names them
+    /// Who handles it: a role from `[[people]]` ("complaints-officer"), or, in older policy
+    /// files, the procedure's words ("Complaints Officer").
+    std::string handler;
+    std::vector<Route> handler_by_severity; ///< checked first, in file order
+    std::vector<Route> handler_by_category;
     std::vector<Entry> entry;
     /// Complaints whose severity, or category, is one of these start at this stage on receipt.
     std::vector<std::string> start_if_severity;
     std::vector<std::string> start_if_category;
     std::vector<Milestone> milestones;
+    /// How long the stage may sit with no event at all before staff are reminded, for stages
+    /// the procedure gives no time limit ("investigated promptly").
+    std::optional<Period> idle_after;
+    /// What staff do in this stage when no milestone is due, e.g. "investigate and send the
+    /// findings"; the default names `complaints resolve`.
+    std::string action;
+    /// Remedies an upheld finding must include here ("if the complaint is found to be valid,
+    /// resolution will involve an apology, an explanation ...").
+    std::vector<std::string> remedies_when_upheld;
 };
 
-struct Contact {
-    std::string role;
-    std::string name;
+/// Someone the procedure names, once, by role: a handler, the complaints contact, or an
+/// outside body such as a regulator. Stages and milestones refer to the role.
+struct Person {
+    std::string role;  ///< a name such as "complaints-officer"
+    std::string title; ///< how the role is said, e.g. "Complaints Officer"
+    std::string name;  ///< the person or body, when the procedure names one
     std::string phone;
     std::string email;
     std::string address;
-    std::string url; ///< web page, e.g. a regulator's complaints page
+    std::string url;       ///< web page, e.g. a regulator's complaints page
+    bool external = false; ///< an outside body: a route for the complainant, never a handler
+
+    /// The name when there is one, else the title: "Sarah Robb", "Board of Directors".
+    std::string shown() const { return name.empty() ? title : name; }
+    /// Whether `text` is its role, title or name, ignoring case and surrounding spaces.
+    bool answers_to(std::string_view text) const;
 };
 
 struct Policy {
@@ -118,12 +150,20 @@ struct Policy {
     CalendarSpec calendar;
     Period due_soon{2, Unit::working_days};
 
-    std::vector<std::string> channels;        ///< accepted intake channels; empty = any
-    std::vector<std::string> required_fields; ///< intake fields `add` must have
-    std::vector<std::string> severities;      ///< accepted severities; empty = any
-    std::vector<std::string> categories;      ///< suggested categories; empty = any
-    std::vector<std::string> remedies;        ///< outcome/remedy categories; empty = any
-    std::vector<Contact> contacts;
+    /// The usual intake channels. Others are recorded too, with a warning: a complaint is
+    /// never turned away for how it arrived.
+    std::vector<std::string> channels;
+    /// What staff may type for a channel: {"phone", "verbal"}, {"letter", "writing"}.
+    std::vector<std::pair<std::string, std::string>> channel_aliases;
+    /// Intake fields a complaint should have. A complaint without one is still recorded; the
+    /// gap is shown as a task until it is filled (`complaints amend`).
+    std::vector<std::string> required_fields;
+    std::vector<std::string> severities; ///< accepted severities; empty = any
+    std::vector<std::string> categories; ///< suggested categories; empty = any
+    std::vector<std::string> remedies;   ///< outcome/remedy categories; empty = any
+    /// What an investigation may find; `upheld`, `partly-upheld`, `not-upheld` by default.
+    std::vector<std::string> findings{"upheld", "partly-upheld", "not-upheld"};
+    std::vector<Person> people; ///< `[[people]]` (and `[[contact]]` of older policy files)
     std::vector<Stage> stages;
 
     const Stage* find_stage(std::string_view id) const;
@@ -132,6 +172,19 @@ struct Policy {
     /// The stage a new complaint of `severity` and `category` starts in: the first stage that
     /// lists either, else the first stage.
     const Stage& first_stage_for(std::string_view severity, std::string_view category = {}) const;
+    /// The person with role `role`, or null.
+    const Person* person(std::string_view role) const;
+    /// The person `text` names by role, title or name (ignoring case), or null.
+    const Person* person_named(std::string_view text) const;
+    /// Who handles `stage` for a complaint of `severity` and `category`: the first route that
+    /// matches, else the stage's handler (a role, or words in older policy files).
+    const std::string& handler_for(const Stage& stage, std::string_view severity,
+                                   std::string_view category) const;
+    /// The channel `typed` stands for: an alias's channel, or `typed` itself (lowercased and
+    /// trimmed when it is one of `channels`).
+    std::string channel_for(std::string_view typed) const;
+    /// Whether `channel` is one of the usual channels (always true when none are listed).
+    bool usual_channel(std::string_view channel) const;
 };
 
 /// Parses and validates a policy. Unknown keys, wrong types, unknown stage or event names

@@ -47,4 +47,7 @@ std::string format_day(Day day);
 /// English weekday name, e.g. "Monday".
 std::string weekday_name(Day day);
 
+/// A day as people write it in a letter: "Thursday 30 July 2026".
+std::string day_in_words(Day day);
+
 } // namespace complaints

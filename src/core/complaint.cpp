@@ -34,9 +34,9 @@ const TableSchema intake_schema{"",
                                 KeyHelp::suggest};
 
 const TableSchema event_schema{"",
-                               {"at", "type", "by", "stage", "requested", "milestone", "until",
-                                "extend_by", "reason", "outcome", "remedies", "handler", "body",
-                                "text"},
+                               {"at", "type", "by", "stage", "from", "requested", "milestone",
+                                "until", "extend_by", "reason", "outcome", "finding", "remedies",
+                                "handler", "body", "text"},
                                KeyHelp::suggest};
 
 const std::vector<std::string_view> required_keys{"id", "policy", "policy_version", "received"};
@@ -58,12 +58,14 @@ const std::array<TextField<Complaint>, 11> intake_texts{{
     {"handler", &Complaint::handler},
 }};
 
-const std::array<TextField<Event>, 8> event_texts{{
+const std::array<TextField<Event>, 10> event_texts{{
     {"by", &Event::by},
     {"stage", &Event::stage},
+    {"from", &Event::from},
     {"milestone", &Event::milestone},
     {"reason", &Event::reason},
     {"outcome", &Event::outcome},
+    {"finding", &Event::finding},
     {"handler", &Event::handler},
     {"body", &Event::body},
     {"text", &Event::text},
@@ -205,6 +207,18 @@ Result<Complaint> parse_complaint(std::string_view text, std::string_view path) 
         reader.require(*table, required, "");
     complaint.path = std::string(path);
     return reader.result(std::move(complaint));
+}
+
+const std::string* intake_text(const Complaint& complaint, std::string_view key) {
+    for (const auto& [name, field] : intake_texts)
+        if (name == key) return &(complaint.*field);
+    return nullptr;
+}
+
+std::string* intake_text(Complaint& complaint, std::string_view key) {
+    for (const auto& [name, field] : intake_texts)
+        if (name == key) return &(complaint.*field);
+    return nullptr;
 }
 
 } // namespace complaints

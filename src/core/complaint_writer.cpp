@@ -109,12 +109,14 @@ Fields event_fields(const Event& event, const date::time_zone* zone) {
     fields.raw("type", quoted(event.type));
     fields.text("by", event.by);
     fields.text("stage", event.stage);
+    fields.text("from", event.from);
     if (event.requested) fields.raw("requested", format_moment(*event.requested, zone));
     fields.text("milestone", event.milestone);
     if (event.until) fields.raw("until", format_day(*event.until));
     if (event.extend_by) fields.raw("extend_by", quoted(describe(*event.extend_by)));
     fields.text("reason", event.reason);
     fields.text("outcome", event.outcome);
+    fields.text("finding", event.finding);
     fields.list("remedies", event.remedies);
     fields.text("handler", event.handler);
     fields.text("body", event.body);

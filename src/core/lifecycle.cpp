@@ -31,6 +31,7 @@ struct StageVisit {
     std::optional<Instant> outcome;
     std::optional<Instant> end; ///< left the stage, closed or withdrawn
     bool reopened = false;      ///< entered by reopening: its clocks restart at `start`
+    std::string handler;        ///< who holds it in this visit, as recorded (role or words)
     std::vector<const Event*> events;
     std::vector<Pause> pauses;
     std::vector<const Event*> extensions;
@@ -52,8 +53,11 @@ class Walk {
         StageVisit first;
         first.stage = &policy.first_stage_for(complaint.severity, complaint.category);
         first.start = complaint.received;
+        first.handler =
+            complaint.handler.empty()
+                ? policy.handler_for(*first.stage, complaint.severity, complaint.category)
+                : complaint.handler;
         visits_.push_back(first);
-        handler_ = complaint.handler;
     }
 
     Status apply(const Event& event);
@@ -61,7 +65,7 @@ class Walk {
 
     std::vector<StageVisit>& visits() { return visits_; }
     ComplaintStatus status() const { return status_; }
-    const std::string& handler() const { return handler_; }
+    std::vector<Error>& anomalies() { return anomalies_; }
     bool paused() const { return !current().pauses.empty() && !current().pauses.back().until; }
 
   private:
@@ -69,7 +73,7 @@ class Walk {
     const Policy& policy_;
     std::vector<StageVisit> visits_;
     ComplaintStatus status_ = ComplaintStatus::open;
-    std::string handler_;
+    std::vector<Error> anomalies_;
 
     StageVisit& current() { return visits_.back(); }
     const StageVisit& current() const { return visits_.back(); }
@@ -115,11 +119,20 @@ Status Walk::escalate(const Event& event) {
         return event_error(complaint_, event,
                            fmt::format("cannot escalate: '{}' is the last stage of policy {}",
                                        current().stage->id, policy_.id));
+    if (to == from) {
+        // Two people (or two clones) recorded the same move: it counts once.
+        anomalies_.push_back(event_error(
+            complaint_, event,
+            fmt::format("escalation to '{}', the stage the complaint is already in: counted once",
+                        event.stage)));
+        return done();
+    }
     end_visit(event.at);
     StageVisit next;
-    next.stage = &policy_.stages[to];
+    next.stage = &policy_.stages[static_cast<std::size_t>(to)];
     next.start = event.at;
     next.requested = event.requested;
+    next.handler = policy_.handler_for(*next.stage, complaint_.severity, complaint_.category);
     visits_.push_back(next);
     status_ = ComplaintStatus::open;
     return done();
@@ -134,6 +147,7 @@ Status Walk::reopen(const Event& event) {
     again.start = event.at;
     again.acknowledged = current().acknowledged;
     again.reopened = true;
+    again.handler = current().handler;
     visits_.push_back(again);
     status_ = ComplaintStatus::open;
     return done();
@@ -178,7 +192,7 @@ Status Walk::apply(const Event& event) {
     if (type == event_type::extended) return extend(event);
     if (type == event_type::paused) return pause(event);
     if (type == event_type::resumed) return resume(event);
-    if (type == event_type::assigned) handler_ = event.handler;
+    if (type == event_type::assigned) current().handler = event.handler;
     if (type == event_type::acknowledged && !current().acknowledged)
         current().acknowledged = event.at;
     if (type == event_type::resolved) {
@@ -414,6 +428,36 @@ Status add_deadlines(std::vector<Deadline>& out, const Milestone& milestone,
     return done();
 }
 
+/// The handler as shown: a person of the policy named by role, title or name (never an outside
+/// body), else the words recorded.
+void set_handler(ComplaintState& state, const std::string& recorded, const Policy& policy) {
+    const Person* person = policy.person_named(recorded);
+    if (person == nullptr || person->external) {
+        state.handler = recorded;
+        return;
+    }
+    state.handler = person->shown();
+    state.handler_role = person->role;
+}
+
+/// How long `visit` has sat with no event, when its stage says how long it may (`idle_after`).
+std::optional<Idle> idle_in(const StageVisit& visit, const Policy& policy,
+                            const WorkingCalendar& calendar, Instant as_of) {
+    const auto& limit = visit.stage->idle_after;
+    if (!limit) return std::nullopt;
+    Idle idle;
+    idle.last_action = visit.start;
+    for (const Event* event : visit.events)
+        idle.last_action = std::max(idle.last_action, event->at);
+    idle.due = due_after(idle.last_action, *limit, Counting{}, calendar);
+    idle.idle_for = elapsed(idle.last_action, as_of, limit->unit, calendar);
+    if (as_of >= idle.due.moment)
+        idle.state = DeadlineState::overdue;
+    else if (is_due_soon(idle.due, as_of, policy, calendar))
+        idle.state = DeadlineState::due_soon;
+    return idle;
+}
+
 } // namespace
 
 Result<ComplaintState> derive_state(const Complaint& complaint, const Policy& policy,
@@ -434,8 +478,12 @@ Result<ComplaintState> derive_state(const Complaint& complaint, const Policy& po
     state.stage = last.stage->id;
     state.stage_title = last.stage->title;
     state.status = walk.status();
-    state.handler = walk.handler().empty() ? last.stage->handler : walk.handler();
+    set_handler(state, last.handler, policy);
     state.paused = paused;
+    state.gaps = intake_gaps(complaint, policy);
+    state.anomalies = std::move(walk.anomalies());
+    if (state.status == ComplaintStatus::open && !paused)
+        state.idle = idle_in(last, policy, calendar, as_of);
     for (const StageVisit& visit : walk.visits())
         for (const Milestone& milestone : visit.stage->milestones)
             if (auto added = add_deadlines(state.deadlines, milestone, visit, complaint, policy,
@@ -443,6 +491,52 @@ Result<ComplaintState> derive_state(const Complaint& complaint, const Policy& po
                 !added)
                 return added.error();
     return state;
+}
+
+bool handled_by(const ComplaintState& state, const Policy& policy, std::string_view filter) {
+    if (const Person* person = policy.person(state.handler_role);
+        person && person->answers_to(filter))
+        return true;
+    Person recorded;
+    recorded.name = state.handler;
+    return recorded.answers_to(filter);
+}
+
+std::vector<std::string> intake_gaps(const Complaint& complaint, const Policy& policy) {
+    std::vector<std::string> gaps;
+    for (const std::string& field : policy.required_fields) {
+        const bool missing = field == "people"     ? complaint.people.empty()
+                             : field == "evidence" ? complaint.evidence.empty()
+                                                   : is_blank(*intake_text(complaint, field));
+        if (missing) gaps.push_back(field);
+    }
+    return gaps;
+}
+
+Result<const Stage*> escalation_target(const ComplaintState& state, const Policy& policy,
+                                       std::string_view to) {
+    const int from = policy.stage_index(state.stage);
+    if (to.empty()) {
+        if (from + 1 >= static_cast<int>(policy.stages.size()))
+            return usage_error(fmt::format("cannot escalate: '{}' is the last stage of policy {}",
+                                           state.stage, policy.id));
+        return &policy.stages[static_cast<std::size_t>(from + 1)];
+    }
+    const int target = policy.stage_index(to);
+    if (target < 0) {
+        std::vector<std::string> ids;
+        for (const Stage& stage : policy.stages)
+            ids.push_back(stage.id);
+        return usage_error(fmt::format("--to: policy {} has no stage '{}' (stages: {})", policy.id,
+                                       to, fmt::join(ids, ", ")));
+    }
+    if (target == from)
+        return usage_error(fmt::format("the complaint is already in stage '{}'", to));
+    if (target < from)
+        return usage_error(fmt::format("cannot escalate back from '{}' to '{}': stages go forward "
+                                       "only (use 'complaints reopen' to look at it again)",
+                                       state.stage, to));
+    return &policy.stages[static_cast<std::size_t>(target)];
 }
 
 const Deadline* next_staff_deadline(const ComplaintState& state) {

@@ -162,4 +162,17 @@ Due due_on(Day day, const WorkingCalendar& calendar) {
     return Due{true, day, end_of_day(day, calendar.zone())};
 }
 
+Period elapsed(Instant from, Instant to, Unit unit, const WorkingCalendar& calendar) {
+    if (to <= from) return Period{0, unit == Unit::working_days ? unit : Unit::days};
+    if (unit == Unit::hours)
+        return Period{std::chrono::duration_cast<std::chrono::hours>(to - from).count(),
+                      Unit::hours};
+    const Day first = local_day(from, calendar.zone());
+    const Day last = local_day(to, calendar.zone());
+    if (unit == Unit::working_days)
+        return Period{calendar.working_days_between(first + date::days{1}, last + date::days{1}),
+                      Unit::working_days};
+    return Period{(last - first).count(), Unit::days};
+}
+
 } // namespace complaints

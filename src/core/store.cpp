@@ -71,6 +71,8 @@ Status check_event_text(const Event& event) {
                                {"milestone", event.milestone},
                                {"reason", event.reason},
                                {"outcome", event.outcome},
+                               {"finding", event.finding},
+                               {"from", event.from},
                                {"handler", event.handler},
                                {"body", event.body}})
         if (auto status = check_utf8(field, text); !status) return status;

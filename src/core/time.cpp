@@ -173,4 +173,14 @@ std::string weekday_name(Day day) {
     return names[date::weekday{day}.c_encoding()];
 }
 
+std::string day_in_words(Day day) {
+    static const std::array<const char*, 12> months{
+        "January", "February", "March",     "April",   "May",      "June",
+        "July",    "August",   "September", "October", "November", "December"};
+    const date::year_month_day ymd{day};
+    return fmt::format("{} {} {} {}", weekday_name(day), static_cast<unsigned>(ymd.day()),
+                       months[static_cast<unsigned>(ymd.month()) - 1],
+                       static_cast<int>(ymd.year()));
+}
+
 } // namespace complaints

@@ -57,7 +57,7 @@ TEST_CASE("big-bums: three stages, serious or complex complaints start formal") 
 
     const Stage* formal = policy.find_stage("formal");
     REQUIRE(formal != nullptr);
-    CHECK(formal->handler == "Complaints Officer");
+    CHECK(formal->handler == "complaints-officer");
     CHECK(formal->entry == std::vector<Entry>{Entry::escalation});
     REQUIRE(formal->milestones.size() == 2);
     CHECK(formal->milestones[0].period == Period{48, Unit::hours});
@@ -67,14 +67,18 @@ TEST_CASE("big-bums: three stages, serious or complex complaints start formal") 
 
     const Stage& review = policy.stages[2];
     CHECK(review.entry == std::vector<Entry>{Entry::request});
-    CHECK(review.handler == "Sarah Hall and an independent representative");
+    CHECK(review.handler == "review-panel");
+    REQUIRE(policy.person("review-panel") != nullptr);
+    CHECK(policy.person("review-panel")->shown() == "Sarah Hall and an independent representative");
     REQUIRE(review.milestones.size() == 1);
     CHECK(review.milestones[0].from == Anchor::escalation_request);
     CHECK(review.milestones[0].met_by == "meeting");
 
-    REQUIRE(policy.contacts.size() == 1);
-    CHECK(policy.contacts[0].phone == "07578 991211");
-    CHECK(policy.contacts[0].email == "bigbumslittlebums@gmail.com");
+    REQUIRE(policy.people.size() == 3);
+    CHECK(policy.people[0].role == "complaints-contact");
+    CHECK(policy.people[0].name == "Sarah Robb");
+    CHECK(policy.people[0].phone == "07578 991211");
+    CHECK(policy.people[0].email == "bigbumslittlebums@gmail.com");
 }
 
 TEST_CASE("big-bums: first_stage_for picks the stage by severity") {
@@ -119,9 +123,13 @@ TEST_CASE("twinkles: reviewed yearly, acknowledged in 10 working days, regulator
     CHECK(regulator.party == Party::complainant);
     CHECK(regulator.line > 0);
 
-    REQUIRE(policy.contacts.size() == 2);
-    CHECK(policy.contacts[0].email == "twinklessen@yahoo.com");
-    CHECK(policy.contacts[1].url.find("gov.uk") != std::string::npos);
+    REQUIRE(policy.people.size() == 5);
+    CHECK(policy.people[0].email == "twinklessen@yahoo.com");
+    const Person* regulator_body = policy.person("cic-regulator");
+    REQUIRE(regulator_body != nullptr);
+    CHECK(regulator_body->external);
+    CHECK(regulator_body->url.find("gov.uk") != std::string::npos);
+    CHECK(regulator.contact == "cic-regulator");
 }
 
 TEST_CASE("the complete example in docs/POLICY.md parses") {
