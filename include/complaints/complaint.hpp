@@ -29,6 +29,7 @@ inline constexpr std::string_view withdrawn = "withdrawn";
 inline constexpr std::string_view referred = "referred";
 inline constexpr std::string_view meeting = "meeting";
 inline constexpr std::string_view update = "update";
+inline constexpr std::string_view amended = "amended";
 } // namespace event_type
 
 /// Every event type in the order docs list them.
@@ -120,6 +121,17 @@ std::string write_event_line(const Event& event, const date::time_zone* zone);
 /// wrote before it stays as it was. Fails when the file has no events array closing line.
 Result<std::string> append_event(std::string_view file_text, const Event& event,
                                  const date::time_zone* zone, std::string_view path);
+
+/// The intake fields a complainant gives, which `complaints amend` may fill in or correct later
+/// (the others decide the stage and deadlines, or identify the file).
+const std::vector<std::string_view>& amendable_keys();
+
+/// `file_text` with the intake line of `key` (one of `amendable_keys`) written from `source`:
+/// replaced where it is, added before the events when missing, removed when `source` has no
+/// value for it. Every other byte a person wrote stays as it was. Fails when the key's value
+/// runs over several lines (a multi-line string: use `complaints edit`).
+Result<std::string> with_intake_value(std::string_view file_text, std::string_view key,
+                                      const Complaint& source);
 
 /// `file_text` with its `policy_version = "..."` line set to `version`; every other byte a
 /// person wrote stays as it was. Fails when no line starts with the key `policy_version`.

@@ -130,6 +130,14 @@ class Register {
     /// the complaint under the new version.
     Status repin(std::string_view id, std::string_view version, std::string_view based_on,
                  const ComplaintCheck& validate) const;
+    /// Fills in or corrects intake fields of complaint `id` that the complainant gives (`keys`,
+    /// each one of `amendable_keys()`, with their new values in `amended`), changing only those
+    /// lines, and adds `event` (an `amended` event naming them) in the same write, if its file
+    /// still holds `based_on`.
+    Status amend(std::string_view id, const Complaint& amended,
+                 const std::vector<std::string>& keys, const Event& event,
+                 const date::time_zone* zone, std::string_view based_on,
+                 const ComplaintCheck& validate) const;
 
   private:
     std::string duplicate_hint(std::string_view id) const;

@@ -1,6 +1,8 @@
 #include "cli/commands.hpp"
+#include "cli/escape.hpp"
 
 #include "complaints/ids.hpp"
+#include "complaints/procedure.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -32,13 +34,6 @@ std::string* field(AddOptions& options, std::string_view name) {
     return nullptr;
 }
 
-bool is_missing(AddOptions& options, const std::string& name) {
-    if (name == "people") return options.people.empty();
-    if (name == "evidence") return options.evidence.empty();
-    std::string* value = field(options, name);
-    return value && value->empty();
-}
-
 /// Asks for missing required fields, only when a person is at the keyboard.
 void prompt_for_missing(AddOptions& options, const Policy& policy) {
     if (!isatty(STDIN_FILENO)) return;
@@ -58,17 +53,38 @@ Status check_choice(const std::string& value, const std::vector<std::string>& al
                                    policy.id, fmt::join(allowed, ", ")));
 }
 
+/// Whether anything at all was given: a complaint with no intake field has nothing to record.
+bool says_anything(AddOptions& options) {
+    for (std::string_view name : {"name", "contact", "channel", "summary", "details", "occurred"})
+        if (!field(options, name)->empty()) return true;
+    return !options.people.empty() || !options.evidence.empty();
+}
+
+/// The channel as the policy names it (an alias's channel); any other channel is recorded as
+/// given, with a warning: a complaint is never turned away for how it arrived.
+void settle_channel(AddOptions& options, const Policy& policy) {
+    if (options.channel.empty()) return;
+    options.channel = policy.channel_for(options.channel);
+    if (policy.usual_channel(options.channel)) return;
+    warn(fmt::format("'{}' is not one of the usual channels of policy {} ({}); recorded as given",
+                     terminal_safe(options.channel), policy.id, fmt::join(policy.channels, ", ")));
+}
+
 Status check_intake(AddOptions& options, const Policy& policy) {
-    std::vector<std::string> missing;
-    for (const std::string& name : policy.required_fields)
-        if (is_missing(options, name)) missing.push_back("--" + name);
-    if (options.summary.empty() && options.details.empty())
-        missing.push_back("--summary or --details");
-    if (!missing.empty())
-        return usage_error(
-            fmt::format("missing {} (required by policy {})", fmt::join(missing, ", "), policy.id));
-    if (auto s = check_choice(options.channel, policy.channels, "--channel", policy); !s) return s;
+    if (!says_anything(options))
+        return usage_error("nothing to record: give at least --summary or --details");
+    settle_channel(options, policy);
     return check_choice(options.severity, policy.severities, "--severity", policy);
+}
+
+/// What the policy asks for and the complaint lacks: recorded all the same, and shown as tasks
+/// until `complaints amend` fills them.
+void warn_of_gaps(const Complaint& complaint, const Policy& policy) {
+    for (const std::string& gap : intake_gaps(complaint, policy))
+        warn(fmt::format("{}: {} (policy {} asks for it; add it with 'complaints amend {} "
+                         "--{}')",
+                         complaint.id, gap_words(gap), policy.id, complaint.id,
+                         gap == "people" ? "person" : gap));
 }
 
 Complaint intake(const AddOptions& options, const Policy& policy, Instant received) {
@@ -122,6 +138,7 @@ Status run_add(AddOptions options, Session& session) {
     complaint.id = unused_id(**reg, date::sys_days{day.time_since_epoch()});
     if (auto created = (*reg)->create(complaint, zone); !created) return created;
     print_out(complaint.id + "\n");
+    warn_of_gaps(complaint, **policy);
     return done();
 }
 

@@ -138,6 +138,7 @@ namespace {
 void add_all_commands(CommandTable& table) {
     add_init_command(table);
     add_add_command(table);
+    add_amend_command(table);
     add_show_command(table);
     add_list_command(table);
     add_list_overdue_command(table);

@@ -1,6 +1,10 @@
 #include "cli/check_files.hpp"
 #include "cli/commands.hpp"
+#include "cli/escape.hpp"
 #include "cli/present.hpp"
+
+#include <fmt/format.h>
+#include <map>
 
 namespace complaints::cli {
 
@@ -20,6 +24,36 @@ void warn_about_reviews(Session& session, const std::vector<Policy>& policies) {
     }
 }
 
+/// Events a merge or a hand edit left out of order, applied by rule: warnings at their lines.
+void warn_about_anomalies(Session& session, const std::vector<Reading>& readings) {
+    for (const Reading& reading : readings)
+        for (const Error& anomaly : reading.state.anomalies) {
+            warn(terminal_safe(anomaly.to_string()));
+            session.report_exit(exit_found);
+        }
+}
+
+/// Intake details the policy asks for and complaints still lack: counted, for staff to chase
+/// (tasks, not faults in the files: the exit status does not change).
+void count_gaps(const std::vector<Reading>& readings) {
+    std::map<std::string, long> by_field;
+    long complaints = 0;
+    for (const Reading& reading : readings) {
+        if (reading.state.gaps.empty() || reading.state.status != ComplaintStatus::open) continue;
+        ++complaints;
+        for (const std::string& gap : reading.state.gaps)
+            ++by_field[gap_words(gap)];
+    }
+    if (complaints == 0) return;
+    std::vector<std::string> counts;
+    for (const auto& [words, count] : by_field)
+        counts.push_back(fmt::format("{}: {}", words, count));
+    fmt::print(stderr,
+               "complaints: note: {} open complaint{} with details to chase ({}); "
+               "'complaints show ID' lists them, 'complaints amend' fills them in\n",
+               complaints, complaints == 1 ? "" : "s", fmt::join(counts, ", "));
+}
+
 Status run_check(Session& session) {
     auto reg = session.open_register();
     if (!reg) return reg.error();
@@ -29,6 +63,8 @@ Status run_check(Session& session) {
     auto readings = session.read_all(problems);
     if (!readings) return readings.error();
     if (policies) warn_about_reviews(session, *policies);
+    warn_about_anomalies(session, *readings);
+    count_gaps(*readings);
     check_register_files(session, problems); // links, permissions, temp files, git (check_files)
     report_problems(problems);
     if (!problems.empty()) session.report_exit(exit_data);

@@ -48,6 +48,7 @@ CLI::Option* suggest(CommandTable& table, CLI::Option* option, std::vector<std::
 
 void add_init_command(CommandTable& table);
 void add_add_command(CommandTable& table);
+void add_amend_command(CommandTable& table);
 void add_show_command(CommandTable& table);
 void add_list_command(CommandTable& table);
 void add_list_overdue_command(CommandTable& table);

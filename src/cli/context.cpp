@@ -1,6 +1,5 @@
 #include "cli/context.hpp"
 
-
 #include <cmath>
 #include <cstdlib>
 #include <fmt/format.h>
@@ -135,6 +134,11 @@ Result<Reading> Session::read(Complaint complaint) {
     if (!as_of) return as_of.error();
     auto state = derive_state(complaint, **pinned, **cal, *as_of);
     if (!state) return state.error();
+    // As of a moment given on purpose, later events had not happened: show, explain, letters
+    // and exports leave them out, as lists leave out complaints received later. (Writes read
+    // the file again, so nothing is lost by it.)
+    if (now_given())
+        std::erase_if(complaint.events, [&](const Event& event) { return event.at > *as_of; });
     return Reading{std::move(complaint), *pinned, *cal, std::move(state.value())};
 }
 

@@ -29,22 +29,49 @@ Status default_milestone(Session&, const Reading& reading, Event& event) {
     return done();
 }
 
-/// resolve: each --remedy is one of the policy's remedy categories (when it lists any).
-Status check_remedies(Session&, const Reading& reading, Event& event) {
+/// resolve: the finding is one of the policy's, and an upheld finding brings the remedies the
+/// stage requires ("if the complaint is found to be valid, resolution will involve ...").
+Status check_finding(const Reading& reading, const Event& event) {
+    const Policy& policy = *reading.policy;
+    if (event.finding.empty()) return done();
+    const auto& findings = policy.findings;
+    if (std::find(findings.begin(), findings.end(), event.finding) == findings.end())
+        return usage_error(fmt::format("--finding '{}' is not in policy {}: use one of {}",
+                                       event.finding, policy.id, fmt::join(findings, ", ")));
+    const Stage* stage = policy.find_stage(reading.state.stage);
+    if (event.finding != "upheld" || stage == nullptr) return done();
+    std::vector<std::string> missing;
+    for (const std::string& remedy : stage->remedies_when_upheld)
+        if (std::find(event.remedies.begin(), event.remedies.end(), remedy) == event.remedies.end())
+            missing.push_back("--remedy " + remedy);
+    if (missing.empty()) return done();
+    return usage_error(fmt::format("an upheld complaint at stage {} needs {} (policy {})",
+                                   stage->id, fmt::join(missing, " "), policy.id));
+}
+
+/// resolve: remedies and finding from the policy's lists.
+Status check_resolution(Session&, const Reading& reading, Event& event) {
     const auto& allowed = reading.policy->remedies;
     for (const std::string& remedy : event.remedies)
         if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), remedy) == allowed.end())
             return usage_error(fmt::format("--remedy '{}' is not in policy {}: use one of {}",
                                            remedy, reading.policy->id, fmt::join(allowed, ", ")));
-    return done();
+    return check_finding(reading, event);
 }
 
-/// escalate: the complainant cannot have asked later than now.
-Status check_requested(Session& session, const Reading& reading, Event& event) {
-    if (!event.requested) return done();
-    auto now = session.now(reading.calendar->zone());
-    if (!now) return now.error();
-    if (*event.requested > *now) return usage_error("--requested is in the future");
+/// escalate: the complainant cannot have asked later than now; stages go forward only, and the
+/// event records where from and where to, so that two records of one move count once and a
+/// skipped stage shows.
+Status check_escalation(Session& session, const Reading& reading, Event& event) {
+    if (event.requested) {
+        auto now = session.now(reading.calendar->zone());
+        if (!now) return now.error();
+        if (*event.requested > *now) return usage_error("--requested is in the future");
+    }
+    auto target = escalation_target(reading.state, *reading.policy, event.stage);
+    if (!target) return target.error();
+    event.from = reading.state.stage;
+    event.stage = (*target)->id;
     return done();
 }
 
@@ -70,12 +97,13 @@ std::vector<EventCommand> make_event_commands() {
          .flags = {{"handler", "Who handles the complaint from now on", handler, true}}},
         {.name = "escalate",
          .type = event_type::escalated,
-         .summary = "Move the complaint to the next stage (or --to STAGE), also after a resolution",
+         .summary = "Move the complaint on to the next stage (or --to a later STAGE, skipping "
+                    "those between), also after a resolution",
          .example = "complaints escalate k7m2 --to review --requested 2026-04-20T10:00 --by sarah",
-         .flags = {{"--to", "Stage to move to (default: the next stage)", stage},
+         .flags = {{"--to", "A later stage to move to (default: the next stage)", stage},
                    {"--requested", "When the complainant asked for it (default: --at)", requested},
                    {"--reason", "Why, e.g. 'not satisfied with outcome'", text}},
-         .check = check_requested},
+         .check = check_escalation},
         {.name = "extend",
          .type = event_type::extended,
          .summary = "Extend a deadline, with a reason (capped where the policy caps it)",
@@ -101,12 +129,17 @@ std::vector<EventCommand> make_event_commands() {
         {.name = "resolve",
          .type = event_type::resolved,
          .summary = "Record the outcome sent to the complainant",
-         .example = "complaints resolve k7m2 --outcome \"Apologised; door alarm fitted\" \\\n"
-                    "      --remedy apology-or-explanation --remedy corrective-action --by sarah",
+         .example =
+             "complaints resolve k7m2 --finding partly-upheld \\\n"
+             "      --outcome \"Apologised for the late reply; the fee was right\" --by sarah",
          .flags = {{"--outcome", "What was found and told to the complainant", outcome, true},
+                   {"--finding",
+                    "What the investigation found, from the policy's findings "
+                    "(e.g. upheld, partly-upheld, not-upheld)",
+                    finding},
                    {"--remedy", "Remedy category from the policy (repeatable)", remedies, false,
                     FlagValues::repeatable}},
-         .check = check_remedies},
+         .check = check_resolution},
         {.name = "reopen",
          .type = event_type::reopened,
          .summary = "Reopen a resolved, closed or withdrawn complaint",

@@ -23,6 +23,7 @@ enum class EventField {
     extend_by, ///< extended: a period added to the due date ("10 working days")
     reason,    ///< extended: why
     outcome,   ///< resolved: what was decided and told
+    finding,   ///< resolved: upheld, partly-upheld, not-upheld (the policy's findings)
     remedies,  ///< resolved: remedy categories
     handler,   ///< assigned: the new handler
     body,      ///< referred: the outside body

@@ -25,7 +25,8 @@ struct Filter {
         if (options.open && !is_open) return false;
         if (options.closed && is_open) return false;
         if (!options.stage.empty() && r.state.stage != options.stage) return false;
-        if (!options.handler.empty() && r.state.handler != options.handler) return false;
+        if (!options.handler.empty() && !handled_by(r.state, *r.policy, options.handler))
+            return false;
         if (!options.category.empty() && r.complaint.category != options.category) return false;
         const Day received = local_day(r.complaint.received, r.calendar->zone());
         if (from && received < *from) return false;
@@ -33,12 +34,21 @@ struct Filter {
     }
 };
 
-std::vector<std::string> row(const Reading& r, bool for_csv) {
+/// Whole days since the complaint was received, as of `now`.
+long age_in_days(const Reading& r, Instant now) {
+    const date::time_zone* zone = r.calendar->zone();
+    return std::max<long>(0,
+                          (local_day(now, zone) - local_day(r.complaint.received, zone)).count());
+}
+
+std::vector<std::string> row(const Reading& r, bool for_csv, Instant now) {
     const date::time_zone* zone = r.calendar->zone();
     const Deadline* next = next_staff_deadline(r.state);
     auto text = [&](const std::string& s) { return for_csv ? csv_text(s) : terminal_safe(s); };
+    const long age = age_in_days(r, now);
     return {text(r.complaint.id),
             format_day(local_day(r.complaint.received, zone)),
+            for_csv ? std::to_string(age) : fmt::format("{}d", age),
             text(status_name(r.state.status)),
             text(r.state.stage),
             text(r.state.handler),
@@ -49,10 +59,11 @@ std::vector<std::string> row(const Reading& r, bool for_csv) {
             text(r.complaint.summary)};
 }
 
-const std::vector<std::string> columns{"id",       "received", "status",   "stage",      "handler",
-                                       "category", "next",     "next_due", "next_state", "summary"};
+const std::vector<std::string> columns{"id",       "received",   "age_days", "status",
+                                       "stage",    "handler",    "category", "next",
+                                       "next_due", "next_state", "summary"};
 
-std::string render(const std::vector<Reading>& readings, const std::string& format) {
+std::string render(const std::vector<Reading>& readings, const std::string& format, Instant now) {
     if (format == "json") {
         std::vector<std::string> items;
         for (const auto& r : readings)
@@ -62,19 +73,19 @@ std::string render(const std::vector<Reading>& readings, const std::string& form
     if (format == "csv") {
         std::string out = csv_line(columns);
         for (const auto& r : readings)
-            out += csv_line(row(r, true));
+            out += csv_line(row(r, true, now));
         return out;
     }
     std::vector<std::string> header;
     for (const auto& c : columns)
-        header.push_back(c == "next_state" ? "STATE" : fmt::format("{}", c));
+        header.push_back(c == "next_state" ? "STATE" : c == "age_days" ? "AGE" : c);
     for (auto& h : header)
         for (auto& ch : h)
             ch = static_cast<char>(std::toupper(ch));
     Table table(header);
     table.fit(terminal_width(stdout));
     for (const auto& r : readings)
-        table.add(row(r, false));
+        table.add(row(r, false, now));
     return table.render();
 }
 
@@ -97,7 +108,10 @@ Status run_list(const ListOptions& options, Session& session) {
     std::vector<Reading> kept;
     for (auto& r : *readings)
         if (received_by_now(session, r) && filter.keep(r)) kept.push_back(std::move(r));
-    print_out(render(kept, options.format));
+    const date::time_zone* zone = nullptr;
+    auto now = register_now(session, zone);
+    if (!now) return now.error();
+    print_out(render(kept, options.format, *now));
     report_problems(problems);
     if (!problems.empty()) session.report_exit(exit_data);
     return done();
@@ -113,7 +127,8 @@ void add_list_command(CommandTable& table) {
     command->add_flag("--closed", options->closed, "Only resolved, closed or withdrawn ones")
         ->excludes(open);
     command->add_option("--stage", options->stage, "Only those in this stage");
-    command->add_option("--handler", options->handler, "Only those with this handler");
+    command->add_option("--handler", options->handler,
+                        "Only those this handler holds: a role, its title or a name (any case)");
     command->add_option("--category", options->category, "Only those in this category");
     command->add_option("--from", options->from, "Received on or after this date (YYYY-MM-DD)");
     command->add_option("--to", options->to, "Received on or before this date (YYYY-MM-DD)");

@@ -34,6 +34,8 @@ std::string* text_field(Event& event, EventField field) {
         return &event.reason;
     case EventField::outcome:
         return &event.outcome;
+    case EventField::finding:
+        return &event.finding;
     case EventField::handler:
         return &event.handler;
     case EventField::body:
@@ -94,6 +96,8 @@ std::string confirmation(const Reading& before, const Event& event, const Compla
     std::string line = fmt::format("{}: {} at {}", before.complaint.id, event.type,
                                    format_moment(event.at, before.calendar->zone()));
     if (after.stage != before.state.stage) line += fmt::format("; now in stage {}", after.stage);
+    if (after.handler != before.state.handler && !after.handler.empty())
+        line += fmt::format("; handled by {}", terminal_safe(after.handler));
     if (after.status != before.state.status)
         line += fmt::format("; now {}", status_name(after.status));
     return line + "\n";

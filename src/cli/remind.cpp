@@ -40,7 +40,8 @@ std::string section(const std::vector<const DueItem*>& items, bool overdue) {
     return (overdue ? "Overdue:\n" : "Due soon:\n") + out;
 }
 
-std::string digest(const std::vector<DueItem>& items, Instant now) {
+std::string digest(const std::vector<DueItem>& items, Instant now,
+                   const std::vector<std::string>& reviews) {
     std::map<std::string, std::vector<const DueItem*>> by_handler;
     long overdue = 0;
     for (const DueItem& item : items) {
@@ -52,6 +53,8 @@ std::string digest(const std::vector<DueItem>& items, Instant now) {
                                   weekday_name(local_day(now, zone)), format_moment(now, zone));
     out += fmt::format("{} overdue, {} due soon.\n", overdue,
                        static_cast<long>(items.size()) - overdue);
+    for (const std::string& review : reviews)
+        out += fmt::format("Note: {}.\n", review);
     for (const auto& [handler, list] : by_handler) {
         out +=
             fmt::format("\n== {} ==\n", handler.empty() ? "(no handler)" : terminal_safe(handler));
@@ -68,7 +71,7 @@ Status run_remind(const RemindOptions& options, Session& session) {
     Instant now{};
     auto items = collect_due(session, filter, problems, now);
     if (!items) return items.error();
-    if (!items->empty()) print_out(digest(*items, now));
+    if (!items->empty()) print_out(digest(*items, now, review_warnings_now(session)));
     report_problems(problems);
     if (!problems.empty()) session.report_exit(exit_data);
     return done();
@@ -84,7 +87,8 @@ void add_remind_command(CommandTable& table) {
         "complaints -C /srv/complaints remind | mail -E -s 'Complaints due' office@example.org");
     command->add_option("--due-within", options->due_within,
                         "Due-soon period instead of the policy's: 3d, 2wd, 48h, 2w, 1m");
-    command->add_option("--handler", options->handler, "Only this handler's complaints");
+    command->add_option("--handler", options->handler,
+                        "Only this handler's complaints: a role, its title or a name (any case)");
     command->callback([&chosen = table.chosen, options] {
         chosen = [options](Session& session) { return run_remind(*options, session); };
     });

@@ -28,10 +28,23 @@ std::string deadline_line(const Deadline& d, const date::time_zone* zone, bool c
                        party);
 }
 
-std::string event_line(const Event& e, const date::time_zone* zone) {
-    std::string detail;
+/// "formal", or "local -> review (skipping formal)" for an escalation that skipped a stage.
+std::string stages_moved(const Event& e, const Policy& policy) {
+    if (e.from.empty()) return e.stage;
+    const int from = policy.stage_index(e.from);
+    const int to = policy.stage_index(e.stage);
+    std::vector<std::string> skipped;
+    for (int i = from + 1; from >= 0 && i < to; ++i)
+        skipped.push_back(policy.stages[static_cast<std::size_t>(i)].id);
+    if (skipped.empty()) return fmt::format("{} -> {}", e.from, e.stage);
+    return fmt::format("{} -> {} (skipping {})", e.from, e.stage, fmt::join(skipped, ", "));
+}
+
+std::string event_line(const Event& e, const Policy& policy, const date::time_zone* zone) {
+    std::string detail = stages_moved(e, policy);
+    const std::string finding = e.finding.empty() ? "" : "finding: " + e.finding;
     for (const std::string* part :
-         {&e.stage, &e.milestone, &e.handler, &e.body, &e.outcome, &e.reason, &e.text})
+         {&e.milestone, &e.handler, &e.body, &finding, &e.outcome, &e.reason, &e.text})
         if (!part->empty()) detail += (detail.empty() ? "" : "; ") + *part;
     if (e.until) detail += (detail.empty() ? "until " : "; until ") + format_day(*e.until);
     if (e.extend_by) detail += (detail.empty() ? "by " : "; by ") + describe(*e.extend_by);
@@ -39,6 +52,16 @@ std::string event_line(const Event& e, const date::time_zone* zone) {
     return fmt::format("  {}  {:<12} {}{}\n", format_moment(e.at, zone), e.type,
                        terminal_safe(detail),
                        e.by.empty() ? "" : " (by " + terminal_safe(e.by) + ")");
+}
+
+/// What staff and the complainant do next, in the procedure's own terms.
+std::string next_text(const Reading& r) {
+    const date::time_zone* zone = r.calendar->zone();
+    std::string out;
+    for (const NextStep& step : next_steps(r.state, *r.policy))
+        out += fmt::format("  {:<13}{}\n", step.party == Party::staff ? "Staff:" : "Complainant:",
+                           terminal_safe(step_words(step, zone)));
+    return out.empty() ? "" : "\nNext:\n" + out;
 }
 
 std::string show_text(const Reading& r, bool colour) {
@@ -52,12 +75,15 @@ std::string show_text(const Reading& r, bool colour) {
     line(out, "Received:",
          format_moment(c.received, zone) + (c.channel.empty() ? "" : " by " + c.channel));
     line(out, "Complainant:", c.name + (c.contact.empty() ? "" : " <" + c.contact + ">"));
-    line(out, "Handler:", r.state.handler);
+    const Person* role = r.policy->person(r.state.handler_role);
+    line(out, "Handler:",
+         r.state.handler + (role && role->shown() != role->title ? " (" + role->title + ")" : ""));
     line(out, "Severity:", c.severity);
     line(out, "Category:", c.category);
     line(out, "Occurred:", c.occurred);
     line(out, "People:", fmt::format("{}", fmt::join(c.people, ", ")));
     line(out, "Evidence:", fmt::format("{}", fmt::join(c.evidence, ", ")));
+    out += next_text(r);
     if (!c.details.empty()) out += "\nDetails:\n" + terminal_safe(c.details, true) + "\n";
     out += "\nDeadlines:\n";
     for (const Deadline& d : r.state.deadlines)
@@ -66,7 +92,7 @@ std::string show_text(const Reading& r, bool colour) {
     out += fmt::format("  {}  {:<12} {}\n", format_moment(c.received, zone), "received",
                        terminal_safe(c.channel));
     for (const Event& e : c.events)
-        out += event_line(e, zone);
+        out += event_line(e, *r.policy, zone);
     return out;
 }
 

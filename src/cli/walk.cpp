@@ -78,14 +78,33 @@ Result<std::optional<Period>> due_within_flag(const std::string& text) {
 
 namespace {
 
-bool selected(const Deadline& d, const Reading& r, const DueFilter& filter, Instant now) {
-    if (d.party != Party::staff || r.state.status != ComplaintStatus::open) return false;
-    if (!filter.handler.empty() && r.state.handler != filter.handler) return false;
-    if (!filter.stage.empty() && d.stage != filter.stage) return false;
-    if (d.state == DeadlineState::overdue) return true;
-    if (!filter.within) return filter.due_soon && d.state == DeadlineState::due_soon;
-    if (d.state != DeadlineState::open && d.state != DeadlineState::due_soon) return false;
-    return d.due.moment <= due_after(now, *filter.within, Counting{}, *r.calendar).moment;
+/// Whether a staff deadline (or the idle reminder) of `stage`, in `state` and due at `due`,
+/// counts as due for `filter`.
+bool selected(DeadlineState state, const Due& due, std::string_view stage, const Reading& r,
+              const DueFilter& filter, Instant now) {
+    if (r.state.status != ComplaintStatus::open) return false;
+    if (!filter.handler.empty() && !handled_by(r.state, *r.policy, filter.handler)) return false;
+    if (!filter.stage.empty() && stage != filter.stage) return false;
+    if (state == DeadlineState::overdue) return true;
+    if (!filter.within) return filter.due_soon && state == DeadlineState::due_soon;
+    if (state != DeadlineState::open && state != DeadlineState::due_soon) return false;
+    return due.moment <= due_after(now, *filter.within, Counting{}, *r.calendar).moment;
+}
+
+/// A stage with no time limit that has sat with no action too long, as a due item: milestone
+/// `idle`, due when staff are to be reminded.
+std::optional<DueItem> idle_item(const Reading& r, const DueFilter& filter, Instant now) {
+    const auto& idle = r.state.idle;
+    if (!idle || !selected(idle->state, idle->due, r.state.stage, r, filter, now)) return {};
+    const date::time_zone* zone = r.calendar->zone();
+    const Stage* stage = r.policy->find_stage(r.state.stage);
+    std::string action = stage && !stage->action.empty() ? stage->action : "act on it";
+    const long over = now < idle->due.moment ? 0 : (local_day(now, zone) - idle->due.day).count();
+    std::string title = idle_words(*idle, zone);
+    title[0] = 'N';
+    return DueItem{r.complaint.id,  r.state.stage,       "idle",      title,
+                   action,          idle->due,           idle->state, over,
+                   r.state.handler, r.complaint.summary, zone};
 }
 
 } // namespace
@@ -94,12 +113,13 @@ std::vector<DueItem> due_items(const Reading& r, const DueFilter& filter, Instan
     std::vector<DueItem> items;
     const date::time_zone* zone = r.calendar->zone();
     for (const Deadline& d : r.state.deadlines) {
-        if (!selected(d, r, filter, now)) continue;
+        if (d.party != Party::staff || !selected(d.state, d.due, d.stage, r, filter, now)) continue;
         const Milestone& m = *d.milestone;
         items.push_back({r.complaint.id, d.stage, m.id, m.title,
                          m.action.empty() ? m.title : m.action, d.due, d.state,
                          days_overdue(d, now, zone), r.state.handler, r.complaint.summary, zone});
     }
+    if (auto idle = idle_item(r, filter, now)) items.push_back(std::move(*idle));
     return items;
 }
 

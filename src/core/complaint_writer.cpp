@@ -4,6 +4,8 @@
 #include "complaints/complaint.hpp"
 #include "complaints/utf8.hpp"
 
+#include <algorithm>
+#include <array>
 #include <fmt/format.h>
 
 namespace complaints {
@@ -181,6 +183,95 @@ Result<std::string> append_event(std::string_view file_text, const Event& event,
     out += write_event_line(event, zone) + "\n";
     out += file_text.substr(offset);
     return out;
+}
+
+const std::vector<std::string_view>& amendable_keys() {
+    static const std::vector<std::string_view> keys{"name",    "contact",  "channel", "summary",
+                                                    "details", "occurred", "people",  "evidence"};
+    return keys;
+}
+
+namespace {
+
+/// The lines of `text` with where each starts and ends (without its '\n').
+struct Line {
+    std::size_t start, end;
+};
+std::vector<Line> lines_of(std::string_view text) {
+    std::vector<Line> out;
+    for (std::size_t start = 0; start < text.size();) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        out.push_back({start, end});
+        start = end + 1;
+    }
+    return out;
+}
+
+/// The key a top-level line sets (`name = ...` -> "name"), else empty.
+std::string_view key_of(std::string_view line) {
+    const std::size_t end = line.find_first_of(" =");
+    if (end == std::string_view::npos || end == 0) return {};
+    return line.substr(0, end);
+}
+
+/// How the intake value of `key` is written ("" when it has none).
+std::string intake_value(const Complaint& source, std::string_view key) {
+    if (key == "people") return source.people.empty() ? "" : quoted_list(source.people);
+    if (key == "evidence") return source.evidence.empty() ? "" : quoted_list(source.evidence);
+    const std::string* text = intake_text(source, key);
+    return text == nullptr || text->empty() ? "" : quoted(*text);
+}
+
+/// The intake keys in the order the writer writes them.
+constexpr std::array<std::string_view, 15> intake_order{
+    "id",     "policy",   "policy_version", "received", "channel",
+    "name",   "contact",  "summary",        "details",  "occurred",
+    "people", "evidence", "severity",       "category", "handler"};
+
+/// Where to add a missing intake line for `key`: after the line of the nearest key that comes
+/// before it in the writer's order, else after the last intake line before `events`.
+std::size_t insertion_point(std::string_view text, const std::vector<Line>& lines,
+                            std::string_view key) {
+    std::size_t after_last = 0;
+    std::size_t after_earlier = std::string_view::npos;
+    const auto rank = [](std::string_view name) {
+        return std::find(intake_order.begin(), intake_order.end(), name) - intake_order.begin();
+    };
+    for (const Line& line : lines) {
+        const std::string_view content = text.substr(line.start, line.end - line.start);
+        const std::string_view written = key_of(content);
+        if (written == "events") break;
+        const std::size_t next = std::min(line.end + 1, text.size());
+        if (!trimmed(content).empty()) after_last = next;
+        if (!written.empty() && rank(written) < rank(key)) after_earlier = next;
+    }
+    return after_earlier != std::string_view::npos ? after_earlier : after_last;
+}
+
+} // namespace
+
+Result<std::string> with_intake_value(std::string_view file_text, std::string_view key,
+                                      const Complaint& source) {
+    const std::string value = intake_value(source, key);
+    const std::string written = value.empty() ? "" : fmt::format("{} = {}\n", key, value);
+    const auto lines = lines_of(file_text);
+    for (const Line& line : lines) {
+        const std::string_view content = file_text.substr(line.start, line.end - line.start);
+        if (key_of(content) != key) continue;
+        if (content.find("\"\"\"") != std::string_view::npos ||
+            content.find("'''") != std::string_view::npos)
+            return data_error("", 0, 0,
+                              fmt::format("'{}' runs over several lines: change it with "
+                                          "'complaints edit'",
+                                          key));
+        const std::size_t after = std::min(line.end + 1, file_text.size());
+        return std::string(file_text.substr(0, line.start)) + written +
+               std::string(file_text.substr(after));
+    }
+    if (written.empty()) return std::string(file_text);
+    const std::size_t at = insertion_point(file_text, lines, key);
+    return std::string(file_text.substr(0, at)) + written + std::string(file_text.substr(at));
 }
 
 Result<std::string> with_policy_version(std::string_view file_text, std::string_view version) {

@@ -94,7 +94,8 @@ class Walk {
 Status Walk::check_allowed(const Event& event) const {
     static const std::vector<std::string_view> always{event_type::note,     event_type::referred,
                                                       event_type::reopened, event_type::escalated,
-                                                      event_type::update,   event_type::assigned};
+                                                      event_type::update,   event_type::assigned,
+                                                      event_type::amended};
     if (!is_finished()) return done();
     if (std::find(always.begin(), always.end(), event.type) != always.end()) {
         if (event.type != event_type::escalated || status_ != ComplaintStatus::withdrawn)

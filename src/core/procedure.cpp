@@ -61,7 +61,7 @@ void staff_while_open(const ComplaintState& state, const Policy& policy,
         const Stage* after = stage_after(policy, state.stage);
         if (next->state == DeadlineState::overdue && after && enters_by(*after, Entry::escalation))
             text +=
-                fmt::format(", or start the {} (complaints escalate)", mid_sentence(after->title));
+                fmt::format(", or start the next stage, {} (complaints escalate)", after->title);
         steps.push_back(step(Party::staff, text, next->due));
     } else if (stage) {
         steps.push_back(
@@ -82,12 +82,13 @@ void routes_after_outcome(const ComplaintState& state, const Policy& policy,
                           std::vector<NextStep>& steps) {
     const Stage* after = stage_after(policy, state.stage);
     if (after == nullptr) return;
-    steps.push_back(step(Party::staff, fmt::format("if the complainant asks for the {}, record it "
-                                                   "(complaints escalate --requested)",
-                                                   mid_sentence(after->title))));
+    steps.push_back(step(Party::staff, fmt::format("if the complainant asks for the next stage, "
+                                                   "{}, record it (complaints escalate "
+                                                   "--requested)",
+                                                   after->title)));
     steps.push_back(
         step(Party::complainant,
-             fmt::format("if not satisfied, may ask for the {}", mid_sentence(after->title)),
+             fmt::format("if not satisfied, may ask for the next stage, {}", after->title),
              std::nullopt, contact_for(*after, policy)));
 }
 

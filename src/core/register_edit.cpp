@@ -3,6 +3,7 @@
 
 #include "register_files.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -73,6 +74,56 @@ Status Register::repin(std::string_view id, std::string_view version, std::strin
         return validate ? validate(written) : done();
     };
     return replace(id, *changed, based_on, only_the_version);
+}
+
+namespace {
+
+/// Whether `written` holds exactly what amending `before` with `keys` from `amended` and then
+/// adding `event` should give: a changed line that was not the intake key (a line inside a
+/// multi-line string, say) shows as a difference.
+bool is_the_amendment(const Complaint& before, const Complaint& amended,
+                      const std::vector<std::string>& keys, const Event& event,
+                      const Complaint& written) {
+    Complaint expected = before;
+    for (const std::string& key : keys) {
+        if (key == "people")
+            expected.people = amended.people;
+        else if (key == "evidence")
+            expected.evidence = amended.evidence;
+        else
+            *intake_text(expected, key) = *intake_text(amended, key);
+    }
+    expected.events.push_back(event);
+    // The reader sorts events by time, keeping file order for ties.
+    std::stable_sort(expected.events.begin(), expected.events.end(),
+                     [](const Event& a, const Event& b) { return a.at < b.at; });
+    return written == expected;
+}
+
+} // namespace
+
+Status Register::amend(std::string_view id, const Complaint& amended,
+                       const std::vector<std::string>& keys, const Event& event,
+                       const date::time_zone* zone, std::string_view based_on,
+                       const ComplaintCheck& validate) const {
+    auto path = shown(complaint_path(id));
+    auto before = parse_complaint(based_on, path);
+    if (!before) return before.error();
+    std::string text(based_on);
+    for (const std::string& key : keys) {
+        auto changed = with_intake_value(text, key, amended);
+        if (!changed) return data_error(path, 0, 0, changed.error().message);
+        text = std::move(*changed);
+    }
+    auto appended = append_event(text, event, zone, path);
+    if (!appended) return appended.error();
+    auto only_those = [&](const Complaint& written) -> Status {
+        if (!is_the_amendment(*before, amended, keys, event, written))
+            return data_error(path, 0, 0,
+                              "cannot change only those intake lines here; use 'complaints edit'");
+        return validate ? validate(written) : done();
+    };
+    return replace(id, *appended, based_on, only_those);
 }
 
 } // namespace complaints

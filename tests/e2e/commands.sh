@@ -21,11 +21,12 @@ c init reg --policy big-bums >/dev/null
 cd reg
 
 # --- add, stdin not a terminal -----------------------------------------------------------------
-# Missing required fields with stdin a pipe: no prompt, no waiting for input, exit 2.
+# Nothing at all to record, with stdin a pipe: no prompt, no waiting for input, exit 2.
 rc=0
-echo "Jo" | timeout 10 "$COMPLAINTS" add --summary "x" --as-of 2026-03-02T10:00 \
+echo "Jo" | timeout 10 "$COMPLAINTS" add --severity minor --as-of 2026-03-02T10:00 \
   >"$WORK/.out" 2>"$WORK/.err" || rc=$?
-expect_eq "$rc" 2 "add with missing fields and stdin a pipe"
+expect_eq "$rc" 2 "add with nothing to record and stdin a pipe"
+expect_contains "$(cat "$WORK/.err")" "nothing to record" "add says why"
 expect_not_contains "$(cat "$WORK/.err")" "name: " "add prompted"
 expect_eq "$(ls -A complaints)" "" "nothing written"
 
@@ -151,11 +152,18 @@ expect_eq "$(ids --from 2026-03-10 --to 2026-03-10)" "$d" "list --from --to one 
 expect_exit 2 list --from 2026-13-01
 expect_exit 2 list --format xml
 csv=$(c list --format csv --category premises)
-expect_eq "$(head -1 <<<"$csv" | cut -d, -f1-3)" "id,received,status" "csv header"
+expect_eq "$(head -1 <<<"$csv" | cut -d, -f1-4)" "id,received,age_days,status" "csv header"
 expect_eq "$(wc -l <<<"$csv")" 2 "csv: header and one row"
-expect_eq "$(sed -n 2p <<<"$csv" | cut -d, -f1-2)" "$a,2026-03-02" "csv row"
+# Received Monday 2 March; as of Wednesday 11 March it is 9 days old.
+expect_eq "$(sed -n 2p <<<"$csv" | cut -d, -f1-3)" "$a,2026-03-02,9" "csv row with its age"
 table=$(c list)
 expect_contains "$table" "$a" "table lists the complaint"
+expect_contains "$(head -1 <<<"$table")" "AGE" "the table has an AGE column"
+expect_contains "$(grep "^$a" <<<"$table")" " 9d " "the age in days"
+# --handler matches a role, its title or a name, whatever the case.
+expect_eq "$(ids --handler "sarah robb")" "$(sorted "$a" "$e")" "list --handler in any case"
+expect_eq "$(ids --handler complaints-contact)" "$(sorted "$a" "$e")" "list --handler a role"
+expect_eq "$(ids --handler "complaints officer")" "$d" "list --handler a role's title"
 expect_contains "$(c list --format json | json "d[0]['schema']")" 1 "json schema version"
 
 # --- pause and resume -----------------------------------------------------------------------------

@@ -1,0 +1,115 @@
+// `complaints amend`: fill in or correct what the complainant gave (contact details that came
+// later, a name spelt wrong), changing only those intake lines and logging an `amended` event.
+
+#include "cli/commands.hpp"
+#include "cli/escape.hpp"
+
+#include <fmt/format.h>
+#include <map>
+
+namespace complaints::cli {
+
+namespace {
+
+struct AmendOptions {
+    std::string id;
+    std::map<std::string, std::string, std::less<>> texts; ///< by intake key
+    std::vector<std::string> people, evidence;             ///< added to the lists
+    std::string at, by;
+};
+
+/// The keys given, in the file's order, and `complaint` with their new values.
+std::vector<std::string> apply(const AmendOptions& options, const Policy& policy,
+                               Complaint& complaint) {
+    std::vector<std::string> keys;
+    for (std::string_view key : amendable_keys()) {
+        const std::string name(key);
+        if (key == "people" || key == "evidence") {
+            const auto& added = key == "people" ? options.people : options.evidence;
+            auto& list = key == "people" ? complaint.people : complaint.evidence;
+            if (added.empty()) continue;
+            list.insert(list.end(), added.begin(), added.end());
+            keys.push_back(name);
+            continue;
+        }
+        auto given = options.texts.find(key);
+        if (given == options.texts.end() || given->second.empty()) continue;
+        std::string value = given->second;
+        if (key == "channel") value = policy.channel_for(value);
+        *intake_text(complaint, key) = value;
+        keys.push_back(name);
+    }
+    return keys;
+}
+
+Status run_amend(const AmendOptions& options, Session& session) {
+    auto reading = session.read(options.id);
+    if (!reading) return reading.error();
+    const date::time_zone* zone = reading->calendar->zone();
+    auto reg = session.open_register();
+    if (!reg) return reg.error();
+    auto based_on = (*reg)->file_text(reading->complaint.id);
+    if (!based_on) return based_on.error();
+    auto current = parse_complaint(*based_on, reading->complaint.path);
+    if (!current) return current.error();
+    Complaint amended = *current;
+    const std::vector<std::string> keys = apply(options, *reading->policy, amended);
+    if (keys.empty()) return usage_error("nothing to amend: give a field to fill in or correct");
+    auto now = session.now(zone);
+    if (!now) return now.error();
+    auto at = options.at.empty() ? Result<Instant>(*now) : session.moment(options.at, "--at", zone);
+    if (!at) return at.error();
+    if (*at > *now) return usage_error("--at is in the future (pass --as-of to act later)");
+    Event event;
+    event.type = event_type::amended;
+    event.at = *at;
+    event.by = options.by;
+    event.text = fmt::format("{}", fmt::join(keys, ", "));
+    if (auto written = (*reg)->amend(amended.id, amended, keys, event, zone, *based_on, {});
+        !written)
+        return written;
+    if (!amended.channel.empty() && !reading->policy->usual_channel(amended.channel))
+        warn(fmt::format("'{}' is not one of the usual channels of policy {}; recorded as given",
+                         terminal_safe(amended.channel), reading->policy->id));
+    print_out(fmt::format("{}: amended {}\n", amended.id, event.text));
+    return done();
+}
+
+void bind_amend_flags(CommandTable& table, CLI::App* command, AmendOptions& options) {
+    add_complaint_id(table, command, options.id);
+    command->add_option("--name", options.texts["name"], "Complainant's name");
+    command->add_option("--contact", options.texts["contact"],
+                        "How to reach them (email, phone, address)");
+    command->add_option("--channel", options.texts["channel"], "How it arrived");
+    command->add_option("--summary", options.texts["summary"], "One-line summary");
+    command->add_option("--details", options.texts["details"], "The complaint in full");
+    command->add_option("--occurred", options.texts["occurred"],
+                        "Relevant dates and times, as given");
+    command->add_option("--person", options.people, "Add someone involved (repeatable)")
+        ->allow_extra_args(false);
+    value_is(table,
+             command
+                 ->add_option("--evidence", options.evidence,
+                              "Add a path to supporting evidence (repeatable)")
+                 ->allow_extra_args(false),
+             ValueKind::file);
+    command->add_option("--at", options.at, "When it was given (default: now)");
+    command->add_option("--by", options.by, "Who recorded it")->envname("COMPLAINTS_USER");
+}
+
+} // namespace
+
+void add_amend_command(CommandTable& table) {
+    auto options = std::make_shared<AmendOptions>();
+    CLI::App* command =
+        add_command(table, "amend",
+                    "Fill in or correct what the complainant gave (name, contact, details, ...); "
+                    "only those lines change and the change is logged",
+                    "complaints amend k7m2 --contact \"07700 900123\" --by sarah");
+    bind_amend_flags(table, command, *options);
+    command->callback([&chosen = table.chosen, options] {
+        chosen = [options](Session& session) { return run_amend(*options, session); };
+    });
+}
+
+} // namespace complaints::cli
