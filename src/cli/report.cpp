@@ -41,7 +41,9 @@ std::string upper(std::string text) {
 }
 
 std::string text_header(const Report& r, const std::string& as_of) {
-    std::string out = fmt::format("Complaints report: {}\n", terminal_safe(r.organisation));
+    std::string out = r.organisation.empty()
+                          ? std::string("Complaints report\n")
+                          : fmt::format("Complaints report: {}\n", terminal_safe(r.organisation));
     auto covered = [&](const PolicyCovered& p) {
         return fmt::format("{}, {} complaint{}{}", terminal_safe(policy_text(p)), p.complaints,
                            p.complaints == 1 ? "" : "s",

@@ -190,9 +190,9 @@ std::string html_header(const Report& r, const std::string& range, const std::st
     std::string out = fmt::format(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-        "style-src 'unsafe-inline'\">\n<title>Complaints report: {0}</title>\n<style>\n{1}\n"
-        "</style>\n</head>\n<body>\n<h1>Complaints report: {0}</h1>\n",
-        html_text(r.organisation), style);
+        "style-src 'unsafe-inline'\">\n<title>Complaints report{0}</title>\n<style>\n{1}\n"
+        "</style>\n</head>\n<body>\n<h1>Complaints report{0}</h1>\n",
+        r.organisation.empty() ? "" : ": " + html_text(r.organisation), style);
     for (const PolicyCovered& p : r.policies)
         out += fmt::format("<p>{}: {} complaint{}{}</p>\n", html_text(policy_text(p)), p.complaints,
                            p.complaints == 1 ? "" : "s",

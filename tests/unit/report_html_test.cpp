@@ -65,6 +65,9 @@ TEST_CASE("the HTML report names the organisation, the policy and an overdue rev
                     "review") != std::string::npos);
     CHECK(html.find("3 people are named in more than one complaint") != std::string::npos);
     CHECK(html.find("4 working days") != std::string::npos);
+    r.organisation.clear(); // a policy need not name its organisation
+    CHECK(render_html(r, "all complaints", "now").find("<h1>Complaints report</h1>") !=
+          std::string::npos);
 }
 
 TEST_CASE("the people named in more than one complaint are a section only when named") {
