@@ -81,7 +81,7 @@ category = "food"
 handler = "Sarah Robb"
 
 events = [
-  { at = 2026-01-12T14:00:00+00:00, type = "resolved", by = "sarah", outcome = "Apologised, and changed the snack list", remedies = ["apology", "preventative-action"] },
+  { at = 2026-01-12T14:00:00+00:00, type = "resolved", by = "sarah", outcome = "Apologised, and changed the snack list", finding = "upheld", remedies = ["apology", "preventative-action"] },
 ]
 TOML
 
