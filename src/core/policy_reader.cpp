@@ -194,24 +194,32 @@ void read_calendar(TomlReader& reader, const toml::table& root, Policy& policy) 
 
 // --- [intake], [outcome], [[contact]] -----------------------------------------------------
 
+/// One `key = "text"` of an inline table, with where the key is written.
+struct TextPair {
+    std::string key;
+    toml::source_region key_at;
+    TextItem value;
+};
+
 /// The text values of an inline table such as `{ phone = "verbal" }`, in file order.
-std::vector<std::pair<TextItem, TextItem>> text_pairs(TomlReader& reader, const toml::table& table,
-                                                      std::string_view key) {
+std::vector<TextPair> text_pairs(TomlReader& reader, const toml::table& table,
+                                 std::string_view key) {
     const toml::node* node = reader.typed_at(table, key, toml::node_type::table);
     if (node == nullptr) return {};
-    std::vector<std::pair<TextItem, TextItem>> out;
+    std::vector<TextPair> out;
     for (auto [name, value] : keys_in_file_order(*node->as_table())) {
         if (auto text = reader.text(*value, std::string(name->str())))
-            out.push_back({TextItem{std::string(name->str()), value}, TextItem{*text, value}});
+            out.push_back({std::string(name->str()), name->source(), TextItem{*text, value}});
     }
     return out;
 }
 
 /// `channel_aliases = { phone = "verbal" }`: each channel must be one of `channels`.
 void read_channel_aliases(TomlReader& reader, const toml::table& table, Policy& policy) {
-    for (auto& [alias, channel] : text_pairs(reader, table, "channel_aliases")) {
-        if (!policy.channels.empty()) reader.choice(channel, views_of(policy.channels), "channel");
-        policy.channel_aliases.emplace_back(lowercase(alias.text), channel.text);
+    for (const TextPair& alias : text_pairs(reader, table, "channel_aliases")) {
+        if (!policy.channels.empty())
+            reader.choice(alias.value, views_of(policy.channels), "channel");
+        policy.channel_aliases.emplace_back(lowercase(alias.key), alias.value.text);
     }
 }
 
@@ -473,14 +481,14 @@ void check_handler(TomlReader& reader, const toml::node& node, const std::string
 std::vector<Route> read_routes(TomlReader& reader, const toml::table& table, std::string_view kind,
                                const std::vector<std::string>& known, const Policy& policy) {
     std::vector<Route> out;
-    for (auto& [value, handler] : text_pairs(reader, table, fmt::format("handler_by_{}", kind))) {
-        if (!known.empty() && std::find(known.begin(), known.end(), value.text) == known.end())
-            reader.fail(*value.node,
-                        fmt::format("{} '{}' is not in [intake] {}{}", kind, value.text,
+    for (const TextPair& route : text_pairs(reader, table, fmt::format("handler_by_{}", kind))) {
+        if (!known.empty() && std::find(known.begin(), known.end(), route.key) == known.end())
+            reader.fail(route.key_at,
+                        fmt::format("{} '{}' is not in [intake] {}{}", kind, route.key,
                                     kind == "category" ? "categories" : "severities",
-                                    use_one_of(value.text, views_of(known))));
-        check_handler(reader, *handler.node, handler.text, policy);
-        out.push_back({value.text, handler.text});
+                                    use_one_of(route.key, views_of(known))));
+        check_handler(reader, *route.value.node, route.value.text, policy);
+        out.push_back({route.key, route.value.text});
     }
     return out;
 }

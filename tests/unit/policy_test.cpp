@@ -524,4 +524,107 @@ TEST_CASE("extensions: a cap and a required reason") {
           "mean 'extension_needs_reason'?");
 }
 
+TEST_CASE("people are named once by role; stages and milestones refer to the roles") {
+    const std::string people = header + R"(
+[intake]
+severities = ["minor", "serious"]
+
+[[people]]
+role = "officer"
+name = "Sam Lee"
+
+[[people]]
+role = "ombudsman"
+url = "https://ombudsman.example"
+external = true
+)";
+    auto stage = [&](const std::string& body) {
+        return people + "\n[[stage]]\nid = \"local\"\n" + body;
+    };
+
+    Policy policy = parse_policy(stage("handler = \"officer\"\n"), "p.toml").value();
+    CHECK(policy.person("officer")->title == "Officer"); // from the role, when not given
+    CHECK(policy.person_named("sam lee")->role == "officer");
+    CHECK(policy.person_named("nobody") == nullptr);
+
+    SUBCASE("a handler written as a role must be one") {
+        CHECK(error_of(stage("handler = \"oficer\"\n")) ==
+              "p.toml:19:11: handler 'oficer' is not a role in [[people]]; did you mean "
+              "'officer'?");
+    }
+    SUBCASE("words are a handler too, as older policy files write them") {
+        CHECK(parse_policy(stage("handler = \"Sam Lee and a trustee\"\n"), "p.toml").ok());
+    }
+    SUBCASE("an outside body never handles a stage") {
+        CHECK(error_of(stage("handler = \"ombudsman\"\n")) ==
+              "p.toml:19:11: 'ombudsman' is an outside body (external = true), not a handler");
+    }
+    SUBCASE("routes by severity name the policy's severities") {
+        CHECK(error_of(stage("handler_by_severity = { grave = \"officer\" }\n")) ==
+              "p.toml:19:25: severity 'grave' is not in [intake] severities; use one of: minor, "
+              "serious");
+        policy = parse_policy(stage("handler_by_severity = { serious = \"officer\" }\n"), "p.toml")
+                     .value();
+        CHECK(policy.handler_for(policy.stages[0], "serious", "") == "officer");
+        CHECK(policy.handler_for(policy.stages[0], "minor", "") == "");
+    }
+    SUBCASE("a milestone's contact is a role") {
+        CHECK(error_of(stage("  [[stage.milestone]]\n  id = \"refer\"\n  within = \"6 months\"\n"
+                             "  met_by = \"referred\"\n  contact = \"ombudsmen\"\n")) ==
+              "p.toml:23:13: 'contact' = \"ombudsmen\" is not a role in [[people]]; did you mean "
+              "'ombudsman'?");
+    }
+    SUBCASE("a role is named once") {
+        CHECK(error_of(people + "\n[[people]]\nrole = \"officer\"\n\n[[stage]]\nid = \"s\"\n") ==
+              "p.toml:18:8: there is already a person with role 'officer'");
+    }
+}
+
+TEST_CASE("[[contact]] of older policy files reads as people, the role words as the title") {
+    Policy policy = parse_policy(header + R"(
+[[contact]]
+role = "Complaints contact"
+name = "Sarah Robb"
+
+[[stage]]
+id = "local"
+)",
+                                 "p.toml")
+                        .value();
+    REQUIRE(policy.people.size() == 1);
+    CHECK(policy.people[0].role == "complaints-contact");
+    CHECK(policy.people[0].title == "Complaints contact");
+    CHECK(policy.person_named("Sarah Robb") == &policy.people[0]);
+}
+
+TEST_CASE("findings default to upheld, partly upheld, not upheld; upheld remedies need upheld") {
+    const std::string stage = "\n[[stage]]\nid = \"local\"\nremedies_when_upheld = [\"apology\"]\n";
+    Policy policy =
+        parse_policy(header + "[outcome]\nremedies = [\"apology\"]\n" + stage, "p.toml").value();
+    CHECK(policy.findings == std::vector<std::string>{"upheld", "partly-upheld", "not-upheld"});
+    CHECK(policy.stages[0].remedies_when_upheld == std::vector<std::string>{"apology"});
+    CHECK(error_of(header + "[outcome]\nremedies = [\"apology\"]\nfindings = [\"valid\"]\n" +
+                   stage) == "p.toml:10:24: 'remedies_when_upheld' needs \"upheld\" among "
+                             "[outcome] findings");
+    CHECK(error_of(header + "[outcome]\nremedies = [\"refund\"]\n" + stage) ==
+          "p.toml:9:25: unknown remedy 'apology'; use one of: refund");
+}
+
+TEST_CASE("both seed policies state who handles each stage, by role") {
+    Policy big_bums = shipped_policy("big-bums");
+    CHECK(big_bums.person(big_bums.stages[0].handler)->shown() == "Sarah Robb");
+    CHECK(big_bums.person(big_bums.stages[1].handler)->shown() == "Complaints Officer");
+    CHECK(big_bums.person(big_bums.stages[2].handler)->shown() ==
+          "Sarah Hall and an independent representative");
+    Policy twinkles = shipped_policy("twinkles");
+    const Stage& investigation = twinkles.stages[0];
+    CHECK(twinkles.handler_for(investigation, "minor", "") == "designated-staff");
+    CHECK(twinkles.handler_for(investigation, "serious", "") == "complaints-committee");
+    CHECK(twinkles.handler_for(investigation, "", "") == "designated-staff");
+    CHECK(investigation.idle_after == Period{20, Unit::working_days});
+    CHECK(twinkles.person(twinkles.stages[1].handler)->shown() == "Board of Directors");
+    CHECK(twinkles.channel_for("phone") == "verbal");
+    CHECK(twinkles.channel_for("letter") == "writing");
+}
+
 TEST_SUITE_END();

@@ -624,4 +624,52 @@ TEST_CASE("two clones that each add an event merge cleanly with git") {
     CHECK(slurp(other->complaint_path("275abcde")).ends_with("},\n]\n"));
 }
 
+TEST_CASE("amend fills in and corrects intake lines only, and logs which, in one write") {
+    Fixture f;
+    REQUIRE(f.reg.create(new_complaint("275abcde"), london()).ok());
+    fs::path path = f.reg.complaint_path("275abcde");
+    const std::string before = slurp(path);
+    Complaint amended = f.reg.load("275abcde").value();
+    amended.contact = "07700 900123";
+    amended.name = "Jo \"JB\" Bloggs";
+    Event event = note_at(utc(2026, 3, 28, 9), "contact, name");
+    event.type = "amended";
+    REQUIRE(f.reg.amend("275abcde", amended, {"name", "contact"}, event, london(), before, accept)
+                .ok());
+    const std::string after = slurp(path);
+    // The name line is replaced where it was; the contact line, missing, comes right after it,
+    // in the writer's key order; the event is the last line of the events list.
+    CHECK(after.find("name = \"Jo \\\"JB\\\" Bloggs\"\ncontact = \"07700 900123\"\nsummary = ") !=
+          std::string::npos);
+    CHECK(after.find("type = \"amended\", by = \"sarah\", text = \"contact, name\" },\n]") !=
+          std::string::npos);
+    Complaint read = f.reg.load("275abcde").value();
+    CHECK(read.contact == "07700 900123");
+    CHECK(read.summary == "Child left unsupervised");
+    REQUIRE(read.events.size() == 1);
+
+    auto stale = f.reg.amend("275abcde", amended, {"contact"}, event, london(), before, accept);
+    REQUIRE_FALSE(stale.ok());
+    CHECK(stale.error().kind == ErrorKind::busy);
+    CHECK(slurp(path) == after);
+}
+
+TEST_CASE("amend will not change a key whose value runs over several lines") {
+    Fixture f;
+    REQUIRE(f.reg.create(new_complaint("275abcde"), london()).ok());
+    fs::path path = f.reg.complaint_path("275abcde");
+    std::string text = slurp(path);
+    text.replace(text.find("summary = "), 0, "details = \"\"\"\nOne\ntwo\n\"\"\"\n");
+    spill(path, text);
+    Complaint amended = f.reg.load("275abcde").value();
+    amended.details = "Three";
+    Event event = note_at(utc(2026, 3, 28, 9), "details");
+    event.type = "amended";
+    auto refused = f.reg.amend("275abcde", amended, {"details"}, event, london(), text, accept);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().message ==
+          "'details' runs over several lines: change it with 'complaints edit'");
+    CHECK(slurp(path) == text);
+}
+
 TEST_SUITE_END();
