@@ -69,11 +69,35 @@ rm -f complaints/.*.toml.??????
 strace -f -qq -o /dev/null true ||
   fail "strace cannot trace here; tools/deps.sh installs it (a container must allow ptrace)"
 
-# kill_at CALL N ARGS...: runs the tool, killed by strace as it makes its Nth CALL (a system
-# call name, or /regex); RC is its exit code (137 when the kill landed).
-kill_at() {
-  local call=$1 n=$2
+# call_after_creation CALL K ARGS...: which of the tool's CALLs (as strace's `when=` counts
+# them) is the Kth one after it creates its temporary file. Found by running the same command,
+# untouched, under strace in a copy of the register: whatever the tool does before the
+# temporary file (a warning on stderr, a message from the loader) cannot shift the kill out of
+# the write. Calls before the temporary file are shown, so that a surprise is visible.
+call_after_creation() {
+  local call=$1 k=$2
   shift 2
+  rm -rf ../probe ../probe.log && cp -a . ../probe
+  (cd ../probe && strace -f -qq -o ../probe.log -e trace="openat,$call" "$COMPLAINTS" "$@" \
+    >/dev/null 2>&1 </dev/null) || true
+  awk -v name="${call#/^}" -v k="$k" '
+    $2 ~ ("^" name "[a-z0-9]*[(]") {
+      n++
+      if (created && ++after == k) { print n; exit }
+      if (!created) print "note: before the temporary file: " $0 >"/dev/stderr"
+    }
+    $2 ~ /^openat[(]/ && /O_EXCL/ && /[.]toml[.]/ { created = 1 }' ../probe.log
+}
+
+# kill_at CALL K ARGS...: runs the tool, killed by strace as it makes the Kth CALL (a system
+# call name, or /regex) after creating its temporary file; RC is its exit code (137 when the
+# kill landed).
+kill_at() {
+  local call=$1 k=$2
+  shift 2
+  local n
+  n=$(call_after_creation "$call" "$k" "$@")
+  [ -n "$n" ] || fail "$*: makes no $call call number $k after creating its temporary file"
   RC=0
   strace -f -qq -o /dev/null -e trace="$call" -e inject="$call:signal=KILL:when=$n" \
     "$COMPLAINTS" "$@" >/dev/null 2>&1 </dev/null &
