@@ -4,7 +4,7 @@
 set -eu
 packages="g++ cmake ninja-build git tzdata python3 python3-numpy strace
   libcli11-dev libtomlplusplus-dev libfmt-dev libhowardhinnant-date-dev doctest-dev
-  libutf8proc-dev pkg-config
+  libutf8proc-dev libkainjow-mustache-dev libcmark-dev pkg-config
   clang libclang-rt-14-dev util-linux zsh"
 missing=""
 for p in $packages; do

@@ -32,6 +32,12 @@ struct FileFindings {
     std::vector<Error> warnings; ///< e.g. files other users can read, leftover temporary files
 };
 
+/// A letter template a register keeps for itself (`REGISTER/templates/KIND.md`).
+struct TemplateFile {
+    std::string path; ///< as messages show it, e.g. "templates/outcome.md"
+    std::string text;
+};
+
 /// Checks run on a complaint as it would be saved (e.g. the lifecycle checks); an error
 /// stops the save.
 using ComplaintCheck = std::function<Status(const Complaint&)>;
@@ -94,6 +100,12 @@ class Register {
     /// `spec` with the register's own calendar changes (`calendar.toml`, when there is one)
     /// applied; see docs/POLICY.md. Errors at FILE:LINE:COL.
     Result<CalendarSpec> with_calendar_changes(CalendarSpec spec) const;
+
+    /// The register's own template for letters of `kind` (`REGISTER/templates/KIND.md`), or
+    /// nothing when it has none. Read through the file layer: a symlink (the file or the
+    /// `templates` folder), a file that is not regular or one over 1 MiB is refused. `kind` must
+    /// be a plain name (a-z, 0-9, dashes).
+    Result<std::optional<TemplateFile>> letter_template(std::string_view kind) const;
 
     /// IDs of every complaint file, sorted.
     std::vector<std::string> complaint_ids() const;

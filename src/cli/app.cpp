@@ -151,6 +151,7 @@ void add_all_commands(CommandTable& table) {
     add_remind_command(table);
     add_export_command(table);
     add_report_command(table);
+    add_letter_command(table);
     add_ids_command(table);
     add_generate_command(table);
 }

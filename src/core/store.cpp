@@ -20,6 +20,8 @@ namespace complaints {
 namespace {
 
 constexpr auto longest_lock_wait = std::chrono::milliseconds{600'000};
+/// A register's own letter templates: `REGISTER/templates/KIND.md`.
+constexpr std::string_view letter_templates_folder_name = "templates";
 
 Result<std::string> read_register_policy(const fs::path& config) {
     auto text = read_text_file(config);
@@ -244,6 +246,21 @@ Result<CalendarSpec> Register::with_calendar_changes(CalendarSpec spec) const {
     auto text = read_text_file(path);
     if (!text) return text.error();
     return apply_register_calendar(std::move(spec), *text, shown_from_here(path));
+}
+
+Result<std::optional<TemplateFile>> Register::letter_template(std::string_view kind) const {
+    const bool plain_name = !kind.empty() && std::all_of(kind.begin(), kind.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    });
+    if (!plain_name) return usage_error(fmt::format("'{}' is not a letter template's name", kind));
+    const fs::path folder = root_ / letter_templates_folder_name;
+    if (auto real = check_real_folder(folder); !real) return real.error();
+    const fs::path path = folder / fmt::format("{}.md", kind);
+    if (!fs::exists(fs::symlink_status(path))) return std::optional<TemplateFile>();
+    auto text = read_text_file(path);
+    if (!text) return text.error();
+    return std::optional<TemplateFile>(
+        TemplateFile{shown(shown_from_here(path)), std::move(*text)});
 }
 
 std::vector<std::string> Register::complaint_ids() const {

@@ -537,6 +537,37 @@ TEST_CASE("the register's calendar changes apply when calendar.toml exists") {
     CHECK(fs::path(bad.error().file).filename() == "calendar.toml");
 }
 
+TEST_CASE("letter templates: the register's own when it has one; links and odd names refused") {
+    Fixture f;
+    auto none = f.reg.letter_template("outcome");
+    REQUIRE(none.ok());
+    CHECK_FALSE(none->has_value());
+
+    fs::create_directory(f.root / "templates");
+    spill(f.root / "templates" / "outcome.md", "Dear {{complainant}},\n");
+    auto own = f.reg.letter_template("outcome");
+    REQUIRE(own.ok());
+    REQUIRE(own->has_value());
+    CHECK((*own)->text == "Dear {{complainant}},\n");
+    CHECK(fs::path((*own)->path).filename() == "outcome.md");
+
+    fs::create_symlink(f.root / "templates" / "outcome.md", f.root / "templates" / "update.md");
+    auto linked = f.reg.letter_template("update");
+    REQUIRE_FALSE(linked.ok());
+    CHECK(linked.error().message == "is a symbolic link; refusing to follow it");
+
+    fs::remove_all(f.root / "templates");
+    fs::create_directory(f.temp.path() / "elsewhere");
+    fs::create_directory_symlink(f.temp.path() / "elsewhere", f.root / "templates");
+    auto linked_folder = f.reg.letter_template("outcome");
+    REQUIRE_FALSE(linked_folder.ok());
+    CHECK(linked_folder.error().message == "must be a folder, not a link or a file");
+
+    auto odd = f.reg.letter_template("../register");
+    REQUIRE_FALSE(odd.ok());
+    CHECK(odd.error().kind == ErrorKind::usage);
+}
+
 TEST_CASE("a note or a new complaint that cannot be written changes nothing in the register") {
     Fixture f;
     REQUIRE(f.reg.create(new_complaint("275abcde"), london()).ok());
