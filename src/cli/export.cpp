@@ -35,14 +35,16 @@ const std::vector<std::string> complaint_columns{"id",
                                                  "next_state",
                                                  "acknowledged_at",
                                                  "resolved_at",
+                                                 "finding",
                                                  "remedies",
                                                  "outcome",
                                                  "name",
                                                  "contact",
                                                  "summary"};
 const std::vector<std::string> event_columns{
-    "id",        "at",      "type", "by",       "stage",  "requested", "milestone", "until",
-    "extend_by", "handler", "body", "remedies", "reason", "outcome",   "text"};
+    "id",        "at",        "type",   "by",        "stage",   "from",
+    "requested", "milestone", "until",  "extend_by", "handler", "body",
+    "finding",   "remedies",  "reason", "outcome",   "text"};
 const std::vector<std::string> personal_columns{"outcome", "name",   "contact",
                                                 "summary", "reason", "text"};
 
@@ -110,6 +112,7 @@ std::string complaint_cell(const Reading& r, const std::string& column) {
         {"next_state", [&] { return next ? state_name(next->state) : ""; }},
         {"acknowledged_at", [&] { return ack ? format_moment(ack->at, zone) : ""; }},
         {"resolved_at", [&] { return resolved ? format_moment(resolved->at, zone) : ""; }},
+        {"finding", [&] { return resolved ? resolved->finding : ""; }},
         {"remedies", [&] { return resolved ? joined(resolved->remedies) : ""; }},
         {"outcome", [&] { return resolved ? resolved->outcome : ""; }},
         {"name", [&] { return c.name; }},
@@ -127,10 +130,17 @@ std::string event_cell(const Event& e, const std::string& id, const date::time_z
     if (column == "until") return e.until ? format_day(*e.until) : "";
     if (column == "extend_by") return e.extend_by ? describe(*e.extend_by) : "";
     if (column == "remedies") return joined(e.remedies);
-    const std::map<std::string, const std::string*> text{
-        {"type", &e.type},           {"by", &e.by},           {"stage", &e.stage},
-        {"milestone", &e.milestone}, {"handler", &e.handler}, {"body", &e.body},
-        {"reason", &e.reason},       {"outcome", &e.outcome}, {"text", &e.text}};
+    const std::map<std::string, const std::string*> text{{"type", &e.type},
+                                                         {"by", &e.by},
+                                                         {"stage", &e.stage},
+                                                         {"from", &e.from},
+                                                         {"milestone", &e.milestone},
+                                                         {"handler", &e.handler},
+                                                         {"body", &e.body},
+                                                         {"finding", &e.finding},
+                                                         {"reason", &e.reason},
+                                                         {"outcome", &e.outcome},
+                                                         {"text", &e.text}};
     return *text.at(column);
 }
 
