@@ -27,16 +27,17 @@ door=$(c add --name "Tom Evans" --contact tom.evans@example.org --channel email 
 snack=$(c add --name "Alex Green" --contact "07700 900456" --channel phone \
   --summary "Snack contained nuts despite allergy notice" --severity minor --category food \
   --received 2026-10-01T11:00 --handler "Sarah Robb")
-c resolve "$snack" --at 2026-10-03T16:00 --by "Sarah Robb" \
+c resolve "$snack" --at 2026-10-03T16:00 --by "Sarah Robb" --finding upheld \
   --outcome "Apologised; snack list now checked against allergy notices" \
-  --remedy apology --remedy preventative-action >/dev/null
+  --remedy apology --remedy explanation --remedy correction-of-error \
+  --remedy preventative-action >/dev/null
 # Formal, resolved, then an internal review requested; the meeting is overdue.
 fees=$(c add --name "Morgan Lee" --contact morgan@example.org --channel email \
   --summary "Charged for sessions that were cancelled" --severity minor --category fees \
   --received 2026-09-01T09:30 --handler "Sarah Robb")
 c escalate "$fees" --at 2026-09-08T10:00 --by "Sarah Robb" --reason "Not resolved locally" >/dev/null
 c ack "$fees" --at 2026-09-09T12:00 --by "Sarah Robb" >/dev/null
-c resolve "$fees" --at 2026-10-01T15:00 --by "Sarah Robb" --outcome "Refund of two sessions offered" \
+c resolve "$fees" --at 2026-10-01T15:00 --by "Sarah Robb" --finding partly-upheld --outcome "Refund of two sessions offered" \
   --remedy explanation --remedy correction-of-error >/dev/null
 c escalate "$fees" --to review --at 2026-10-20T09:00 --requested 2026-10-19T18:00 \
   --by "Sarah Robb" --reason "Complainant asked for an internal review" >/dev/null
@@ -58,13 +59,13 @@ staff=$(t add --name "Chris Ward" --contact chris.ward@example.org --channel wri
   --details "At the 12 September session a staff member shouted at my son." \
   --severity serious --category staff-conduct --received 2026-09-14T10:00)
 t ack "$staff" --at 2026-09-16T10:00 --by "Activities lead" >/dev/null
-t resolve "$staff" --at 2026-10-05T12:00 --by "Activities lead" \
+t resolve "$staff" --at 2026-10-05T12:00 --by "Activities lead" --finding upheld \
   --outcome "Apology and staff retraining" --remedy apology-or-explanation --remedy corrective-action >/dev/null
 t escalate "$staff" --at 2026-10-12T09:00 --by "Activities lead" --reason "Asked for a board review" >/dev/null
-t resolve "$staff" --at 2026-11-02T17:00 --by "Board of Directors" \
+t resolve "$staff" --at 2026-11-02T17:00 --by "Board of Directors" --finding upheld \
   --outcome "Board upheld the outcome; no further action" --remedy apology-or-explanation >/dev/null
 # Withdrawn by the complainant.
-parking=$(t add --name "Lee Brown" --contact "07700 900321" --channel verbal \
+parking=$(t add --name "Lee Brown" --contact "07700 900321" --channel phone \
   --summary "No parking near the venue" --details "Parking was full at the October session." \
   --severity minor --category venue --received 2026-10-10T10:00)
 t withdraw "$parking" --at 2026-10-12T10:00 --reason "Found parking nearby" >/dev/null
