@@ -92,11 +92,18 @@ struct ComplaintState {
     /// Intake fields the policy asks for that the complaint does not have yet.
     std::vector<std::string> gaps;
     std::optional<Idle> idle; ///< for an open, unpaused complaint in a stage with idle_after
-    /// Events that a merge (or a hand edit) left out of order, applied by the documented rule
-    /// instead of refused: e.g. a second escalation to the stage the complaint is already in
-    /// counts once. Each at its event's line, for `check` to warn about.
+    /// Events that a merge (or a hand edit) left out of order: a second resolution, an event
+    /// after closure or withdrawal, a pause while paused, a resume while running, a reopening
+    /// of an open complaint, an escalation to an unknown, the current or an earlier stage, an
+    /// event dated before receipt. By rule each is kept in the file and not counted, so the
+    /// complaint always reads; each is an error at its event's line, for `check` to warn about
+    /// (docs/FORMAT.md, "Events out of order").
     std::vector<Error> anomalies;
 };
+
+/// The anomalies of `after` that `before` lacks, compared by message (an edit may move lines):
+/// what a change would add. A command refuses to record an event that adds one.
+std::vector<Error> new_anomalies(const ComplaintState& before, const ComplaintState& after);
 
 /// Whether `filter` names the handler of `state`: its role, the role's title, or who it is,
 /// ignoring case.

@@ -24,11 +24,12 @@ void warn_about_reviews(Session& session, const std::vector<Policy>& policies) {
     }
 }
 
-/// Events a merge or a hand edit left out of order, applied by rule: warnings at their lines.
+/// Events a merge or a hand edit left out of order, kept out of the state by rule: warnings at
+/// their lines.
 void warn_about_anomalies(Session& session, const std::vector<Reading>& readings) {
     for (const Reading& reading : readings)
         for (const Error& anomaly : reading.state.anomalies) {
-            warn(terminal_safe(anomaly.to_string()));
+            warn(terminal_safe(anomaly.to_string() + " (kept in the file, not counted)"));
             session.report_exit(exit_found);
         }
 }

@@ -56,8 +56,11 @@ Status run_edit(const EditOptions& options, Session& session) {
     auto now = session.now(calendar.zone());
     if (!now) return now.error();
     auto validate = [&](const Complaint& updated) -> Status {
-        if (auto state = derive_state(updated, policy, calendar, *now); !state)
-            return state.error();
+        auto state = derive_state(updated, policy, calendar, *now);
+        if (!state) return state.error();
+        // An edit may not leave an event out of order that was not so before.
+        const std::vector<Error> added = new_anomalies(reading->state, *state);
+        if (!added.empty()) return added.front();
         return done();
     };
     if (auto saved = (*reg)->replace(id, *text, copy->original(), validate); !saved)

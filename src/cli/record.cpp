@@ -103,6 +103,22 @@ std::string confirmation(const Reading& before, const Event& event, const Compla
     return line + "\n";
 }
 
+/// Refuses an event that would make no sense where it stands (a second resolution, a pause
+/// while paused): one the fold would keep out of the state (docs/FORMAT.md).
+Status check_in_order(const Complaint& updated, const Event& event, const ComplaintState& state,
+                      const Reading& before, Instant moment) {
+    Complaint without = updated;
+    auto added = std::find_if(without.events.rbegin(), without.events.rend(), [&](const Event& e) {
+        return e.type == event.type && e.at == event.at;
+    });
+    if (added != without.events.rend()) without.events.erase(std::next(added).base());
+    auto earlier = derive_state(without, *before.policy, *before.calendar, moment);
+    if (!earlier) return done(); // the file's own problem, reported where it is read
+    const std::vector<Error> problems = new_anomalies(*earlier, state);
+    if (!problems.empty()) return usage_error(problems.front().message);
+    return done();
+}
+
 /// Appends `event` at --at (default: now) by --by, after the lifecycle has checked it makes
 /// sense under the complaint's policy, and prints the confirmation.
 Status append_event(Session& session, const Reading& before, const EventInput& input, Event event) {
@@ -118,9 +134,11 @@ Status append_event(Session& session, const Reading& before, const EventInput& i
     if (!reg) return reg.error();
     ComplaintState after;
     auto validate = [&](const Complaint& updated) -> Status {
-        auto state = derive_state(updated, *before.policy, *before.calendar,
-                                  latest_moment(updated, event.at));
+        const Instant moment = latest_moment(updated, event.at);
+        auto state = derive_state(updated, *before.policy, *before.calendar, moment);
         if (!state) return usage_error(state.error().message);
+        if (auto in_order = check_in_order(updated, event, *state, before, moment); !in_order)
+            return in_order;
         auto current = derive_state(updated, *before.policy, *before.calendar, *now);
         if (current) after = current.value();
         return done();

@@ -62,6 +62,10 @@ class Walk {
 
     Status apply(const Event& event);
     void finish(Instant as_of);
+    /// Keeps `event` out of the state, as an anomaly saying why.
+    void set_aside(const Event& event, std::string why) {
+        anomalies_.push_back(event_error(complaint_, event, std::move(why)));
+    }
 
     std::vector<StageVisit>& visits() { return visits_; }
     ComplaintStatus status() const { return status_; }
@@ -80,7 +84,10 @@ class Walk {
     bool is_finished() const {
         return status_ == ComplaintStatus::closed || status_ == ComplaintStatus::withdrawn;
     }
-    Status check_allowed(const Event& event) const;
+    /// Why `event` makes no sense after the events before it (a second resolution, a
+    /// withdrawal after closure, a pause while paused, an escalation backwards), or nothing.
+    std::optional<std::string> out_of_order(const Event& event) const;
+    std::optional<std::string> escalation_out_of_order(const Event& event) const;
     Status escalate(const Event& event);
     Status reopen(const Event& event);
     Status extend(const Event& event);
@@ -91,43 +98,45 @@ class Walk {
     }
 };
 
-Status Walk::check_allowed(const Event& event) const {
-    static const std::vector<std::string_view> always{event_type::note,     event_type::referred,
-                                                      event_type::reopened, event_type::escalated,
-                                                      event_type::update,   event_type::assigned,
-                                                      event_type::amended};
-    if (!is_finished()) return done();
-    if (std::find(always.begin(), always.end(), event.type) != always.end()) {
-        if (event.type != event_type::escalated || status_ != ComplaintStatus::withdrawn)
-            return done();
-    }
-    return event_error(complaint_, event,
-                       fmt::format("'{}' after the complaint was {}: reopen it first", event.type,
-                                   status_name(status_)));
+std::optional<std::string> Walk::out_of_order(const Event& event) const {
+    static const std::vector<std::string_view> always{
+        event_type::note,   event_type::referred, event_type::reopened, event_type::escalated,
+        event_type::update, event_type::assigned, event_type::amended};
+    const std::string_view type = event.type;
+    if (is_finished() && (std::find(always.begin(), always.end(), type) == always.end() ||
+                          (type == event_type::escalated && status_ == ComplaintStatus::withdrawn)))
+        return fmt::format("'{}' after the complaint was {}: reopen it first", event.type,
+                           status_name(status_));
+    if (type == event_type::resolved && status_ == ComplaintStatus::resolved)
+        return "'resolved' but the complaint is already resolved: reopen or escalate it first";
+    if (type == event_type::reopened && status_ == ComplaintStatus::open)
+        return "'reopened' but the complaint is already open";
+    if (type == event_type::paused && paused()) return "'paused' but the clock is already paused";
+    if (type == event_type::resumed && !paused()) return "'resumed' but the clock is not paused";
+    if (type == event_type::escalated) return escalation_out_of_order(event);
+    return std::nullopt;
+}
+
+std::optional<std::string> Walk::escalation_out_of_order(const Event& event) const {
+    const int from = policy_.stage_index(current().stage->id);
+    const int to = event.stage.empty() ? from + 1 : policy_.stage_index(event.stage);
+    if (to < 0) return fmt::format("unknown stage '{}' in policy {}", event.stage, policy_.id);
+    if (to >= static_cast<int>(policy_.stages.size()))
+        return fmt::format("cannot escalate: '{}' is the last stage of policy {}",
+                           current().stage->id, policy_.id);
+    // Two people (or two clones) recorded the same move: it counts once.
+    if (to == from)
+        return fmt::format("escalation to '{}', the stage the complaint is already in",
+                           event.stage);
+    if (to < from)
+        return fmt::format("escalation back from '{}' to '{}': stages go forward only",
+                           current().stage->id, event.stage);
+    return std::nullopt;
 }
 
 Status Walk::escalate(const Event& event) {
-    int from = policy_.stage_index(current().stage->id);
-    int to = from + 1;
-    if (!event.stage.empty()) {
-        to = policy_.stage_index(event.stage);
-        if (to < 0)
-            return event_error(
-                complaint_, event,
-                fmt::format("unknown stage '{}' in policy {}", event.stage, policy_.id));
-    }
-    if (to >= static_cast<int>(policy_.stages.size()))
-        return event_error(complaint_, event,
-                           fmt::format("cannot escalate: '{}' is the last stage of policy {}",
-                                       current().stage->id, policy_.id));
-    if (to == from) {
-        // Two people (or two clones) recorded the same move: it counts once.
-        anomalies_.push_back(event_error(
-            complaint_, event,
-            fmt::format("escalation to '{}', the stage the complaint is already in: counted once",
-                        event.stage)));
-        return done();
-    }
+    const int from = policy_.stage_index(current().stage->id);
+    const int to = event.stage.empty() ? from + 1 : policy_.stage_index(event.stage);
     end_visit(event.at);
     StageVisit next;
     next.stage = &policy_.stages[static_cast<std::size_t>(to)];
@@ -140,8 +149,6 @@ Status Walk::escalate(const Event& event) {
 }
 
 Status Walk::reopen(const Event& event) {
-    if (status_ == ComplaintStatus::open)
-        return event_error(complaint_, event, "'reopened' but the complaint is already open");
     end_visit(event.at);
     StageVisit again;
     again.stage = current().stage;
@@ -173,19 +180,23 @@ Status Walk::extend(const Event& event) {
 }
 
 Status Walk::pause(const Event& event) {
-    if (paused()) return event_error(complaint_, event, "'paused' but the clock is already paused");
     current().pauses.push_back(Pause{event.at, std::nullopt, event.by});
     return done();
 }
 
 Status Walk::resume(const Event& event) {
-    if (!paused()) return event_error(complaint_, event, "'resumed' but the clock is not paused");
     current().pauses.back().until = event.at;
     return done();
 }
 
 Status Walk::apply(const Event& event) {
-    if (auto allowed = check_allowed(event); !allowed) return allowed;
+    // The fold is total: whatever order a merge or a hand edit leaves, the complaint still
+    // reads. An event that makes no sense where it stands is kept in the file, changes
+    // nothing, and is reported by `check` at its line (docs/FORMAT.md).
+    if (auto why = out_of_order(event)) {
+        set_aside(event, std::move(*why));
+        return done();
+    }
     const std::string_view type = event.type;
     current().events.push_back(&event);
     if (type == event_type::escalated) return escalate(event);
@@ -197,10 +208,6 @@ Status Walk::apply(const Event& event) {
     if (type == event_type::acknowledged && !current().acknowledged)
         current().acknowledged = event.at;
     if (type == event_type::resolved) {
-        if (status_ == ComplaintStatus::resolved)
-            return event_error(complaint_, event,
-                               "'resolved' but the complaint is already resolved: reopen or "
-                               "escalate it first");
         current().outcome = event.at;
         status_ = ComplaintStatus::resolved;
     }
@@ -467,9 +474,10 @@ Result<ComplaintState> derive_state(const Complaint& complaint, const Policy& po
     Walk walk(complaint, policy);
     for (const Event& event : complaint.events) {
         if (event.at > as_of) break;
-        if (event.at < complaint.received)
-            return event_error(complaint, event,
-                               "event is dated before the complaint was received");
+        if (event.at < complaint.received) {
+            walk.set_aside(event, "event is dated before the complaint was received");
+            continue;
+        }
         if (auto applied = walk.apply(event); !applied) return applied.error();
     }
     const bool paused = walk.paused();
@@ -492,6 +500,21 @@ Result<ComplaintState> derive_state(const Complaint& complaint, const Policy& po
                 !added)
                 return added.error();
     return state;
+}
+
+std::vector<Error> new_anomalies(const ComplaintState& before, const ComplaintState& after) {
+    std::vector<std::string> known;
+    for (const Error& anomaly : before.anomalies)
+        known.push_back(anomaly.message);
+    std::vector<Error> added;
+    for (const Error& anomaly : after.anomalies) {
+        auto seen = std::find(known.begin(), known.end(), anomaly.message);
+        if (seen == known.end())
+            added.push_back(anomaly);
+        else
+            known.erase(seen);
+    }
+    return added;
 }
 
 bool handled_by(const ComplaintState& state, const Policy& policy, std::string_view filter) {

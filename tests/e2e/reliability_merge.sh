@@ -83,3 +83,36 @@ expect_contains "$ERR" "keep the right one" "check says what to do"
 before=$(cat "complaints/$shared.toml")
 expect_exit 3 note "$shared" "while the file is broken"
 expect_eq "$(cat "complaints/$shared.toml")" "$before" "a broken file is left alone"
+
+# Events that make no sense together once merged: both clones resolve, one withdraws, both
+# pause. The union merge keeps every line; the complaint still reads everywhere (the fold is
+# total), the first resolution and the first pause count, and check names each event it set
+# aside, at its line. (docs/FORMAT.md "Events out of order")
+g reset -q --hard origin/main # leave the broken merge above
+both=$(c add --name "Sam Both" --contact sam@example.org --channel email \
+  --summary "Resolved on both sides" --severity minor --received 2026-01-02T12:00 </dev/null)
+g add . && g commit -qm "both" && g push -q origin main
+cd ../alice && g pull -q --no-rebase origin main
+c resolve "$both" --at 2026-01-03T10:00 --by alice --finding upheld --outcome "Apologised" \
+  --remedy apology --remedy explanation --remedy correction-of-error >/dev/null
+c pause "$both" --at 2026-01-03T11:00 --by alice --reason "Waiting for Sam" >/dev/null
+g commit -qam "alice resolves" && g push -q origin main
+cd ../bob
+c withdraw "$both" --at 2026-01-03T09:30 --by bob --reason "Sam withdrew by phone" >/dev/null
+g commit -qam "bob: withdrawn"
+out=$(g pull -q --no-rebase origin main 2>&1) || fail "git pull failed: $out"
+file=complaints/$both.toml
+for command in "show $both" "show $both --format json" "list" "export --events" "explain $both"
+do
+  expect_exit 0 $command
+done
+expect_eq "$(c show "$both" --format json | json 'd["status"]')" withdrawn \
+  "the withdrawal, first in time, counts"
+line=$(grep -n 'type = "resolved"' "$file" | cut -d: -f1)
+expect_exit 1 check
+expect_contains "$ERR" "$file:$line:3: 'resolved' after the complaint was withdrawn" \
+  "check names the resolution it set aside"
+expect_contains "$ERR" "(kept in the file, not counted)" "check says what the rule did"
+expect_exit 0 reopen "$both" --reason "Sam changed their mind"
+expect_exit 2 pause "$both" --reason "twice" --at 2026-01-03T12:00
+expect_contains "$ERR" "'paused' after the complaint was withdrawn" "a new event out of order"

@@ -139,6 +139,14 @@ std::string error_of(const Complaint& c, const char* as_of) {
     return state.error().to_string();
 }
 
+/// The one event the fold set aside as out of order, located: the complaint still reads.
+std::string anomaly_of(const Complaint& c, const char* as_of) {
+    auto state = derive_state(in_order(c), riverside(), calendar(), at(as_of));
+    REQUIRE(state.ok());
+    REQUIRE(state.value().anomalies.size() == 1);
+    return state.value().anomalies[0].to_string();
+}
+
 /// The deadlines of `milestone` in `stage`, in order.
 std::vector<Deadline> deadlines(const ComplaintState& state, const char* stage,
                                 const char* milestone) {
@@ -276,10 +284,11 @@ TEST_CASE("a reopened complaint counts again from the reopening; its acknowledge
     CHECK(acknowledges[1].state == DeadlineState::met);
     CHECK(acknowledges[1].met_at == at("2026-06-01T15:00"));
 
-    SUBCASE("reopening an open complaint is refused") {
+    SUBCASE("reopening an open complaint is set aside: the visit does not restart") {
         record(c, "reopened", "2026-06-16T09:00");
-        CHECK(error_of(c, "2026-06-17T09:00") ==
+        CHECK(anomaly_of(c, "2026-06-17T09:00") ==
               "complaints/2026-0001.toml:24:3: 'reopened' but the complaint is already open");
+        CHECK(deadlines(state_of(c, "2026-06-17T09:00"), "informal", "resolve").size() == 2);
     }
 }
 
@@ -431,20 +440,55 @@ TEST_CASE("after closing, only notes, updates, assignments, referrals, escalatio
     CHECK(next_staff_deadline(closed) == nullptr);
 
     record(c, "acknowledged", "2026-06-06T09:00");
-    CHECK(error_of(c, "2026-06-10T09:00") ==
+    CHECK(anomaly_of(c, "2026-06-10T09:00") ==
           "complaints/2026-0001.toml:23:3: 'acknowledged' after the complaint was closed: "
           "reopen it first");
+    CHECK(state_of(c, "2026-06-10T09:00").status == ComplaintStatus::closed);
     c.events.back().type = "reopened";
     CHECK(state_of(c, "2026-06-10T09:00").status == ComplaintStatus::open);
 }
 
-TEST_CASE("a withdrawn complaint cannot be escalated") {
+TEST_CASE("a withdrawn complaint cannot be escalated: the escalation is set aside") {
     Complaint c = complaint("2026-06-01T09:00");
     record(c, "withdrawn", "2026-06-02T09:00");
     record(c, "escalated", "2026-06-03T09:00");
-    CHECK(error_of(c, "2026-06-10T09:00") ==
+    CHECK(anomaly_of(c, "2026-06-10T09:00") ==
           "complaints/2026-0001.toml:21:3: 'escalated' after the complaint was withdrawn: "
           "reopen it first");
+    auto state = state_of(c, "2026-06-10T09:00");
+    CHECK(state.status == ComplaintStatus::withdrawn);
+    CHECK(state.stage == "informal");
+}
+
+TEST_CASE("the fold is total: whatever a merge leaves, the complaint reads, first event counts") {
+    Complaint c = complaint("2026-06-01T09:00");
+    record(c, "resolved", "2026-06-03T12:00").outcome = "apology";
+    record(c, "withdrawn", "2026-06-03T13:00");
+    record(c, "resolved", "2026-06-03T14:00").outcome = "refund";
+    record(c, "paused", "2026-06-04T09:00");
+    auto state = state_of(c, "2026-06-10T09:00");
+    CHECK(state.status == ComplaintStatus::withdrawn);
+    REQUIRE(state.anomalies.size() == 2);
+    CHECK(state.anomalies[0].message ==
+          "'resolved' after the complaint was withdrawn: reopen it first");
+    CHECK(state.anomalies[1].message ==
+          "'paused' after the complaint was withdrawn: reopen it first");
+    SUBCASE("a second resolution counts once: the first one's moment stands") {
+        c.events.erase(c.events.begin() + 1);
+        auto twice = state_of(c, "2026-06-10T09:00");
+        CHECK(twice.status == ComplaintStatus::resolved);
+        CHECK(twice.anomalies.front().message ==
+              "'resolved' but the complaint is already resolved: reopen or escalate it first");
+        CHECK(deadline(twice, "informal", "resolve").met_at == at("2026-06-03T12:00"));
+    }
+    SUBCASE("a change that adds an anomaly is found, one already there is not") {
+        Complaint earlier = c;
+        earlier.events.pop_back();
+        auto added = new_anomalies(state_of(earlier, "2026-06-10T09:00"), state);
+        REQUIRE(added.size() == 1);
+        CHECK(added[0].message == "'paused' after the complaint was withdrawn: reopen it first");
+        CHECK(new_anomalies(state, state).empty());
+    }
 }
 
 TEST_CASE("a milestone counted from a recorded event: the decision within 5 working days of "

@@ -242,7 +242,7 @@ TEST_CASE("escalation goes forward only; a second record of the same move counts
     REQUIRE(state.anomalies.size() == 1);
     CHECK(state.anomalies[0].line == 21);
     CHECK(state.anomalies[0].message ==
-          "escalation to 'review', the stage the complaint is already in: counted once");
+          "escalation to 'review', the stage the complaint is already in");
     CHECK(escalation_target(state, acorns(), "local").error().message ==
           "cannot escalate back from 'review' to 'local': stages go forward only (use "
           "'complaints reopen' to look at it again)");
