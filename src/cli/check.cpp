@@ -34,6 +34,28 @@ void warn_about_anomalies(Session& session, const std::vector<Reading>& readings
         }
 }
 
+/// Events dated after now (a clock set wrong on another machine, a typo in a hand edit): not
+/// counted until their time comes, so a deadline they meet still shows as open. Read from the
+/// files themselves: a reading as of a moment given on purpose leaves later events out.
+void warn_about_future_events(Session& session, const Register& reg,
+                              const std::vector<Reading>& readings) {
+    for (const Reading& reading : readings) {
+        const date::time_zone* zone = reading.calendar->zone();
+        auto now = session.now(zone);
+        auto complaint = reg.load(reading.complaint.id);
+        if (!now || !complaint) continue;
+        for (const Event& event : complaint->events) {
+            if (event.at <= *now) continue;
+            const Error future =
+                data_error(complaint->path, event.line, event.column,
+                           fmt::format("'{}' is dated in the future ({}): not counted until then",
+                                       event.type, format_moment(event.at, zone)));
+            warn(terminal_safe(future.to_string()));
+            session.report_exit(exit_found);
+        }
+    }
+}
+
 /// Intake details the policy asks for and complaints still lack: counted, for staff to chase
 /// (tasks, not faults in the files: the exit status does not change).
 void count_gaps(const std::vector<Reading>& readings) {
@@ -65,6 +87,7 @@ Status run_check(Session& session) {
     if (!readings) return readings.error();
     if (policies) warn_about_reviews(session, *policies);
     warn_about_anomalies(session, *readings);
+    warn_about_future_events(session, **reg, *readings);
     count_gaps(*readings);
     check_register_files(session, problems); // links, permissions, temp files, git (check_files)
     report_problems(problems);

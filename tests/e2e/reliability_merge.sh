@@ -116,3 +116,13 @@ expect_contains "$ERR" "(kept in the file, not counted)" "check says what the ru
 expect_exit 0 reopen "$both" --reason "Sam changed their mind"
 expect_exit 2 pause "$both" --reason "twice" --at 2026-01-03T12:00
 expect_contains "$ERR" "'paused' after the complaint was withdrawn" "a new event out of order"
+
+# An event dated in the future (a clock set wrong on another machine): not counted until its
+# time, and check says so at its line.
+sed -i "s/^]$/  { at = 2027-03-01T09:00:00+00:00, type = \"note\", by = \"bob\", text = \"ahead\" },\n]/" \
+  "$file"
+line=$(grep -n '2027-03-01' "$file" | cut -d: -f1)
+expect_exit 1 check
+expect_contains "$ERR" "$file:$line:3: 'note' is dated in the future (2027-03-01T09:00:00+00:00): not counted until then" \
+  "check names the event dated in the future"
+expect_exit 0 show "$both"
