@@ -66,6 +66,16 @@ struct Event : EventPosition {
     bool operator==(const Event&) const = default;
 };
 
+/// A value a merge could not settle: both clones changed `key` differently. The file keeps
+/// this clone's value; `theirs` is the other's. `check` reports it until someone keeps one
+/// and deletes the entry (docs/FORMAT.md "Merges").
+struct MergeConflict : EventPosition {
+    std::string key;    ///< an intake key ("summary"), or "event 'TYPE' at TIME"
+    std::string theirs; ///< the other clone's value, as text; "(deleted)" when it deleted it
+
+    bool operator==(const MergeConflict&) const = default;
+};
+
 /// Where a complaint was read from (empty and 0 when new), for messages. Not part of the
 /// complaint: any two compare equal, so Complaint's defaulted == compares only facts.
 struct ComplaintSource {
@@ -95,7 +105,8 @@ struct Complaint : ComplaintSource {
     std::string severity;
     std::string category;
     std::string handler;
-    std::vector<Event> events; ///< sorted by time (stable: file order breaks ties)
+    std::vector<Event> events;            ///< sorted by time (stable: file order breaks ties)
+    std::vector<MergeConflict> conflicts; ///< left by a merge, until settled by hand
 
     bool operator==(const Complaint&) const = default;
 };

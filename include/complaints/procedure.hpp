@@ -16,6 +16,7 @@ struct NextStep {
     Party party = Party::staff; ///< who it is for: staff, or the complainant
     std::string text;           ///< e.g. "resolve the complaint locally and tell the complainant"
     std::optional<Due> by;      ///< the date it is due by, when the procedure sets one
+    bool overdue = false;       ///< `by` has passed: the step is late
     const Person* contact = nullptr; ///< whom the complainant goes to, for their routes
 };
 
@@ -26,6 +27,12 @@ struct NextStep {
 /// - complainant: while open, when they will hear; once resolved, the next stage they may ask
 ///   for and whom to ask, and each window still open to go to an outside body, by its date.
 std::vector<NextStep> next_steps(const ComplaintState& state, const Policy& policy);
+
+/// What staff do about `deadline`, in the policy's words: its milestone's action (else its
+/// title), offering the next stage when the deadline is overdue and that stage is entered by
+/// escalation ("resolve locally, or start the next stage, Formal complaint (complaints
+/// escalate)").
+std::string deadline_action(const Deadline& deadline, const Policy& policy);
 
 /// How a missing intake field reads as a task: "no contact details yet".
 std::string gap_words(std::string_view field);

@@ -56,6 +56,22 @@ void warn_about_future_events(Session& session, const Register& reg,
     }
 }
 
+/// Values a merge could not settle (both clones changed them differently): warnings at their
+/// lines until someone keeps one and deletes the entry.
+void warn_about_conflicts(Session& session, const std::vector<Reading>& readings) {
+    for (const Reading& reading : readings)
+        for (const MergeConflict& conflict : reading.complaint.conflicts) {
+            const Error found = data_error(
+                reading.complaint.path, conflict.line, conflict.column,
+                fmt::format("merge conflict: both clones changed {}; this file keeps this "
+                            "clone's, the other had {}: keep the right one ('complaints edit') "
+                            "and delete this line",
+                            conflict.key, conflict.theirs));
+            warn(terminal_safe(found.to_string()));
+            session.report_exit(exit_found);
+        }
+}
+
 /// Intake details the policy asks for and complaints still lack: counted, for staff to chase
 /// (tasks, not faults in the files: the exit status does not change).
 void count_gaps(const std::vector<Reading>& readings) {
@@ -88,6 +104,7 @@ Status run_check(Session& session) {
     if (policies) warn_about_reviews(session, *policies);
     warn_about_anomalies(session, *readings);
     warn_about_future_events(session, **reg, *readings);
+    warn_about_conflicts(session, *readings);
     count_gaps(*readings);
     check_register_files(session, problems); // links, permissions, temp files, git (check_files)
     report_problems(problems);

@@ -1,4 +1,5 @@
 #include "cli/check_files.hpp"
+#include "cli/git.hpp"
 #include "cli/output.hpp"
 
 #include "core/file_io.hpp"
@@ -8,16 +9,6 @@
 namespace complaints::cli {
 
 namespace {
-
-/// Runs git with an argv array (never a shell) in `folder`; its stdout, or nothing when git is
-/// missing or fails (e.g. the register is not in a git work tree).
-std::optional<std::string> git_output(const fs::path& folder, std::vector<std::string> args) {
-    std::vector<std::string> argv{"git", "-C", folder.string()};
-    argv.insert(argv.end(), args.begin(), args.end());
-    auto ran = run_program(argv, ChildOutput::capture);
-    if (!ran || ran->status != 0) return std::nullopt;
-    return ran->output;
-}
 
 /// Register files that a .gitignore rule hides from git: they would never be committed.
 void find_untracked_by_git(const Register& reg, std::vector<Error>& problems) {
@@ -49,6 +40,10 @@ void check_register_files(Session& session, std::vector<Error>& problems) {
         warn(terminal_safe(warning.to_string()));
     problems.insert(problems.end(), found.problems.begin(), found.problems.end());
     find_untracked_by_git(**reg, problems);
+    if (in_git_work_tree((*reg)->root()) && !has_merge_driver((*reg)->root()))
+        warn("this clone does not merge complaint files with 'complaints merge-file', so git "
+             "falls back to keeping both sides' lines: run 'complaints merge-file --install' "
+             "(docs/FORMAT.md \"Merges\")");
 }
 
 } // namespace complaints::cli

@@ -103,10 +103,11 @@ std::string person_json(const Person* person) {
 }
 
 std::string step_json(const NextStep& step, const date::time_zone* zone) {
-    return fmt::format("{{\"party\": {}, \"text\": {}, \"by\": {}, \"contact\": {}}}",
-                       json_string(name_of(party_names, step.party)), json_string(step.text),
-                       step.by ? json_string(due_text(*step.by, zone)) : "null",
-                       person_json(step.contact));
+    return fmt::format(
+        "{{\"party\": {}, \"text\": {}, \"by\": {}, \"overdue\": {}, \"contact\": {}}}",
+        json_string(name_of(party_names, step.party)), json_string(step.text),
+        step.by ? json_string(due_text(*step.by, zone)) : "null", step.overdue ? "true" : "false",
+        person_json(step.contact));
 }
 
 std::string idle_json(const std::optional<Idle>& idle, const date::time_zone* zone) {
@@ -121,7 +122,8 @@ std::string idle_json(const std::optional<Idle>& idle, const date::time_zone* zo
 
 std::string step_words(const NextStep& step, const date::time_zone* zone) {
     std::string out = step.text;
-    if (step.by) out += fmt::format(" by {}", due_in_words(*step.by, zone));
+    if (step.by)
+        out += (step.overdue ? ": overdue, was due by " : " by ") + due_in_words(*step.by, zone);
     if (step.contact == nullptr) return out;
     const std::string ways = ways_to_reach(*step.contact);
     if (step.contact->external) return ways.empty() ? out : out + ": " + ways;

@@ -29,6 +29,9 @@ std::string item_text(const DueItem& item) {
     out += fmt::format("      {}: {}, {}\n", terminal_safe(item.stage + "/" + item.milestone),
                        terminal_safe(item.title), when_text(item));
     out += fmt::format("      Next: {}\n", terminal_safe(item.action));
+    if (!item.gaps.empty())
+        out += fmt::format("      Also: {}\n",
+                           terminal_safe(fmt::format("{}", fmt::join(item.gaps, "; "))));
     return out;
 }
 

@@ -2,6 +2,8 @@
 
 #include "cli/present.hpp"
 
+#include "complaints/procedure.hpp"
+
 #include <algorithm>
 #include <fmt/format.h>
 #include <map>
@@ -115,11 +117,14 @@ std::vector<DueItem> due_items(const Reading& r, const DueFilter& filter, Instan
     for (const Deadline& d : r.state.deadlines) {
         if (d.party != Party::staff || !selected(d.state, d.due, d.stage, r, filter, now)) continue;
         const Milestone& m = *d.milestone;
-        items.push_back({r.complaint.id, d.stage, m.id, m.title,
-                         m.action.empty() ? m.title : m.action, d.due, d.state,
-                         days_overdue(d, now, zone), r.state.handler, r.complaint.summary, zone});
+        items.push_back({r.complaint.id, d.stage, m.id, m.title, deadline_action(d, *r.policy),
+                         d.due, d.state, days_overdue(d, now, zone), r.state.handler,
+                         r.complaint.summary, zone});
     }
     if (auto idle = idle_item(r, filter, now)) items.push_back(std::move(*idle));
+    for (DueItem& item : items)
+        for (const std::string& gap : r.state.gaps)
+            item.gaps.push_back(gap_words(gap));
     return items;
 }
 

@@ -43,13 +43,15 @@ struct DueItem {
     std::string stage;
     std::string milestone;
     std::string title;
-    std::string action; ///< what to do next: the milestone's action, else its title
+    std::string action; ///< what to do next: the milestone's action (else its title), offering
+                        ///< the next stage when overdue
     Due due;
     DeadlineState state = DeadlineState::open;
     long days_overdue = 0;
     std::string handler;
     std::string summary;
     const date::time_zone* zone = nullptr;
+    std::vector<std::string> gaps{}; ///< intake details still to chase, as tasks
 };
 
 /// The deadlines of `reading` that `filter` selects as overdue or due soon as of `now`.

@@ -31,7 +31,7 @@ namespace {
 const TableSchema intake_schema{"",
                                 {"id", "policy", "policy_version", "received", "channel", "name",
                                  "contact", "summary", "details", "occurred", "people", "evidence",
-                                 "severity", "category", "handler", "events"},
+                                 "severity", "category", "handler", "conflicts", "events"},
                                 KeyHelp::suggest};
 
 const TableSchema event_schema{"",
@@ -39,6 +39,8 @@ const TableSchema event_schema{"",
                                 "until", "extend_by", "reason", "outcome", "finding", "remedies",
                                 "handler", "body", "text"},
                                KeyHelp::suggest};
+
+const TableSchema conflict_schema{"", {"key", "theirs"}, KeyHelp::suggest};
 
 const std::vector<std::string_view> required_keys{"id", "policy", "policy_version", "received"};
 
@@ -161,6 +163,34 @@ void read_events(TomlReader& reader, const toml::node& node, std::vector<Event>&
                      [](const Event& a, const Event& b) { return a.at < b.at; });
 }
 
+/// `conflicts = [ { key = "summary", theirs = "..." }, ]`: what a merge could not settle.
+void read_conflicts(TomlReader& reader, const toml::node& node, std::vector<MergeConflict>& out) {
+    const auto* array = node.as_array();
+    if (!array) {
+        reader.fail(node, "'conflicts' must be a list: conflicts = [ { key = \"...\", theirs = "
+                          "\"...\" }, ]");
+        return;
+    }
+    for (const auto& element : *array) {
+        const auto* table = element.as_table();
+        if (!table) {
+            reader.fail(element, "each conflict must be a table: { key = \"...\", theirs = "
+                                 "\"...\" }");
+            continue;
+        }
+        reader.check_keys(*table, conflict_schema);
+        MergeConflict conflict;
+        for (auto [key, value] : keys_in_file_order(*table)) {
+            auto text = reader.text(*value, key->str());
+            if (!text) continue;
+            (key->str() == "key" ? conflict.key : conflict.theirs) = std::move(*text);
+        }
+        conflict.line = static_cast<int>(element.source().begin.line);
+        conflict.column = static_cast<int>(element.source().begin.column);
+        out.push_back(std::move(conflict));
+    }
+}
+
 void read_id(TomlReader& reader, const toml::node& node, std::string& out) {
     out = reader.text(node, "id").value_or("");
     if (reader.failed() || (out.size() == 8 && is_id_fragment(out))) return;
@@ -189,6 +219,8 @@ void read_intake_key(TomlReader& reader, std::string_view key, const toml::node&
         complaint.evidence = read_texts(reader, node, key);
     } else if (key == "events") {
         read_events(reader, node, complaint.events);
+    } else if (key == "conflicts") {
+        read_conflicts(reader, node, complaint.conflicts);
     } else {
         read_text_field(reader, intake_texts, key, node, complaint);
     }

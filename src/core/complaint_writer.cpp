@@ -165,7 +165,15 @@ std::string write_complaint(const Complaint& complaint, const date::time_zone* z
     std::string out = fmt::format("# Complaint {} — intake facts first, then the event log. "
                                   "See docs/FORMAT.md.\n",
                                   complaint.id);
-    out += intake_fields(complaint, zone).join("\n") + "\n\nevents = [\n";
+    out += intake_fields(complaint, zone).join("\n") + "\n\n";
+    if (!complaint.conflicts.empty()) {
+        out += "conflicts = [\n";
+        for (const MergeConflict& conflict : complaint.conflicts)
+            out += fmt::format("  {{ key = {}, theirs = {} }},\n", quoted(conflict.key),
+                               quoted(conflict.theirs));
+        out += "]\n\n";
+    }
+    out += "events = [\n";
     for (const auto& event : complaint.events)
         out += write_event_line(event, zone) + "\n";
     return out + "]\n";

@@ -21,6 +21,11 @@ NextStep step(Party party, std::string_view text, std::optional<Due> by = std::n
     return made;
 }
 
+NextStep late(NextStep step) {
+    step.overdue = true;
+    return step;
+}
+
 bool enters_by(const Stage& stage, Entry entry) {
     return std::find(stage.entry.begin(), stage.entry.end(), entry) != stage.entry.end();
 }
@@ -57,12 +62,8 @@ void staff_while_open(const ComplaintState& state, const Policy& policy,
     }
     const Stage* stage = policy.find_stage(state.stage);
     if (const Deadline* next = next_staff_deadline(state)) {
-        std::string text = action_of(*next->milestone);
-        const Stage* after = stage_after(policy, state.stage);
-        if (next->state == DeadlineState::overdue && after && enters_by(*after, Entry::escalation))
-            text +=
-                fmt::format(", or start the next stage, {} (complaints escalate)", after->title);
-        steps.push_back(step(Party::staff, text, next->due));
+        NextStep todo = step(Party::staff, deadline_action(*next, policy), next->due);
+        steps.push_back(next->state == DeadlineState::overdue ? late(todo) : todo);
     } else if (stage) {
         steps.push_back(
             step(Party::staff, stage->action.empty()
@@ -70,11 +71,11 @@ void staff_while_open(const ComplaintState& state, const Policy& policy,
                                    : stage->action));
     }
     if (state.idle && state.idle->state == DeadlineState::overdue)
-        steps.push_back(step(Party::staff,
-                             fmt::format("no action for {}: act on it, or note why it waits "
-                                         "(complaints note)",
-                                         describe(state.idle->idle_for)),
-                             state.idle->due));
+        steps.push_back(late(step(Party::staff,
+                                  fmt::format("no action for {}: act on it, or note why it "
+                                              "waits (complaints note)",
+                                              describe(state.idle->idle_for)),
+                                  state.idle->due)));
 }
 
 /// What the complainant may do once an outcome is sent, and what staff do if they do it.
@@ -105,6 +106,14 @@ void open_windows(const ComplaintState& state, const Policy& policy, std::vector
 }
 
 } // namespace
+
+std::string deadline_action(const Deadline& deadline, const Policy& policy) {
+    std::string text = action_of(*deadline.milestone);
+    const Stage* after = stage_after(policy, deadline.stage);
+    if (deadline.state == DeadlineState::overdue && after && enters_by(*after, Entry::escalation))
+        text += fmt::format(", or start the next stage, {} (complaints escalate)", after->title);
+    return text;
+}
 
 std::string gap_words(std::string_view field) {
     if (field == "contact") return "no contact details yet";
@@ -144,8 +153,13 @@ std::vector<NextStep> next_steps(const ComplaintState& state, const Policy& poli
             steps.push_back(step(Party::staff, gap_words(gap)));
     if (state.status == ComplaintStatus::open) {
         staff_while_open(state, policy, steps);
-        if (const Deadline* next = next_staff_deadline(state); next && !state.paused)
-            steps.push_back(step(Party::complainant, "should hear from us", next->due));
+        if (const Deadline* next = next_staff_deadline(state); next && !state.paused) {
+            if (next->state == DeadlineState::overdue)
+                steps.push_back(
+                    late(step(Party::complainant, "should have heard from us", next->due)));
+            else
+                steps.push_back(step(Party::complainant, "should hear from us", next->due));
+        }
     }
     if (state.status == ComplaintStatus::resolved) routes_after_outcome(state, policy, steps);
     open_windows(state, policy, steps);

@@ -11,8 +11,8 @@ g() { git -c init.defaultBranch=main -c commit.gpgsign=false "$@"; }
 
 g init -q --bare origin.git
 c init alice --policy big-bums >/dev/null
-(cd alice && g init -q && g add . && g commit -qm "register" && g remote add origin ../origin.git &&
-  g push -q origin main)
+(cd alice && g init -q && c merge-file --install >/dev/null && g add . && g commit -qm "register" &&
+  g remote add origin ../origin.git && g push -q origin main)
 cd alice
 shared=$(c add --name "Jo Bloggs" --contact jo@example.org --channel email \
   --summary "Shared complaint" --severity minor --received 2026-01-02T09:00 </dev/null)
@@ -43,6 +43,9 @@ expect_exit 0 check
 expect_not_contains "$ERR" "error" "check after the merge"
 expect_contains "$ERR" "other users of this machine can read it" \
   "check warns that the clone made with umask 022 is readable by others"
+expect_contains "$ERR" "this clone does not merge complaint files with 'complaints merge-file'" \
+  "check warns that a fresh clone merges by keeping both sides' lines (the fallback used here)"
+expect_exit 0 merge-file --install
 chmod -R go-rwx .
 expect_exit 0 check
 expect_eq "$ERR" "" "check once the clone is private"
@@ -68,27 +71,49 @@ sed -i "/$hidden/d" .git/info/exclude
 expect_exit 0 check
 g add . && g commit -qm "hidden no more"
 
-# Both clones change the same intake line: the union merge keeps both, check says where.
+# Both clones change the same intake line: the merge driver keeps this clone's value, records
+# the other's in the file's conflicts list, and check says where; the complaint still reads.
 sed -i 's/^summary = .*/summary = "Alice'"'"'s wording"/' "complaints/$shared.toml"
 g commit -qam "alice edits the summary" && g push -q origin main
 cd ../bob
 sed -i 's/^summary = .*/summary = "Bob'"'"'s wording"/' "complaints/$shared.toml"
+c note "$shared" "Bob's note, same merge" --by bob --at 2026-01-05T08:30 >/dev/null
 g commit -qam "bob edits the summary"
 out=$(g pull -q --no-rebase origin main 2>&1) || fail "git pull failed: $out"
-line=$(grep -n '^summary = ' "complaints/$shared.toml" | sed -n 2p | cut -d: -f1) # the second
-expect_exit 3 check
-expect_contains "$ERR" "complaints/$shared.toml:$line:" "check names the duplicated intake line"
-expect_contains "$ERR" "cannot redefine existing string 'summary'" "check says what is wrong"
-expect_contains "$ERR" "keep the right one" "check says what to do"
-before=$(cat "complaints/$shared.toml")
-expect_exit 3 note "$shared" "while the file is broken"
-expect_eq "$(cat "complaints/$shared.toml")" "$before" "a broken file is left alone"
+expect_contains "$out" "both clones changed summary" "the driver says what it could not settle"
+expect_eq "$(g status --porcelain)" "" "the merge is committed"
+line=$(grep -n '{ key = "summary"' "complaints/$shared.toml" | cut -d: -f1)
+expect_exit 1 check
+expect_contains "$ERR" "complaints/$shared.toml:$line:3: merge conflict: both clones changed summary" \
+  "check names the conflict at its line"
+expect_contains "$ERR" "the other had Alice's wording" "check shows the other clone's value"
+expect_eq "$(c show "$shared" --format json | json 'd["summary"]')" "Bob's wording" \
+  "this clone's value is kept"
+expect_contains "$(c show "$shared")" "Bob's note, same merge" "events of both sides are kept"
+expect_exit 0 note "$shared" "while the conflict waits"
+sed -i '/^conflicts = \[/,/^]/d' "complaints/$shared.toml" # settled: Bob's wording stays
+expect_exit 0 check
+g commit -qam "summary settled" && g push -q origin main
+cd ../alice && g pull -q --no-rebase origin main
+expect_eq "$(c show "$shared" --format json | json 'd["summary"]')" "Bob's wording" \
+  "both clones agree once settled"
+
+# An event line edited on one side (a typo fixed) replaces its old version, not duplicated.
+sed -i 's/Alice called Jo/Alice phoned Jo/' "complaints/$shared.toml"
+g commit -qam "typo" && g push -q origin main
+cd ../bob
+c note "$shared" "Bob again" --by bob --at 2026-01-05T08:45 >/dev/null
+g commit -qam "bob again"
+out=$(g pull -q --no-rebase origin main 2>&1) || fail "git pull failed: $out"
+expect_eq "$(grep -c 'Alice .* Jo' "complaints/$shared.toml")" 1 "the edited event once"
+expect_contains "$(cat "complaints/$shared.toml")" "Alice phoned Jo" "in its edited form"
+expect_exit 0 check
+g push -q origin main
 
 # Events that make no sense together once merged: both clones resolve, one withdraws, both
 # pause. The union merge keeps every line; the complaint still reads everywhere (the fold is
 # total), the first resolution and the first pause count, and check names each event it set
 # aside, at its line. (docs/FORMAT.md "Events out of order")
-g reset -q --hard origin/main # leave the broken merge above
 both=$(c add --name "Sam Both" --contact sam@example.org --channel email \
   --summary "Resolved on both sides" --severity minor --received 2026-01-02T12:00 </dev/null)
 g add . && g commit -qm "both" && g push -q origin main

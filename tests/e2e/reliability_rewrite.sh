@@ -8,6 +8,7 @@ source "$TESTS/e2e/lib.sh"
 c init reg --policy big-bums >/dev/null
 cd reg
 git init -q . # so that the test can ask git whether it would ignore the copy
+c merge-file --install >/dev/null
 id=$(c add --name "Jo Bloggs" --contact jo@example.org --channel email --summary "Door" \
   --severity minor --received 2026-01-05T09:00 </dev/null)
 file=complaints/$id.toml

@@ -1,0 +1,34 @@
+#pragma once
+/// The register as a git repository: running git (an argv array, never a shell), and the
+/// semantic merge driver each clone needs in its own git configuration (docs/FORMAT.md
+/// "Merges").
+
+#include "complaints/result.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace complaints::cli {
+
+/// Runs git in `folder`; its stdout, or nothing when git is missing or fails (e.g. `folder` is
+/// not in a git work tree).
+std::optional<std::string> git_output(const std::filesystem::path& folder,
+                                      std::vector<std::string> args);
+
+/// Whether `folder` is inside a git work tree.
+bool in_git_work_tree(const std::filesystem::path& folder);
+
+/// Whether the repository holding the register at `root` uses `complaints merge-file` for its
+/// complaint files: the driver in its configuration and the attribute line in
+/// `.git/info/attributes`.
+bool has_merge_driver(const std::filesystem::path& root);
+
+/// Sets up this clone to merge complaint files with `complaints merge-file`: the driver
+/// (`merge.complaints.driver`, this program's own path) in the repository's configuration, and
+/// `PREFIX/complaints/*.toml merge=complaints` in `.git/info/attributes`, which outranks the
+/// committed `.gitattributes` (whose `merge=union` stays as the fallback for clones not set up).
+Status install_merge_driver(const std::filesystem::path& root);
+
+} // namespace complaints::cli
