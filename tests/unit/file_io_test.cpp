@@ -201,11 +201,14 @@ TEST_CASE("an injected fault creating a file creates nothing and leaves no temp 
     FaultPlan fsync_fails, rename_fails;
     fsync_fails.fsync_fails = true;
     rename_fails.rename_fails = true;
-    for (const auto& [plan, message] : {
+    for (const auto& fault : {
              std::pair{write_fails_after(100), "cannot write: No space left on device"},
              std::pair{fsync_fails, "cannot sync: Input/output error"},
              std::pair{rename_fails, "cannot create: Input/output error"},
          }) {
+        // Named references, not a structured binding: clang 14 cannot capture one in CAPTURE.
+        const auto& plan = fault.first;
+        const auto& message = fault.second;
         CAPTURE(message);
         Faults faults(plan);
         auto created = create_file_exclusively(path, replacement);
