@@ -36,8 +36,10 @@ Error data_error(std::string file, int line, int column, std::string message);
 Error not_found_error(std::string message);
 Error io_error(std::string message);
 
-/// A value or an error. Small on purpose: `ok()`, `value()`, `error()`.
-template <class T> class Result {
+/// A value or an error. Small on purpose: `ok()`, `value()`, `error()`. A result is never
+/// dropped unseen: the compiler warns when a call's result is ignored (a write that failed
+/// would otherwise pass silently); where ignoring is right, the call says so with `(void)`.
+template <class T> class [[nodiscard]] Result {
   public:
     Result(T value) : state_(std::move(value)) {}
     Result(Error error) : state_(std::move(error)) {}

@@ -16,6 +16,27 @@ golden() { # NAME ARGS...: the tool's stdout must equal tests/golden/NAME, stder
   fi
 }
 
+# The list-overdue, remind and export goldens. Figures worked out by hand from
+# tests/golden/fixture.sh and the big-bums policy (local: resolve within 5 days of receipt;
+# formal: acknowledge within 48 hours and resolve within 28 days of the stage start, which for a
+# serious complaint is its receipt; review: meeting within 28 days of the request; due soon
+# within 2 days), as of Monday 16 March 2026 09:00 GMT, and asserted on their own below:
+# - 2a1m0003 received Fri 13 Mar 08:00, not acknowledged: due Sun 15 Mar 08:00, overdue by 1 day
+#   (25 hours); resolve due Fri 10 Apr. No handler, so the formal stage's role names it:
+#   Complaints Officer.
+# - 2a1m0002 received Thu 12 Mar 09:30: resolve due Tue 17 Mar (13, 14, 15, 16, 17), 1 day
+#   away, so due soon; handler Sarah Robb.
+# - 2a1m0001 received Mon 2 Mar 10:00: acknowledge due Wed 4 Mar 10:00, met Tue 3 Mar 09:15;
+#   resolve due Mon 30 Mar, open (14 days away: neither due soon nor within --due-within 1w).
+# - 2a1m0004 received Sat 10 Jan 10:00: resolve due Thu 15 Jan, met Mon 12 Jan 14:00; resolved,
+#   so it has no next deadline.
+# - 2a1m0005 received Sun 1 Feb 10:00: acknowledge due Tue 3 Feb 10:00, met Mon 2 Feb;
+#   resolve due Sun 1 Mar, met late on Tue 10 Mar; review asked for Wed 11 Mar: meeting due
+#   Wed 8 Apr; handler Sarah Hall, assigned on 12 Mar.
+# - So list-overdue --due-within 1w and remind: 1 overdue (2a1m0003), 1 due soon (2a1m0002);
+#   remind groups them under Complaints Officer and Sarah Robb. The iCalendar export has one
+#   event per open deadline: 2a1m0001 on 30 Mar, 2a1m0002 on 17 Mar, 2a1m0003 at 15 Mar 08:00Z
+#   and on 10 Apr, 2a1m0005 on 8 Apr.
 golden list-overdue.txt list-overdue --due-within 1w
 golden list-overdue.csv list-overdue --due-within 1w --format csv
 golden list-overdue.json list-overdue --due-within 1w --format json
@@ -28,6 +49,53 @@ golden export-events.csv export --events
 golden export-events-redacted.csv export --events --redact
 golden export-events.json export --events --format json
 golden export.ics export --format ics
+
+# The hand-worked figures above, from the commands' own output, so that regenerating a golden
+# cannot bless a wrong one.
+c list-overdue --due-within 1w --format json | python3 -c '
+import json, sys
+rows = [(r["id"], r["stage"] + "/" + r["milestone"], r["due"], r["state"], r["days_overdue"],
+         r["handler"]) for r in json.load(sys.stdin)]
+assert rows == [
+    ("2a1m0003", "formal/acknowledge", "2026-03-15T08:00:00+00:00", "overdue", 1,
+     "Complaints Officer"),
+    ("2a1m0002", "local/resolve", "2026-03-17", "due-soon", 0, "Sarah Robb")], rows
+' || fail "list-overdue --format json: a hand-worked figure differs"
+expect_exit 0 remind
+expect_contains "$OUT" "1 overdue, 1 due soon." "remind: counts"
+expect_contains "$OUT" "was due 2026-03-15T08:00:00+00:00 (1 day overdue)" "remind: 2a1m0003"
+expect_contains "$OUT" "due 2026-03-17 (Tuesday)" "remind: 2a1m0002"
+c export --format json | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert d["as_of"] == "2026-03-16T09:00:00+00:00", d["as_of"]
+got = {(c["id"], x["stage"] + "/" + x["milestone"]): (x["due"], x["state"], x["met_at"], x["late"])
+       for c in d["complaints"] for x in c["deadlines"]}
+assert got == {
+    ("2a1m0001", "formal/acknowledge"):
+        ("2026-03-04T10:00:00+00:00", "met", "2026-03-03T09:15:00+00:00", False),
+    ("2a1m0001", "formal/resolve"): ("2026-03-30", "open", None, False),
+    ("2a1m0002", "local/resolve"): ("2026-03-17", "due-soon", None, False),
+    ("2a1m0003", "formal/acknowledge"): ("2026-03-15T08:00:00+00:00", "overdue", None, False),
+    ("2a1m0003", "formal/resolve"): ("2026-04-10", "open", None, False),
+    ("2a1m0004", "local/resolve"): ("2026-01-15", "met", "2026-01-12T14:00:00+00:00", False),
+    ("2a1m0005", "formal/acknowledge"):
+        ("2026-02-03T10:00:00+00:00", "met", "2026-02-02T10:00:00+00:00", False),
+    ("2a1m0005", "formal/resolve"): ("2026-03-01", "met", "2026-03-10T10:00:00+00:00", True),
+    ("2a1m0005", "review/meeting"): ("2026-04-08", "open", None, False),
+}, got
+people = {c["id"]: (c["stage"], c["status"], c["handler"]) for c in d["complaints"]}
+assert people == {"2a1m0001": ("formal", "open", "Sarah Robb"),
+                  "2a1m0002": ("local", "open", "Sarah Robb"),
+                  "2a1m0003": ("formal", "open", "Complaints Officer"),
+                  "2a1m0004": ("local", "resolved", "Sarah Robb"),
+                  "2a1m0005": ("review", "open", "Sarah Hall")}, people
+' || fail "export --format json: a hand-worked figure differs"
+expect_exit 0 export --format ics
+expect_eq "$(tr -d '\r' <<<"$OUT" | grep -E '^(UID|DTSTART)' | paste -sd' ')" \
+  "UID:2a1m0001-formal-resolve-1@complaints DTSTART;VALUE=DATE:20260330 UID:2a1m0002-local-resolve-1@complaints DTSTART;VALUE=DATE:20260317 UID:2a1m0003-formal-acknowledge-1@complaints DTSTART:20260315T080000Z UID:2a1m0003-formal-resolve-1@complaints DTSTART;VALUE=DATE:20260410 UID:2a1m0005-review-meeting-1@complaints DTSTART;VALUE=DATE:20260408" \
+  "export --format ics: one event per open deadline, on its due day"
+
 # The report goldens. Figures worked out by hand from tests/golden/fixture.sh (big-bums: local
 # resolution within 5 days of receipt; formal: acknowledge within 48 hours and resolve within 28
 # days of the stage start, serious complaints start there on receipt; review: meeting within 28

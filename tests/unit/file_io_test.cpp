@@ -1,4 +1,5 @@
 #include "core/file_io.hpp"
+#include "support.hpp"
 
 #include <csignal>
 #include <doctest/doctest.h>
@@ -10,35 +11,9 @@
 #include <unistd.h>
 
 using namespace complaints;
+using support::TempFolder;
 
 namespace {
-
-/// A fresh folder under the system temp folder, removed with everything in it.
-class TempFolder {
-  public:
-    TempFolder() {
-        std::string pattern = (fs::temp_directory_path() / "complaints-file-io-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        path_ = pattern;
-    }
-    ~TempFolder() {
-        std::error_code ignored;
-        fs::permissions(path_, fs::perms::owner_all, fs::perm_options::add, ignored);
-        fs::remove_all(path_, ignored);
-    }
-    const fs::path& path() const { return path_; }
-    /// Names of the files in the folder, sorted.
-    std::vector<std::string> names() const {
-        std::vector<std::string> out;
-        for (const auto& entry : fs::directory_iterator(path_))
-            out.push_back(entry.path().filename().string());
-        std::sort(out.begin(), out.end());
-        return out;
-    }
-
-  private:
-    fs::path path_;
-};
 
 std::string slurp(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -226,11 +201,14 @@ TEST_CASE("an injected fault creating a file creates nothing and leaves no temp 
     FaultPlan fsync_fails, rename_fails;
     fsync_fails.fsync_fails = true;
     rename_fails.rename_fails = true;
-    for (const auto& [plan, message] : {
+    for (const auto& fault : {
              std::pair{write_fails_after(100), "cannot write: No space left on device"},
              std::pair{fsync_fails, "cannot sync: Input/output error"},
              std::pair{rename_fails, "cannot create: Input/output error"},
          }) {
+        // Named references, not a structured binding: clang 14 cannot capture one in CAPTURE.
+        const auto& plan = fault.first;
+        const auto& message = fault.second;
         CAPTURE(message);
         Faults faults(plan);
         auto created = create_file_exclusively(path, replacement);

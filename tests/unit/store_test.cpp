@@ -1,5 +1,6 @@
 #include "complaints/store.hpp"
 #include "core/file_io.hpp"
+#include "support.hpp"
 
 #include <algorithm>
 #include <doctest/doctest.h>
@@ -10,27 +11,9 @@
 #include <unistd.h>
 
 using namespace complaints;
+using support::TempFolder;
 
 namespace {
-
-/// A fresh folder under the system temp folder, removed with everything in it.
-class TempFolder {
-  public:
-    TempFolder() {
-        std::string pattern = (fs::temp_directory_path() / "complaints-store-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        path_ = pattern;
-    }
-    ~TempFolder() {
-        std::error_code ignored;
-        fs::permissions(path_, fs::perms::owner_all, fs::perm_options::add, ignored);
-        fs::remove_all(path_, ignored);
-    }
-    const fs::path& path() const { return path_; }
-
-  private:
-    fs::path path_;
-};
 
 /// Only what parse_policy needs; see docs/POLICY.md for the full language.
 const char* tiny_policy = R"(# a tiny policy for tests

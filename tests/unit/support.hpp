@@ -1,7 +1,7 @@
 #pragma once
-/// What the unit tests share: files read whole, days and moments written as text, the London
-/// zone and working calendar, the shipped policies, errors shown as "LINE:COL: message", and a
-/// check of the tables that name enums.
+/// What the unit tests share: temporary folders, files read whole, days and moments written as
+/// text, the London zone and working calendar, the shipped policies, errors shown as
+/// "LINE:COL: message", and a check of the tables that name enums.
 
 #include "complaints/calendar.hpp"
 #include "complaints/names.hpp"
@@ -9,6 +9,8 @@
 #include "complaints/result.hpp"
 #include "complaints/time.hpp"
 
+#include <algorithm>
+#include <cstdlib>
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <fstream>
@@ -18,6 +20,39 @@
 #include <vector>
 
 namespace complaints::support {
+
+/// A fresh folder under the system temp folder, removed with everything in it (even what a
+/// test made read-only).
+class TempFolder {
+  public:
+    TempFolder() {
+        std::string pattern =
+            (std::filesystem::temp_directory_path() / "complaints-test-XXXXXX").string();
+        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+        path_ = pattern;
+    }
+    ~TempFolder() {
+        std::error_code ignored;
+        std::filesystem::permissions(path_, std::filesystem::perms::owner_all,
+                                     std::filesystem::perm_options::add, ignored);
+        std::filesystem::remove_all(path_, ignored);
+    }
+    TempFolder(const TempFolder&) = delete;
+    TempFolder& operator=(const TempFolder&) = delete;
+
+    const std::filesystem::path& path() const { return path_; }
+    /// Names of the files in the folder, sorted.
+    std::vector<std::string> names() const {
+        std::vector<std::string> out;
+        for (const auto& entry : std::filesystem::directory_iterator(path_))
+            out.push_back(entry.path().filename().string());
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+
+  private:
+    std::filesystem::path path_;
+};
 
 /// The whole file at `path`, byte for byte; a test fails when it cannot be read.
 inline std::string read_text(const std::filesystem::path& path) {
