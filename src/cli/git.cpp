@@ -50,6 +50,19 @@ std::optional<std::string> git_output(const fs::path& folder, std::vector<std::s
     return ran->output;
 }
 
+std::string GitRun::first_line() const {
+    std::string line = output.substr(0, output.find('\n'));
+    return line.empty() ? "git failed" : line;
+}
+
+GitRun git_run(const fs::path& folder, std::vector<std::string> args) {
+    std::vector<std::string> argv{"git", "-C", folder.string()};
+    argv.insert(argv.end(), args.begin(), args.end());
+    auto ran = run_program(argv, ChildOutput::capture_all);
+    if (!ran) return GitRun{false, ran.error().message};
+    return GitRun{ran->status == 0, ran->output};
+}
+
 bool in_git_work_tree(const fs::path& folder) {
     auto inside = git_output(folder, {"rev-parse", "--is-inside-work-tree"});
     return inside && chomped(*inside) == "true";

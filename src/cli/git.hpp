@@ -17,6 +17,17 @@ namespace complaints::cli {
 std::optional<std::string> git_output(const std::filesystem::path& folder,
                                       std::vector<std::string> args);
 
+/// How a git command ended, with everything it printed (stdout and stderr).
+struct GitRun {
+    bool ok = false;
+    std::string output;
+    /// Its first line, for a message: "fatal: could not read from remote repository."
+    std::string first_line() const;
+};
+
+/// Runs git in `folder`, keeping its messages.
+GitRun git_run(const std::filesystem::path& folder, std::vector<std::string> args);
+
 /// Whether `folder` is inside a git work tree.
 bool in_git_work_tree(const std::filesystem::path& folder);
 

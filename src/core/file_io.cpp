@@ -180,11 +180,11 @@ class InterruptsIgnored {
 [[noreturn]] void become_program(char* const* argv, ChildOutput output, int stdout_fd,
                                  const InterruptsIgnored& interrupts) {
     interrupts.restore();
-    if (output == ChildOutput::capture) {
+    if (output != ChildOutput::inherit) {
         int null = ::open("/dev/null", O_RDWR | O_CLOEXEC);
         ::dup2(null, STDIN_FILENO);
         ::dup2(stdout_fd, STDOUT_FILENO);
-        ::dup2(null, STDERR_FILENO);
+        ::dup2(output == ChildOutput::capture_all ? stdout_fd : null, STDERR_FILENO);
     }
     ::execvp(argv[0], argv);
     ::_exit(127);
@@ -329,7 +329,8 @@ Result<ChildExit> run_program(const std::vector<std::string>& argv, ChildOutput 
         pointers.push_back(word.data());
     pointers.push_back(nullptr);
     int ends[2] = {-1, -1};
-    if (output == ChildOutput::capture && ::pipe2(ends, O_CLOEXEC) != 0)
+    const bool capturing = output != ChildOutput::inherit;
+    if (capturing && ::pipe2(ends, O_CLOEXEC) != 0)
         return io_failure(argv[0], "cannot start", errno);
     FileDescriptor from_child(ends[0]), to_parent(ends[1]);
     InterruptsIgnored interrupts(output == ChildOutput::inherit);
@@ -338,8 +339,7 @@ Result<ChildExit> run_program(const std::vector<std::string>& argv, ChildOutput 
     if (child == 0) become_program(pointers.data(), output, to_parent.get(), interrupts);
     if (to_parent.get() >= 0) ::close(to_parent.release()); // reading ends with the child
     ChildExit result;
-    Status captured = output == ChildOutput::capture ? read_pipe(from_child.get(), result.output)
-                                                     : Status(done());
+    Status captured = capturing ? read_pipe(from_child.get(), result.output) : Status(done());
     if (from_child.get() >= 0) ::close(from_child.release()); // a child still writing stops
     result.status = wait_for(child);
     if (!captured) return captured.error();

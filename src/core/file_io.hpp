@@ -89,8 +89,10 @@ class FileLock {
 
 /// What a program run with `run_program` shares with us.
 enum class ChildOutput {
-    inherit, ///< our stdin, stdout and stderr (an editor); Ctrl-C reaches only the program
-    capture, ///< stdout is captured; stdin and stderr are /dev/null (a query, e.g. to git)
+    inherit,     ///< our stdin, stdout and stderr (an editor); Ctrl-C reaches only the program
+    capture,     ///< stdout is captured; stdin and stderr are /dev/null (a query, e.g. to git)
+    capture_all, ///< stdout and stderr are captured together, stdin is /dev/null (git's
+                 ///< messages, to say why a pull or push failed)
 };
 
 /// How a program ended.

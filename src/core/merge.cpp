@@ -106,7 +106,12 @@ class Merge {
     /// side that deleted it while the other left it alone.
     std::optional<Event> merge_event(const Event* base, const Event* ours, const Event* theirs) {
         if (ours && theirs) {
-            if (!base) return *ours == *theirs ? *ours : keep_both(*ours, *theirs);
+            if (!base) {
+                // Two different events that happen to share a moment, type and author (the
+                // same person noting two things at once in two clones): both are kept.
+                if (!(*ours == *theirs)) merged_.events.push_back(*theirs);
+                return *ours;
+            }
             auto pick = three_way(*base, *ours, *theirs);
             if (pick.conflict) return keep_both(*ours, *theirs);
             return pick.value;

@@ -54,6 +54,16 @@ TEST_CASE("a merge keeps every event either clone added, each once, in time orde
     CHECK(merge_complaints(base, theirs, ours).events == merged.events);
 }
 
+TEST_CASE("two new events that share a moment, type and author are both kept, unflagged") {
+    Complaint base = base_complaint();
+    Complaint ours = base, theirs = base;
+    add(ours, "note", "2026-03-04T09:00", "sarah", "from the office");
+    add(theirs, "note", "2026-03-04T09:00", "sarah", "from home");
+    const Complaint merged = merge_complaints(base, ours, theirs);
+    CHECK(merged.events.size() == 2);
+    CHECK(merged.conflicts.empty());
+}
+
 TEST_CASE("an event edited on one side replaces its old version; one deleted on one side goes") {
     Complaint base = base_complaint();
     add(base, "note", "2026-03-04T09:00", "alice", "caled Jo");
