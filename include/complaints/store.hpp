@@ -68,7 +68,9 @@ class EditCopy {
 
 class Register {
   public:
-    /// The nearest folder upward from `start` that holds `register.toml`.
+    /// The nearest folder upward from `start` that holds `register.toml`. It must belong to
+    /// the user, as must its register.toml (a usage error says whose it is and that -C uses it
+    /// on purpose).
     static Result<Register> find(const fs::path& start);
     /// `root` itself must hold `register.toml`.
     static Result<Register> open(const fs::path& root);

@@ -13,7 +13,9 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <toml++/toml.h>
+#include <unistd.h>
 
 namespace complaints {
 
@@ -175,13 +177,42 @@ Result<Register> Register::open(const fs::path& root) {
     return result;
 }
 
+namespace {
+
+/// The user owning `path` (not followed if it is a link), or -1 when it cannot be asked.
+long owner_of(const fs::path& path) {
+    struct stat about {};
+    if (::lstat(path.c_str(), &about) != 0) return -1;
+    return static_cast<long>(about.st_uid);
+}
+
+/// A register found by walking up must be the user's own, folder and register.toml, as git
+/// asks of a repository (safe.directory): a `register.toml` another user planted in a shared
+/// folder such as /tmp would otherwise receive our complaints and impose its policy.
+Status check_owned(const fs::path& folder) {
+    const long me = static_cast<long>(::geteuid());
+    for (const fs::path& path : {folder, folder / register_config_name}) {
+        const long owner = owner_of(path);
+        if (owner == me) continue;
+        return usage_error(fmt::format(
+            "{} belongs to another user (uid {}), so the register there was not used: pass "
+            "-C {} to use it on purpose",
+            path.string(), owner, folder.string()));
+    }
+    return done();
+}
+
+} // namespace
+
 Result<Register> Register::find(const fs::path& start) {
     std::error_code error;
     fs::path folder = fs::canonical(start, error);
     if (error) return io_failure(start, "cannot open folder", error.value());
     for (;;) {
-        if (fs::exists(fs::symlink_status(folder / register_config_name)))
+        if (fs::exists(fs::symlink_status(folder / register_config_name))) {
+            if (auto owned = check_owned(folder); !owned) return owned.error();
             return open(shown_root(folder));
+        }
         if (!folder.has_parent_path() || folder.parent_path() == folder) break;
         folder = folder.parent_path();
     }
