@@ -30,6 +30,9 @@ inline constexpr std::string_view referred = "referred";
 inline constexpr std::string_view meeting = "meeting";
 inline constexpr std::string_view update = "update";
 inline constexpr std::string_view amended = "amended";
+/// A written response explaining why the final response is not ready yet (FCA DISP 1.6.2R,
+/// the NHS regulations' letter explaining the delay).
+inline constexpr std::string_view delay_response = "delay-response";
 } // namespace event_type
 
 /// Every event type in the order docs list them.
@@ -57,6 +60,7 @@ struct Event : EventPosition {
     std::optional<Day> until;          ///< extended: new due day
     std::optional<Period> extend_by;   ///< extended: or a period added to the due date
     std::string reason;                ///< extended: why (many procedures require one)
+    std::string good_reason;           ///< extended: why beyond extension_without_reason
     std::string outcome;               ///< resolved: what was decided and told
     std::string finding;               ///< resolved: upheld, partly-upheld, not-upheld, ...
     std::vector<std::string> remedies; ///< resolved: remedy categories from the policy

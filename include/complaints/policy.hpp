@@ -53,6 +53,19 @@ inline constexpr NameTable<Entry, 3> entry_names{{
     {Entry::request, "request"},
 }};
 
+/// What happens to an extension recorded after the deadline it extends was due.
+enum class LateExtension {
+    refused,  ///< an error: the procedure requires extensions to be agreed before the deadline
+    recorded, ///< kept in the record, but the missed deadline stays where it was (the default)
+    allowed,  ///< moves the deadline as an extension in time does
+};
+/// What a policy writes in a milestone's `late_extension`.
+inline constexpr NameTable<LateExtension, 3> late_extension_names{{
+    {LateExtension::refused, "refused"},
+    {LateExtension::recorded, "recorded"},
+    {LateExtension::allowed, "allowed"},
+}};
+
 /// What a policy writes in `[calendar] working_week` (or the first three letters of it).
 inline constexpr NameTable<date::weekday, 7> weekday_names{{
     {date::Monday, "monday"},
@@ -74,8 +87,14 @@ struct Milestone {
     std::string met_by;     ///< event type that meets it, e.g. "acknowledged"
     Party party = Party::staff;
     Counting counting;
-    std::optional<Period> max_extension; ///< cap on extensions, if the procedure sets one
+    std::optional<Period> max_extension; ///< hard cap on extensions, if the procedure sets one
+    /// Soft cap: "no more than 10 working days without good reason". Extensions taking the
+    /// deadline further than this past its date need a good reason, recorded with them.
+    std::optional<Period> extension_without_reason;
     bool extension_needs_reason = false; ///< an extension must give a reason
+    /// An extension recorded once the deadline had passed: refused, recorded without moving
+    /// the missed deadline, or allowed to move it.
+    LateExtension late_extension = LateExtension::recorded;
     /// Repeats: after each meeting event the next one is due this period later, until the
     /// stage ends ("keep the complainant informed every 20 working days").
     std::optional<Period> every;

@@ -113,7 +113,11 @@ std::vector<EventCommand> make_event_commands() {
                     milestone},
                    {"--until", "New due date, YYYY-MM-DD", until, false, FlagValues::one, "--for"},
                    {"--for", "Extra time, e.g. '10 working days'", extend_by},
-                   {"--reason", "Why more time is needed", reason, true}},
+                   {"--reason", "Why more time is needed", reason, true},
+                   {"--good-reason",
+                    "The good reason for going beyond what the policy allows without one "
+                    "(extension_without_reason)",
+                    good_reason}},
          .check_flags = check_extension_flags,
          .check = default_milestone},
         {.name = "pause",

@@ -36,8 +36,8 @@ const TableSchema intake_schema{"",
 
 const TableSchema event_schema{"",
                                {"at", "type", "by", "stage", "from", "requested", "milestone",
-                                "until", "extend_by", "reason", "outcome", "finding", "remedies",
-                                "handler", "body", "text"},
+                                "until", "extend_by", "reason", "good_reason", "outcome", "finding",
+                                "remedies", "handler", "body", "text"},
                                KeyHelp::suggest};
 
 const std::vector<std::string_view> required_keys{"id", "policy", "policy_version", "received"};
@@ -59,12 +59,13 @@ const std::array<TextField<Complaint>, 11> intake_texts{{
     {"handler", &Complaint::handler},
 }};
 
-const std::array<TextField<Event>, 10> event_texts{{
+const std::array<TextField<Event>, 11> event_texts{{
     {"by", &Event::by},
     {"stage", &Event::stage},
     {"from", &Event::from},
     {"milestone", &Event::milestone},
     {"reason", &Event::reason},
+    {"good_reason", &Event::good_reason},
     {"outcome", &Event::outcome},
     {"finding", &Event::finding},
     {"handler", &Event::handler},

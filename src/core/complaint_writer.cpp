@@ -117,6 +117,7 @@ Fields event_fields(const Event& event, const date::time_zone* zone) {
     if (event.until) fields.raw("until", format_day(*event.until));
     if (event.extend_by) fields.raw("extend_by", quoted(describe(*event.extend_by)));
     fields.text("reason", event.reason);
+    fields.text("good_reason", event.good_reason);
     fields.text("outcome", event.outcome);
     fields.text("finding", event.finding);
     fields.list("remedies", event.remedies);

@@ -92,10 +92,9 @@ class Walk {
 };
 
 Status Walk::check_allowed(const Event& event) const {
-    static const std::vector<std::string_view> always{event_type::note,     event_type::referred,
-                                                      event_type::reopened, event_type::escalated,
-                                                      event_type::update,   event_type::assigned,
-                                                      event_type::amended};
+    static const std::vector<std::string_view> always{
+        event_type::note,   event_type::referred, event_type::reopened, event_type::escalated,
+        event_type::update, event_type::assigned, event_type::amended};
     if (!is_finished()) return done();
     if (std::find(always.begin(), always.end(), event.type) != always.end()) {
         if (event.type != event_type::escalated || status_ != ComplaintStatus::withdrawn)
@@ -165,9 +164,10 @@ Status Walk::extend(const Event& event) {
     if (!event.until && !event.extend_by)
         return event_error(complaint_, event, "'extended' needs 'until' or 'extend_by'");
     if (found->extension_needs_reason && is_blank(event.reason))
-        return event_error(
-            complaint_, event,
-            fmt::format("an extension of '{}' needs a reason: add --reason", found->id));
+        return event_error(complaint_, event,
+                           fmt::format("an extension of '{}' needs a reason: add --reason "
+                                       "(extension_needs_reason in policy {})",
+                                       found->id, policy_.id));
     current().extensions.push_back(&event);
     return done();
 }
@@ -315,24 +315,90 @@ bool extends(const Event& extension, const Deadline& deadline) {
     return !deadline.met_at || extension.at < *deadline.met_at;
 }
 
+/// "extended by 10 working days (reason) by sam", as the record shows it.
+std::string extension_words(const Event& event) {
+    std::string what = event.until ? fmt::format("extended to {}", format_day(*event.until))
+                                   : fmt::format("extended by {}", describe(*event.extend_by));
+    if (!event.reason.empty()) what += fmt::format(" ({})", event.reason);
+    if (!event.by.empty()) what += " by " + event.by;
+    return what;
+}
+
+/// Whether `extension` was recorded once `deadline` had passed, while it was still unmet.
+bool is_late(const Event& extension, const Deadline& deadline) {
+    if (deadline.met_at && *deadline.met_at <= extension.at) return false;
+    return extension.at >= deadline.due.moment;
+}
+
+/// A late extension under the milestone's `late_extension`: an error when the policy refuses
+/// it; else whether it moves the deadline (`allowed`) or is only recorded.
+Result<bool> late_extension_moves(const Event& event, Deadline& deadline, const Policy& policy,
+                                  const Complaint& complaint, std::string& what) {
+    const Milestone& milestone = *deadline.milestone;
+    const std::string due = format_day(deadline.due.day);
+    switch (milestone.late_extension) {
+    case LateExtension::refused:
+        return event_error(complaint, event,
+                           fmt::format("an extension of '{}' recorded after it was due on {}: "
+                                       "policy {} requires extensions to be agreed before the "
+                                       "deadline (late_extension = \"refused\")",
+                                       milestone.id, due, policy.id));
+    case LateExtension::recorded:
+        what += fmt::format(", recorded after it was due on {}: the missed deadline stays", due);
+        return false;
+    case LateExtension::allowed:
+        break;
+    }
+    return true;
+}
+
+/// The soft and hard caps of the milestone, checked once an extension has moved the deadline
+/// from `before` (the due date before any extension).
+Status check_caps(const Event& event, const Deadline& deadline, const Due& before,
+                  const Policy& policy, const Complaint& complaint,
+                  const WorkingCalendar& calendar) {
+    const Milestone& milestone = *deadline.milestone;
+    const auto& cap = milestone.max_extension;
+    if (cap && deadline.due.moment > extend_due(before, *cap, calendar).moment)
+        return event_error(complaint, event,
+                           fmt::format("extension beyond the policy's cap of {} for '{}' "
+                                       "(max_extension in policy {})",
+                                       describe(*cap), milestone.id, policy.id));
+    const auto& soft = milestone.extension_without_reason;
+    if (soft && is_blank(event.good_reason) &&
+        deadline.due.moment > extend_due(before, *soft, calendar).moment)
+        return event_error(complaint, event,
+                           fmt::format("an extension of '{}' beyond {} needs a good reason: pass "
+                                       "--good-reason (extension_without_reason in policy {})",
+                                       milestone.id, describe(*soft), policy.id));
+    return done();
+}
+
 Status apply_extensions(Deadline& deadline, const StageVisit& visit, const Complaint& complaint,
-                        const WorkingCalendar& calendar) {
+                        const Policy& policy, const WorkingCalendar& calendar) {
     const Due before = deadline.due;
     for (const Event* event : visit.extensions) {
         if (event->milestone != deadline.milestone->id || !extends(*event, deadline)) continue;
-        deadline.due = event->until ? due_on(*event->until, calendar)
-                                    : extend_due(deadline.due, *event->extend_by, calendar);
-        std::string what = event->until
-                               ? fmt::format("extended to {}", format_day(*event->until))
-                               : fmt::format("extended by {}", describe(*event->extend_by));
-        if (!event->reason.empty()) what += fmt::format(" ({})", event->reason);
-        if (!event->by.empty()) what += " by " + event->by;
+        std::string what = extension_words(*event);
+        bool moves = true;
+        if (is_late(*event, deadline)) {
+            auto late = late_extension_moves(*event, deadline, policy, complaint, what);
+            if (!late) return late.error();
+            moves = *late;
+        }
+        if (moves)
+            deadline.due = event->until ? due_on(*event->until, calendar)
+                                        : extend_due(deadline.due, *event->extend_by, calendar);
+        if (!is_blank(event->good_reason))
+            what += fmt::format("; beyond {} for good reason: {}",
+                                deadline.milestone->extension_without_reason
+                                    ? describe(*deadline.milestone->extension_without_reason)
+                                    : std::string("the usual time"),
+                                event->good_reason);
         deadline.adjustments.push_back({what, deadline.due});
-        const auto& cap = deadline.milestone->max_extension;
-        if (cap && deadline.due.moment > extend_due(before, *cap, calendar).moment)
-            return event_error(complaint, *event,
-                               fmt::format("extension beyond the policy's cap of {} for '{}'",
-                                           describe(*cap), deadline.milestone->id));
+        if (auto capped = check_caps(*event, deadline, before, policy, complaint, calendar);
+            !capped)
+            return capped;
     }
     return done();
 }
@@ -379,7 +445,7 @@ Result<Deadline> work_out(const Milestone& milestone, const StageVisit& visit,
     deadline.met_at = occurrence.met_at;
     deadline.occurrence = occurrence.index;
     apply_pauses(deadline, visit, calendar);
-    if (auto extended = apply_extensions(deadline, visit, complaint, calendar); !extended)
+    if (auto extended = apply_extensions(deadline, visit, complaint, policy, calendar); !extended)
         return extended.error();
     if (deadline.met_at) {
         deadline.state = DeadlineState::met;

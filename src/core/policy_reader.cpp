@@ -47,7 +47,8 @@ const TableSchema stage_schema{"[[stage]]",
 const TableSchema milestone_schema{
     "[[stage.milestone]]",
     {"id", "title", "within", "every", "from", "met_by", "party", "beginning_with", "roll_forward",
-     "from_working_day", "max_extension", "extension_needs_reason", "action", "contact"}};
+     "from_working_day", "max_extension", "extension_without_reason", "extension_needs_reason",
+     "late_extension", "action", "contact"}};
 
 std::string lowercase(std::string_view text) {
     std::string out(text);
@@ -361,6 +362,16 @@ void read_repeat(TomlReader& reader, const toml::table& table, Milestone& milest
     }
 }
 
+/// The caps on extensions, whether they need reasons, and what a late one does.
+void read_extension_rules(TomlReader& reader, const toml::table& table, Milestone& milestone) {
+    milestone.max_extension = reader.period_at(table, "max_extension");
+    milestone.extension_without_reason = reader.period_at(table, "extension_without_reason");
+    milestone.extension_needs_reason = reader.flag_at(table, "extension_needs_reason");
+    if (auto late =
+            reader.choice_at(table, "late_extension", late_extension_names, "late_extension"))
+        milestone.late_extension = *late;
+}
+
 Milestone read_milestone(TomlReader& reader, const toml::table& table) {
     const std::string_view where = milestone_schema.where;
     reader.check_keys(table, milestone_schema);
@@ -379,8 +390,7 @@ Milestone read_milestone(TomlReader& reader, const toml::table& table) {
     if (auto party = reader.choice_at(table, "party", party_names, "party"))
         milestone.party = *party;
     read_counting(reader, table, milestone);
-    milestone.max_extension = reader.period_at(table, "max_extension");
-    milestone.extension_needs_reason = reader.flag_at(table, "extension_needs_reason");
+    read_extension_rules(reader, table, milestone);
     milestone.action = reader.text_at(table, "action");
     milestone.contact = reader.text_at(table, "contact");
     return milestone;

@@ -41,9 +41,10 @@ expect_eq "$(deadline "$id" stage-1 respond from)" "acknowledgement" "response c
 c extend "$id" --milestone respond --for "10 working days" --reason "contractor survey booked" \
   --at 2027-01-06T12:00 >/dev/null
 expect_eq "$(deadline "$id" stage-1 respond due)" "2027-01-22" "stage 1 response after 10 working days' extension"
-# One more working day would take it past the Code's cap.
+# One more working day would take it past 10 working days: only with a good reason.
 expect_exit 2 extend "$id" --milestone respond --for "1 working day" --reason "more time" --at 2027-01-07T12:00
-expect_contains "$ERR" "cap of 10 working days" "extension beyond the cap is refused"
+expect_contains "$ERR" "beyond 10 working days needs a good reason" "extension beyond 10 working days needs a good reason"
+expect_contains "$ERR" "extension_without_reason in policy housing-ombudsman" "the error names the rule and the policy"
 expect_eq "$(overdue_rows 2027-01-25T09:00)" "$id stage-1 respond 2027-01-22 3" "extended response overdue"
 
 c resolve "$id" --outcome "Repairs booked" --at 2027-01-21T16:00 >/dev/null

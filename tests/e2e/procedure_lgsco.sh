@@ -27,7 +27,7 @@ c extend "$a" --milestone respond --for "10 working days" --reason "waiting for 
   --at 2026-04-22T09:00 >/dev/null
 expect_eq "$(deadline "$a" stage-1 respond due)" "2026-05-08" "stage 1 response, extended"
 expect_exit 2 extend "$a" --milestone respond --until 2026-05-11 --reason "more" --at 2026-04-23T09:00
-expect_contains "$ERR" "cap of 10 working days" "extension past the cap is refused"
+expect_contains "$ERR" "beyond 10 working days needs a good reason" "extension past 10 working days needs a good reason"
 expect_eq "$(overdue_rows 2026-05-11T09:00)" "$a stage-1 respond 2026-05-08 3" "extended response overdue"
 c resolve "$a" --outcome "Decision upheld" --at 2026-05-06T12:00 >/dev/null
 expect_eq "$(deadline "$a" stage-1 respond state)" "met" "stage 1 response met"

@@ -349,17 +349,18 @@ TEST_CASE("an extension moves the deadline to a date or by a period, up to the c
         more.until = parse_day("2026-07-14").value();
         CHECK(error_of(c, "2026-06-22T09:00") ==
               "complaints/2026-0001.toml:20:3: extension beyond the policy's cap of 10 working "
-              "days for 'resolve'");
+              "days for 'resolve' (max_extension in policy riverside)");
     }
     SUBCASE("without a reason, where the procedure needs one, is refused") {
         more.extend_by = Period{5, Unit::working_days};
         more.reason = " ";
         CHECK(error_of(c, "2026-06-22T09:00") ==
               "complaints/2026-0001.toml:20:3: an extension of 'resolve' needs a reason: add "
-              "--reason");
+              "--reason (extension_needs_reason in policy riverside)");
     }
     SUBCASE("without a reason, where the procedure does not ask for one, is accepted") {
         more.milestone = "acknowledge";
+        more.at = at("2026-06-02T10:00");
         more.reason.clear();
         more.extend_by = Period{1, Unit::working_days};
         CHECK(due(deadline(state_of(c, "2026-06-22T09:00"), "formal", "acknowledge")) ==
@@ -502,6 +503,101 @@ TEST_CASE("a staff milestone met by escalating counts when staff escalated, not 
     REQUIRE(pass_on.met_at.has_value());
     CHECK(*pass_on.met_at == at("2026-06-04T10:00"));
     CHECK(pass_on.late);
+}
+
+namespace {
+
+/// Riverside's procedure with the formal resolution's hard cap replaced by `rules`.
+Policy riverside_with(const std::string& rules) {
+    std::string text = procedure;
+    const std::string cap = "  max_extension = \"10 working days\"\n";
+    text.replace(text.find(cap), cap.size(), rules);
+    return parse_policy(text, "riverside.toml").value();
+}
+
+Result<ComplaintState> state_under(const Policy& policy, const Complaint& c, const char* as_of) {
+    return derive_state(in_order(c), policy, calendar(), at(as_of));
+}
+
+} // namespace
+
+TEST_CASE("no more than 10 working days without good reason: beyond it, the reason is recorded") {
+    const Policy policy = riverside_with("  extension_without_reason = \"10 working days\"\n");
+    // Received Monday 1 June 2026, formal: resolve within 20 working days -> Monday 29 June.
+    Complaint c = complaint("2026-06-01T09:00", "serious");
+    Event& more = record(c, "extended", "2026-06-20T10:00");
+    more.milestone = "resolve";
+    more.reason = "contractor survey booked";
+    more.extend_by = Period{15, Unit::working_days};
+
+    SUBCASE("15 working days without a good reason are refused, naming the rule") {
+        auto state = state_under(policy, c, "2026-06-22T09:00");
+        REQUIRE_FALSE(state.ok());
+        CHECK(state.error().to_string() ==
+              "complaints/2026-0001.toml:20:3: an extension of 'resolve' beyond 10 working days "
+              "needs a good reason: pass --good-reason (extension_without_reason in policy "
+              "riverside)");
+    }
+    SUBCASE("with a good reason they move it to Monday 20 July, and say why") {
+        more.good_reason = "the surveyor is booked until July";
+        auto state = state_under(policy, c, "2026-06-22T09:00");
+        REQUIRE(state.ok());
+        auto resolve = deadline(*state, "formal", "resolve");
+        CHECK(due(resolve) == "2026-07-20");
+        REQUIRE(resolve.adjustments.size() == 1);
+        CHECK(resolve.adjustments[0].what ==
+              "extended by 15 working days (contractor survey booked); beyond 10 working days "
+              "for good reason: the surveyor is booked until July");
+    }
+    SUBCASE("10 working days need no good reason") {
+        more.extend_by = Period{10, Unit::working_days};
+        auto state = state_under(policy, c, "2026-06-22T09:00");
+        REQUIRE(state.ok());
+        CHECK(due(deadline(*state, "formal", "resolve")) == "2026-07-13");
+    }
+}
+
+TEST_CASE("an extension recorded after the deadline: refused, recorded, or allowed") {
+    // Resolve due Monday 29 June 2026; extended by 5 working days on Tuesday 30 June.
+    Complaint c = complaint("2026-06-01T09:00", "serious");
+    Event& late = record(c, "extended", "2026-06-30T10:00");
+    late.milestone = "resolve";
+    late.reason = "waiting for witness statements";
+    late.extend_by = Period{5, Unit::working_days};
+
+    SUBCASE("refused where the procedure says extensions are agreed before the deadline") {
+        auto state =
+            state_under(riverside_with("  late_extension = \"refused\"\n"), c, "2026-07-01T09:00");
+        REQUIRE_FALSE(state.ok());
+        CHECK(state.error().to_string() ==
+              "complaints/2026-0001.toml:20:3: an extension of 'resolve' recorded after it was "
+              "due on 2026-06-29: policy riverside requires extensions to be agreed before the "
+              "deadline (late_extension = \"refused\")");
+    }
+    SUBCASE("by default recorded, and the missed deadline stays overdue") {
+        auto resolve = deadline(state_of(c, "2026-07-01T09:00"), "formal", "resolve");
+        CHECK(due(resolve) == "2026-06-29");
+        CHECK(resolve.state == DeadlineState::overdue);
+        REQUIRE(resolve.adjustments.size() == 1);
+        CHECK(resolve.adjustments[0].what ==
+              "extended by 5 working days (waiting for witness statements), recorded after it "
+              "was due on 2026-06-29: the missed deadline stays");
+    }
+    SUBCASE("allowed: the deadline moves to Monday 6 July and is open again") {
+        auto state =
+            state_under(riverside_with("  late_extension = \"allowed\"\n"), c, "2026-07-01T09:00");
+        REQUIRE(state.ok());
+        auto resolve = deadline(*state, "formal", "resolve");
+        CHECK(due(resolve) == "2026-07-06");
+        CHECK(resolve.state == DeadlineState::open);
+    }
+    SUBCASE("an extension recorded before the deadline is in time, whatever the rule") {
+        late.at = at("2026-06-29T16:00");
+        auto state =
+            state_under(riverside_with("  late_extension = \"refused\"\n"), c, "2026-07-01T09:00");
+        REQUIRE(state.ok());
+        CHECK(due(deadline(*state, "formal", "resolve")) == "2026-07-06");
+    }
 }
 
 TEST_CASE("status and deadline state names round-trip") {

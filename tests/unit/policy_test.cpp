@@ -192,6 +192,30 @@ id = "only"
     CHECK(policy->due_soon == Period{3, Unit::days});
 }
 
+TEST_CASE("extension rules: a soft cap, a hard cap, reasons, and what a late one does") {
+    auto policy = parse_policy(with_milestone(R"(  id = "respond"
+  within = "10 working days"
+  met_by = "resolved"
+  extension_without_reason = "10 working days"
+  max_extension = "20 working days"
+  extension_needs_reason = true
+  late_extension = "refused"
+)"),
+                               "p.toml");
+    REQUIRE(policy.ok());
+    const Milestone& respond = policy->stages[0].milestones[0];
+    CHECK(respond.extension_without_reason == Period{10, Unit::working_days});
+    CHECK(respond.max_extension == Period{20, Unit::working_days});
+    CHECK(respond.extension_needs_reason);
+    CHECK(respond.late_extension == LateExtension::refused);
+    auto plain = parse_policy(with_milestone("  id = \"r\"\n  within = \"1 day\"\n"
+                                             "  met_by = \"resolved\"\n"),
+                              "p.toml");
+    REQUIRE(plain.ok());
+    CHECK(plain->stages[0].milestones[0].late_extension == LateExtension::recorded);
+    CHECK_FALSE(plain->stages[0].milestones[0].extension_without_reason);
+}
+
 TEST_CASE("errors name the file, line and column and say how to fix it") {
     SUBCASE("a misspelt key suggests the right one") {
         CHECK(error_of(with_milestone(R"(  id = "resolve"
@@ -246,6 +270,14 @@ TEST_CASE("errors name the file, line and column and say how to fix it") {
   from = "stage start"
   met_by = "resolved"
 )")) == "p.toml:10:10: unknown anchor 'stage start'; did you mean 'stage-start'?");
+    }
+    SUBCASE("an unknown late_extension lists the choices") {
+        CHECK(error_of(with_milestone(R"(  id = "resolve"
+  within = "5 days"
+  met_by = "resolved"
+  late_extension = "never"
+)")) == "p.toml:11:20: unknown late_extension 'never'; use one of: refused, recorded, "
+        "allowed");
     }
     SUBCASE("an unknown party lists the choices") {
         CHECK(error_of(with_milestone(R"(  id = "resolve"
