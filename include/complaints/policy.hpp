@@ -85,6 +85,9 @@ struct Milestone {
     Anchor from = Anchor::stage_start;
     std::string from_event; ///< with Anchor::event: the event type, e.g. "meeting"
     std::string met_by;     ///< event type that meets it, e.g. "acknowledged"
+    /// Other event types that meet it as well (`met_by = ["resolved", "delay-response"]`):
+    /// "a final response, or a written response explaining why it is not ready".
+    std::vector<std::string> also_met_by;
     Party party = Party::staff;
     Counting counting;
     std::optional<Period> max_extension; ///< hard cap on extensions, if the procedure sets one
@@ -107,6 +110,12 @@ struct Milestone {
 
 /// What `milestone` counts from, as the policy names it: "receipt", ..., or an event type.
 std::string anchor_name(const Milestone& milestone);
+
+/// Whether an event of `type` meets `milestone`: its `met_by` or one of `also_met_by`.
+bool is_met_by(const Milestone& milestone, std::string_view type);
+
+/// The event types that meet `milestone`, as words: "resolved", "resolved or delay-response".
+std::string met_by_words(const Milestone& milestone);
 
 /// Who handles a stage for complaints of one severity or category, e.g. serious complaints
 /// go to the investigating committee (`handler_by_severity = { serious = "committee" }`).

@@ -171,6 +171,16 @@ std::vector<EventCommand> make_event_commands() {
          .example = "complaints meeting k7m2 --note \"met Jo, Sarah Robb and the independent "
                     "representative\"",
          .flags = {{"--note", "Who attended and what was agreed", text}}},
+        {.name = "delay-response",
+         .type = event_type::delay_response,
+         .summary = "Record a written response explaining why the final response is not ready "
+                    "yet (it meets milestones whose met_by lists delay-response)",
+         .example = "complaints delay-response k7m2 --text \"waiting for the bank's records; "
+                    "we expect to reply by 30 May\" --by sarah",
+         .flags = {{"--text",
+                    "What the letter said: why the response is late, and when it will "
+                    "come",
+                    text}}},
         {.name = "update",
          .type = event_type::update,
          .summary = "Record an update sent to the complainant",

@@ -263,9 +263,9 @@ std::string due_words(const Due& due, const WorkingCalendar& calendar) {
 DeadlineExplanation explain_deadline(const Deadline& deadline, const WorkingCalendar& calendar) {
     DeadlineExplanation e;
     e.rule = fmt::format("{}: {}", deadline.stage_title, rule_words(*deadline.milestone));
-    e.anchor_event = deadline.occurrence > 0
-                         ? fmt::format("the last time it was done ({})", deadline.milestone->met_by)
-                         : anchor_words(*deadline.milestone);
+    e.anchor_event = deadline.occurrence > 0 ? fmt::format("the last time it was done ({})",
+                                                           met_by_words(*deadline.milestone))
+                                             : anchor_words(*deadline.milestone);
     e.anchor_at = deadline.anchor_at;
     e.anchor_day = local_day(deadline.anchor_at, calendar.zone());
     e.counted_from = e.anchor_day;

@@ -250,10 +250,10 @@ std::optional<Instant> met_time(const Milestone& milestone, const StageVisit& vi
     // not when staff wrote it down.
     const bool theirs = milestone.party == Party::complainant;
     for (const Event* event : visit.events)
-        if (event->type == milestone.met_by && event->at >= since)
+        if (is_met_by(milestone, event->type) && event->at >= since)
             return theirs ? event->requested.value_or(event->at) : event->at;
     // An acknowledgement carries over a reopening: the complainant need not be acknowledged twice.
-    if (milestone.met_by == event_type::acknowledged && visit.acknowledged &&
+    if (is_met_by(milestone, event_type::acknowledged) && visit.acknowledged &&
         ((visit.reopened && milestone.from != Anchor::event) || *visit.acknowledged >= since))
         return visit.acknowledged;
     return std::nullopt;
@@ -460,7 +460,7 @@ Result<Deadline> work_out(const Milestone& milestone, const StageVisit& visit,
 std::optional<Instant> next_met_time(const Milestone& milestone, const StageVisit& visit,
                                      Instant after) {
     for (const Event* event : visit.events)
-        if (event->type == milestone.met_by && event->at > after) return event->at;
+        if (is_met_by(milestone, event->type) && event->at > after) return event->at;
     return std::nullopt;
 }
 

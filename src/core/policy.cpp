@@ -57,6 +57,19 @@ std::string anchor_name(const Milestone& milestone) {
     return milestone.from == Anchor::event ? milestone.from_event : anchor_name(milestone.from);
 }
 
+bool is_met_by(const Milestone& milestone, std::string_view type) {
+    if (milestone.met_by == type) return true;
+    const auto& more = milestone.also_met_by;
+    return std::find(more.begin(), more.end(), type) != more.end();
+}
+
+std::string met_by_words(const Milestone& milestone) {
+    std::string out = milestone.met_by;
+    for (const std::string& type : milestone.also_met_by)
+        out += " or " + type;
+    return out;
+}
+
 const Stage* Policy::find_stage(std::string_view stage_id) const {
     int index = stage_index(stage_id);
     return index < 0 ? nullptr : &stages[static_cast<std::size_t>(index)];

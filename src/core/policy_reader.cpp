@@ -342,14 +342,21 @@ void read_anchor(TomlReader& reader, const toml::table& table, Milestone& milest
                                                             joined(names_in(anchor_names))))));
 }
 
+/// `met_by`: an event type, or a list of them, any of which meets the milestone.
 void read_met_by(TomlReader& reader, const toml::table& table, Milestone& milestone) {
-    const toml::node* node = reader.typed_at(table, "met_by", toml::node_type::string);
-    if (node == nullptr) return;
-    milestone.met_by = std::string(node->as_string()->get());
     const auto& types = event_type_names();
-    if (std::find(types.begin(), types.end(), milestone.met_by) != types.end()) return;
-    reader.fail(*node, fmt::format("'met_by' = \"{}\" is not an event type{}", milestone.met_by,
-                                   use_one_of(milestone.met_by, views_of(types))));
+    for (const TextItem& item : reader.texts_at(table, "met_by", SingleText::is_list)) {
+        if (std::find(types.begin(), types.end(), item.text) == types.end()) {
+            reader.fail(*item.node, fmt::format("'met_by' = \"{}\" is not an event type{}",
+                                                item.text, use_one_of(item.text, views_of(types))));
+        } else if (milestone.met_by.empty()) {
+            milestone.met_by = item.text;
+        } else {
+            milestone.also_met_by.push_back(item.text);
+        }
+    }
+    if (milestone.met_by.empty() && !reader.failed())
+        reader.fail(*table.get("met_by"), "'met_by' must name at least one event type");
 }
 
 /// `every = "20 working days"`: a milestone that comes round again after each meeting event.
