@@ -158,8 +158,8 @@ std::string complaint_json(const Reading& reading) {
         json_string(status_name(s.status)), json_string(s.handler), json_string(s.handler_role),
         s.paused ? "true" : "false", json_string(format_moment(c.received, zone)),
         json_string(c.channel), json_string(c.name), json_string(c.contact), json_string(c.summary),
-        json_string(c.details), json_string(c.occurred), json_list(c.people), json_list(c.evidence),
-        json_string(c.severity), json_string(c.category), json_list(s.gaps),
+        json_string(c.details), json_string(occurred_words(c)), json_list(c.people),
+        json_list(c.evidence), json_string(c.severity), json_string(c.category), json_list(s.gaps),
         idle_json(s.idle, zone), fmt::join(steps, ", "), fmt::join(deadlines, ", "),
         fmt::join(events, ", "));
 }

@@ -30,8 +30,9 @@ namespace {
 
 const TableSchema intake_schema{"",
                                 {"id", "policy", "policy_version", "received", "channel", "name",
-                                 "contact", "summary", "details", "occurred", "people", "evidence",
-                                 "severity", "category", "handler", "events"},
+                                 "contact", "summary", "details", "occurred", "occurred_on",
+                                 "occurred_until", "known_on", "people", "evidence", "severity",
+                                 "category", "handler", "events"},
                                 KeyHelp::suggest};
 
 const TableSchema event_schema{"",
@@ -184,6 +185,12 @@ void read_intake_key(TomlReader& reader, std::string_view key, const toml::node&
         read_id(reader, node, complaint.id);
     } else if (key == "received") {
         if (auto received = reader.moment(node, key)) complaint.received = *received;
+    } else if (key == "occurred_on") {
+        complaint.occurred_on = reader.day(node, key, QuotedDate::refused);
+    } else if (key == "occurred_until") {
+        complaint.occurred_until = reader.day(node, key, QuotedDate::refused);
+    } else if (key == "known_on") {
+        complaint.known_on = reader.day(node, key, QuotedDate::refused);
     } else if (key == "people") {
         complaint.people = read_texts(reader, node, key);
     } else if (key == "evidence") {
@@ -209,6 +216,31 @@ Result<Complaint> parse_complaint(std::string_view text, std::string_view path) 
         reader.require(*table, required, "");
     complaint.path = std::string(path);
     return reader.result(std::move(complaint));
+}
+
+std::optional<DayRange> parse_day_range(std::string_view text) {
+    const auto dots = text.find("..");
+    auto from = parse_day(text.substr(0, dots));
+    if (!from) return std::nullopt;
+    if (dots == std::string_view::npos) return DayRange{*from, *from};
+    auto until = parse_day(text.substr(dots + 2));
+    if (!until || *until < *from) return std::nullopt;
+    return DayRange{*from, *until};
+}
+
+std::string occurred_words(const Complaint& complaint) {
+    std::string out = complaint.occurred;
+    if (complaint.occurred_on) {
+        if (!out.empty()) out += "; ";
+        out += format_day(*complaint.occurred_on);
+        if (complaint.occurred_until && *complaint.occurred_until != *complaint.occurred_on)
+            out += ".." + format_day(*complaint.occurred_until);
+    }
+    if (complaint.known_on) {
+        if (!out.empty()) out += "; ";
+        out += "became known " + format_day(*complaint.known_on);
+    }
+    return out;
 }
 
 const std::string* intake_text(const Complaint& complaint, std::string_view key) {

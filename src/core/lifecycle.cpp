@@ -92,9 +92,10 @@ class Walk {
 };
 
 Status Walk::check_allowed(const Event& event) const {
-    static const std::vector<std::string_view> always{
-        event_type::note,   event_type::referred, event_type::reopened, event_type::escalated,
-        event_type::update, event_type::assigned, event_type::amended};
+    static const std::vector<std::string_view> always{event_type::note,     event_type::referred,
+                                                      event_type::reopened, event_type::escalated,
+                                                      event_type::update,   event_type::assigned,
+                                                      event_type::amended};
     if (!is_finished()) return done();
     if (std::find(always.begin(), always.end(), event.type) != always.end()) {
         if (event.type != event_type::escalated || status_ != ComplaintStatus::withdrawn)
@@ -220,8 +221,13 @@ void Walk::finish(Instant as_of) {
 }
 
 std::optional<Instant> anchor_time(const Milestone& milestone, const StageVisit& visit,
-                                   const Complaint& complaint) {
+                                   const Complaint& complaint, const WorkingCalendar& calendar) {
     switch (milestone.from) {
+    case Anchor::occurred:
+    case Anchor::known:
+        if (auto day = matter_day(complaint, milestone.from))
+            return start_of_day(*day, calendar.zone());
+        return std::nullopt;
     case Anchor::receipt:
         // A reopened complaint is received again, in effect: counting from the first receipt
         // would make it overdue the moment it is reopened.
@@ -421,6 +427,25 @@ DeadlineState open_state(const Deadline& deadline, const StageVisit& visit, Inst
     return DeadlineState::open;
 }
 
+/// "within 2 months of the outcome or 6 months of the event, whichever is later": the second
+/// limit, when it ends later, moves the deadline, shown as an adjustment.
+void apply_later_limit(Deadline& deadline, const StageVisit& visit, const Complaint& complaint,
+                       const WorkingCalendar& calendar) {
+    const auto& later = deadline.milestone->whichever_later;
+    if (!later) return;
+    Milestone other = *deadline.milestone;
+    other.from = later->from;
+    const auto anchor = anchor_time(other, visit, complaint, calendar);
+    if (!anchor) return;
+    const Due due = due_after(*anchor, later->period, deadline.milestone->counting, calendar);
+    if (due.moment <= deadline.due.moment) return;
+    deadline.due = due;
+    deadline.adjustments.push_back(
+        {fmt::format("{} from {} ({}) ends later, so that applies", describe(later->period),
+                     anchor_name(later->from), format_day(local_day(*anchor, calendar.zone()))),
+         due});
+}
+
 /// One occurrence of a milestone: what it counts from, how long, and when it was met.
 struct Occurrence {
     Instant anchor;
@@ -444,6 +469,7 @@ Result<Deadline> work_out(const Milestone& milestone, const StageVisit& visit,
     deadline.due = deadline.base_due;
     deadline.met_at = occurrence.met_at;
     deadline.occurrence = occurrence.index;
+    if (occurrence.index == 0) apply_later_limit(deadline, visit, complaint, calendar);
     apply_pauses(deadline, visit, calendar);
     if (auto extended = apply_extensions(deadline, visit, complaint, policy, calendar); !extended)
         return extended.error();
@@ -478,7 +504,7 @@ constexpr int max_occurrences = 1000;
 Status add_deadlines(std::vector<Deadline>& out, const Milestone& milestone,
                      const StageVisit& visit, const Complaint& complaint, const Policy& policy,
                      const WorkingCalendar& calendar, Instant as_of) {
-    const auto anchor = anchor_time(milestone, visit, complaint);
+    const auto anchor = anchor_time(milestone, visit, complaint, calendar);
     if (!anchor) return done();
     Instant from = *anchor;
     std::optional<Instant> met = met_time(milestone, visit, from);
@@ -574,6 +600,7 @@ std::vector<std::string> intake_gaps(const Complaint& complaint, const Policy& p
     for (const std::string& field : policy.required_fields) {
         const bool missing = field == "people"     ? complaint.people.empty()
                              : field == "evidence" ? complaint.evidence.empty()
+                             : field == "occurred" ? is_blank(occurred_words(complaint))
                                                    : is_blank(*intake_text(complaint, field));
         if (missing) gaps.push_back(field);
     }
@@ -604,6 +631,28 @@ Result<const Stage*> escalation_target(const ComplaintState& state, const Policy
                                        "only (use 'complaints reopen' to look at it again)",
                                        state.stage, to));
     return &policy.stages[static_cast<std::size_t>(target)];
+}
+
+std::optional<Day> matter_day(const Complaint& complaint, Anchor anchor) {
+    if (anchor == Anchor::known && complaint.known_on) return complaint.known_on;
+    if (anchor != Anchor::known && anchor != Anchor::occurred) return std::nullopt;
+    if (complaint.occurred_until) return complaint.occurred_until;
+    return complaint.occurred_on;
+}
+
+std::optional<std::string> time_limit_warning(const Complaint& complaint, const Policy& policy,
+                                              const WorkingCalendar& calendar) {
+    const auto day = matter_day(complaint, Anchor::known);
+    if (!policy.time_limit || !day) return std::nullopt;
+    const Due due =
+        due_after(start_of_day(*day, calendar.zone()), *policy.time_limit, Counting{}, calendar);
+    if (complaint.received <= due.moment) return std::nullopt;
+    return fmt::format("received {}, after policy {}'s time limit of {} from when the matter {} "
+                       "({}), which ended {}: recorded all the same; decide whether to consider it",
+                       format_day(local_day(complaint.received, calendar.zone())), policy.id,
+                       describe(*policy.time_limit),
+                       complaint.known_on ? "became known" : "happened", format_day(*day),
+                       format_day(due.day));
 }
 
 const Deadline* next_staff_deadline(const ComplaintState& state) {

@@ -600,6 +600,142 @@ TEST_CASE("an extension recorded after the deadline: refused, recorded, or allow
     }
 }
 
+namespace {
+
+/// A code with one stage: a final response or a delay response within 8 weeks; 2 months from
+/// the outcome, or 6 months from when the matter became known if later, to go further; and 12
+/// months from when the matter happened to complain.
+const char* const code = R"([policy]
+id = "code"
+version = "1"
+
+[calendar]
+time_zone = "Europe/London"
+bank_holidays = "england-and-wales"
+
+[intake]
+time_limit = "12 months"
+
+[[stage]]
+id = "complaint"
+
+  [[stage.milestone]]
+  id = "final-response"
+  within = "8 weeks"
+  from = "receipt"
+  met_by = ["resolved", "delay-response"]
+
+  [[stage.milestone]]
+  id = "go-further"
+  within = "2 months"
+  from = "outcome"
+  met_by = "referred"
+  party = "complainant"
+  whichever_later = { within = "6 months", from = "known" }
+
+  [[stage.milestone]]
+  id = "ombudsman"
+  within = "12 months"
+  from = "occurred"
+  met_by = "referred"
+  party = "complainant"
+)";
+
+Result<ComplaintState> state_under_code(const Complaint& c, const char* as_of) {
+    static const Policy policy = parse_policy(code, "code.toml").value();
+    return state_under(policy, c, as_of);
+}
+
+} // namespace
+
+TEST_CASE("a milestone met by any of its events: a final response or a delay response") {
+    // Received Monday 2 March 2026: 8 weeks -> Monday 27 April.
+    Complaint c = complaint("2026-03-02T14:00");
+    SUBCASE("a written delay response meets it") {
+        record(c, "delay-response", "2026-04-24T10:00");
+        auto state = state_under_code(c, "2026-05-01T09:00");
+        REQUIRE(state.ok());
+        auto final_response = deadline(*state, "complaint", "final-response");
+        CHECK(final_response.state == DeadlineState::met);
+        CHECK_FALSE(final_response.late);
+        CHECK(*final_response.met_at == at("2026-04-24T10:00"));
+    }
+    SUBCASE("so does the final response") {
+        record(c, "resolved", "2026-04-28T10:00");
+        auto state = state_under_code(c, "2026-05-01T09:00");
+        REQUIRE(state.ok());
+        auto final_response = deadline(*state, "complaint", "final-response");
+        CHECK(final_response.state == DeadlineState::met);
+        CHECK(final_response.late);
+    }
+    SUBCASE("a note does not") {
+        record(c, "note", "2026-04-24T10:00");
+        auto state = state_under_code(c, "2026-04-28T09:00");
+        REQUIRE(state.ok());
+        CHECK(deadline(*state, "complaint", "final-response").state == DeadlineState::overdue);
+    }
+}
+
+TEST_CASE("time limits count from when the matter happened or became known") {
+    Complaint c = complaint("2026-03-02T14:00");
+    SUBCASE("no date recorded: no window from it, and no warning") {
+        auto state = state_under_code(c, "2026-03-03T09:00");
+        REQUIRE(state.ok());
+        CHECK(deadlines(*state, "complaint", "ombudsman").empty());
+        static const Policy policy = parse_policy(code, "code.toml").value();
+        CHECK_FALSE(time_limit_warning(c, policy, calendar()));
+    }
+    SUBCASE("12 months from the last day of the range the matter happened in") {
+        c.occurred_on = parse_day("2025-06-01").value();
+        c.occurred_until = parse_day("2025-06-30").value();
+        auto state = state_under_code(c, "2026-03-03T09:00");
+        REQUIRE(state.ok());
+        CHECK(due(deadline(*state, "complaint", "ombudsman")) == "2026-06-30");
+        CHECK(matter_day(c, Anchor::known) == parse_day("2025-06-30").value());
+    }
+    SUBCASE("received more than 12 months after it became known: a warning, never a refusal") {
+        c.occurred_on = parse_day("2024-01-10").value();
+        c.known_on = parse_day("2025-02-27").value();
+        static const Policy policy = parse_policy(code, "code.toml").value();
+        auto warning = time_limit_warning(c, policy, calendar());
+        REQUIRE(warning);
+        CHECK(*warning == "received 2026-03-02, after policy code's time limit of 12 months from "
+                          "when the matter became known (2025-02-27), which ended 2026-02-27: "
+                          "recorded all the same; decide whether to consider it");
+        c.known_on = parse_day("2025-03-02").value();
+        CHECK_FALSE(time_limit_warning(c, policy, calendar()));
+    }
+}
+
+TEST_CASE("whichever is later: 2 months of the outcome or 6 months of the event") {
+    Complaint c = complaint("2026-03-02T14:00");
+    record(c, "resolved", "2026-03-20T10:00");
+    SUBCASE("without an event date, the 2 months alone: 20 May") {
+        auto state = state_under_code(c, "2026-03-21T09:00");
+        REQUIRE(state.ok());
+        auto further = deadline(*state, "complaint", "go-further");
+        CHECK(due(further) == "2026-05-20");
+        CHECK(further.adjustments.empty());
+    }
+    SUBCASE("an event known on 1 February: 6 months to 1 August is later, and says so") {
+        c.known_on = parse_day("2026-02-01").value();
+        auto state = state_under_code(c, "2026-03-21T09:00");
+        REQUIRE(state.ok());
+        auto further = deadline(*state, "complaint", "go-further");
+        CHECK(due(further) == "2026-08-01");
+        CHECK(format_day(further.base_due.day) == "2026-05-20");
+        REQUIRE(further.adjustments.size() == 1);
+        CHECK(further.adjustments[0].what ==
+              "6 months from known (2026-02-01) ends later, so that applies");
+    }
+    SUBCASE("an event known on 1 October 2025: 6 months end 1 April, the 2 months are later") {
+        c.known_on = parse_day("2025-10-01").value();
+        auto state = state_under_code(c, "2026-03-21T09:00");
+        REQUIRE(state.ok());
+        CHECK(due(deadline(*state, "complaint", "go-further")) == "2026-05-20");
+    }
+}
+
 TEST_CASE("status and deadline state names round-trip") {
     check_names(status_names, {ComplaintStatus::open, ComplaintStatus::resolved,
                                ComplaintStatus::closed, ComplaintStatus::withdrawn});
