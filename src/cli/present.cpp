@@ -48,6 +48,7 @@ std::string event_json(const Event& event, const date::time_zone* zone) {
     if (event.until) add("until", format_day(*event.until));
     if (event.extend_by) add("extend_by", describe(*event.extend_by));
     add("reason", event.reason);
+    add("good_reason", event.good_reason);
     add("outcome", event.outcome);
     add("finding", event.finding);
     if (!event.remedies.empty()) out += ", \"remedies\": " + json_list(event.remedies);

@@ -97,6 +97,8 @@ c extend "$g" --milestone respond --for "15 working days" --reason "contractor s
 expect_eq "$(deadline "$g" stage-1 respond due)" "2027-04-08" "15 working days with a good reason"
 expect_contains "$(cat complaints/"$g".toml)" 'good_reason = "the only damp specialist is booked until April"' \
   "the good reason is in the record"
+expect_eq "$(c show "$g" --format json | json '[e["good_reason"] for e in d["events"] if e["type"] == "extended"][0]')" \
+  "the only damp specialist is booked until April" "show --format json gives the good reason"
 expect_contains "$(c explain "$g")" "beyond 10 working days for good reason: the only damp specialist is booked until April" \
   "explain shows the good reason"
 
