@@ -30,6 +30,9 @@ inline constexpr std::string_view referred = "referred";
 inline constexpr std::string_view meeting = "meeting";
 inline constexpr std::string_view update = "update";
 inline constexpr std::string_view amended = "amended";
+/// A written response explaining why the final response is not ready yet (FCA DISP 1.6.2R,
+/// the NHS regulations' letter explaining the delay).
+inline constexpr std::string_view delay_response = "delay-response";
 } // namespace event_type
 
 /// Every event type in the order docs list them.
@@ -57,6 +60,7 @@ struct Event : EventPosition {
     std::optional<Day> until;          ///< extended: new due day
     std::optional<Period> extend_by;   ///< extended: or a period added to the due date
     std::string reason;                ///< extended: why (many procedures require one)
+    std::string good_reason;           ///< extended: why beyond extension_without_reason
     std::string outcome;               ///< resolved: what was decided and told
     std::string finding;               ///< resolved: upheld, partly-upheld, not-upheld, ...
     std::vector<std::string> remedies; ///< resolved: remedy categories from the policy
@@ -100,6 +104,9 @@ struct Complaint : ComplaintSource {
     std::string summary;
     std::string details;
     std::string occurred;              ///< relevant dates and times, as the complainant gave them
+    std::optional<Day> occurred_on;    ///< when the matter happened (first day of a range)
+    std::optional<Day> occurred_until; ///< the last day of that range, when it is one
+    std::optional<Day> known_on;       ///< when the complainant became aware of it
     std::vector<std::string> people;   ///< individuals involved
     std::vector<std::string> evidence; ///< paths or references to supporting documents
     std::string severity;
@@ -110,6 +117,20 @@ struct Complaint : ComplaintSource {
 
     bool operator==(const Complaint&) const = default;
 };
+
+/// Days from `from` to `until`, both included: when a matter happened.
+struct DayRange {
+    Day from;
+    Day until;
+};
+
+/// "2026-01-05" (one day) or "2026-01-01..2026-01-31" (a range, in order), or nothing when
+/// `text` is not written that way (free text such as "last Tuesday").
+std::optional<DayRange> parse_day_range(std::string_view text);
+
+/// When the matter happened and became known, as `show` and JSON say it: the words given, or
+/// "2026-01-05", or "2026-01-01..2026-01-31", then "; became known 2026-02-01" when recorded.
+std::string occurred_words(const Complaint& complaint);
 
 /// The intake field of `complaint` that holds one text and is written as `key` ("name",
 /// "contact", "channel", ...), or null for any other key.

@@ -124,6 +124,18 @@ Result<const Stage*> escalation_target(const ComplaintState& state, const Policy
 Result<ComplaintState> derive_state(const Complaint& complaint, const Policy& policy,
                                     const WorkingCalendar& calendar, Instant as_of);
 
+/// The day a time limit counts from for `anchor` (`Anchor::occurred` or `Anchor::known`): the
+/// day the matter became known (for `known`), else the last day it happened; none when the
+/// complaint records no such date, or for any other anchor.
+std::optional<Day> matter_day(const Complaint& complaint, Anchor anchor);
+
+/// A warning when `complaint` was received after `policy`'s time limit for making a complaint
+/// (`[intake] time_limit`, counted from `matter_day(known)`), e.g. "received 2027-03-01, after
+/// policy housing-ombudsman's time limit of 12 months from when the matter happened
+/// (2026-01-05), which ended 2027-01-05: recorded all the same; decide whether to consider it".
+std::optional<std::string> time_limit_warning(const Complaint& complaint, const Policy& policy,
+                                              const WorkingCalendar& calendar);
+
 /// The next deadline staff must meet (soonest open/due-soon/overdue staff deadline), if any.
 const Deadline* next_staff_deadline(const ComplaintState& state);
 

@@ -21,15 +21,19 @@ enum class Anchor {
     acknowledgement,    ///< the `acknowledged` event in this stage
     outcome,            ///< the `resolved` event in this stage (outcome sent)
     event,              ///< the latest event of a named type in this stage (`from_event`)
+    occurred,           ///< the (last) day the matter happened (`occurred_on`/`occurred_until`)
+    known, ///< the day the complainant became aware of it (`known_on`), else `occurred`
 };
 /// What a policy writes in `from`. `Anchor::event` has no name of its own: the milestone names
 /// the event type instead.
-inline constexpr NameTable<Anchor, 5> anchor_names{{
+inline constexpr NameTable<Anchor, 7> anchor_names{{
     {Anchor::receipt, "receipt"},
     {Anchor::stage_start, "stage-start"},
     {Anchor::escalation_request, "escalation-request"},
     {Anchor::acknowledgement, "acknowledgement"},
     {Anchor::outcome, "outcome"},
+    {Anchor::occurred, "occurred"},
+    {Anchor::known, "known"},
 }};
 /// The anchor a policy names (not `Anchor::event`, which no name stands for).
 std::optional<Anchor> parse_anchor(std::string_view text);
@@ -53,6 +57,19 @@ inline constexpr NameTable<Entry, 3> entry_names{{
     {Entry::request, "request"},
 }};
 
+/// What happens to an extension recorded after the deadline it extends was due.
+enum class LateExtension {
+    refused,  ///< an error: the procedure requires extensions to be agreed before the deadline
+    recorded, ///< kept in the record, but the missed deadline stays where it was (the default)
+    allowed,  ///< moves the deadline as an extension in time does
+};
+/// What a policy writes in a milestone's `late_extension`.
+inline constexpr NameTable<LateExtension, 3> late_extension_names{{
+    {LateExtension::refused, "refused"},
+    {LateExtension::recorded, "recorded"},
+    {LateExtension::allowed, "allowed"},
+}};
+
 /// What a policy writes in `[calendar] working_week` (or the first three letters of it).
 inline constexpr NameTable<date::weekday, 7> weekday_names{{
     {date::Monday, "monday"},
@@ -64,6 +81,13 @@ inline constexpr NameTable<date::weekday, 7> weekday_names{{
     {date::Sunday, "sunday"},
 }};
 
+/// A second limit of a milestone, which applies when it ends later: "within 2 months of the
+/// response or 6 months of the event, whichever is later".
+struct LaterLimit {
+    Period period;
+    Anchor from = Anchor::known; ///< a named anchor, not an event type
+};
+
 /// One deadline within a stage: "acknowledge within 48 hours of the stage start".
 struct Milestone {
     std::string id;    ///< e.g. "acknowledge"
@@ -72,14 +96,25 @@ struct Milestone {
     Anchor from = Anchor::stage_start;
     std::string from_event; ///< with Anchor::event: the event type, e.g. "meeting"
     std::string met_by;     ///< event type that meets it, e.g. "acknowledged"
+    /// Other event types that meet it as well (`met_by = ["resolved", "delay-response"]`):
+    /// "a final response, or a written response explaining why it is not ready".
+    std::vector<std::string> also_met_by;
     Party party = Party::staff;
     Counting counting;
-    std::optional<Period> max_extension; ///< cap on extensions, if the procedure sets one
+    std::optional<Period> max_extension; ///< hard cap on extensions, if the procedure sets one
+    /// Soft cap: "no more than 10 working days without good reason". Extensions taking the
+    /// deadline further than this past its date need a good reason, recorded with them.
+    std::optional<Period> extension_without_reason;
     bool extension_needs_reason = false; ///< an extension must give a reason
+    /// An extension recorded once the deadline had passed: refused, recorded without moving
+    /// the missed deadline, or allowed to move it.
+    LateExtension late_extension = LateExtension::recorded;
     /// Repeats: after each meeting event the next one is due this period later, until the
     /// stage ends ("keep the complainant informed every 20 working days").
     std::optional<Period> every;
     std::string action; ///< what to do next, e.g. "send the acknowledgement"
+    /// `whichever_later = { within, from }`: a second limit that applies when it ends later.
+    std::optional<LaterLimit> whichever_later;
     /// A complainant's window: the role of the outside body they may go to (`[[people]]`,
     /// e.g. "cic-regulator"), named with its date and address in `show` and letters.
     std::string contact;
@@ -88,6 +123,12 @@ struct Milestone {
 
 /// What `milestone` counts from, as the policy names it: "receipt", ..., or an event type.
 std::string anchor_name(const Milestone& milestone);
+
+/// Whether an event of `type` meets `milestone`: its `met_by` or one of `also_met_by`.
+bool is_met_by(const Milestone& milestone, std::string_view type);
+
+/// The event types that meet `milestone`, as words: "resolved", "resolved or delay-response".
+std::string met_by_words(const Milestone& milestone);
 
 /// Who handles a stage for complaints of one severity or category, e.g. serious complaints
 /// go to the investigating committee (`handler_by_severity = { serious = "committee" }`).
@@ -146,6 +187,9 @@ struct Policy {
     std::string source; ///< where the procedure text comes from
     std::optional<Day> last_reviewed;
     std::optional<Period> review_every;
+    /// A published code that organisations adopt: `init` sets the register copy's
+    /// `last_reviewed` to the day it adopts it, so its review cycle starts then.
+    bool review_starts_on_adoption = false;
 
     CalendarSpec calendar;
     Period due_soon{2, Unit::working_days};
@@ -158,6 +202,9 @@ struct Policy {
     /// Intake fields a complaint should have. A complaint without one is still recorded; the
     /// gap is shown as a task until it is filled (`complaints amend`).
     std::vector<std::string> required_fields;
+    /// `[intake] time_limit`: how long after the matter became known (else happened) a
+    /// complaint may be made. `add` warns of one made later; it is recorded all the same.
+    std::optional<Period> time_limit;
     std::vector<std::string> severities; ///< accepted severities; empty = any
     std::vector<std::string> categories; ///< suggested categories; empty = any
     std::vector<std::string> remedies;   ///< outcome/remedy categories; empty = any
@@ -202,6 +249,13 @@ std::optional<Day> review_due(const Policy& policy);
 /// 2024-03-05 is overdue for review: last reviewed 2024-03-05, to be reviewed every 12
 /// months, so due by 2025-03-05".
 std::optional<std::string> review_overdue(const Policy& policy, Day today);
+
+/// `policy_text` as a register adopting it on `adopted` keeps it: its `last_reviewed = ...`
+/// line set to that day, with a comment naming the date it replaces, so that the organisation's
+/// own review cycle starts when it adopted the code (the code's own review date is the
+/// publisher's, which the organisation cannot act on). Every other byte stays as it was; text
+/// without a `last_reviewed` line (at the start of a line) is returned unchanged.
+std::string adopted_policy_text(std::string_view policy_text, Day adopted);
 
 /// `review_overdue` for the latest version of each policy in `policies` (older versions are
 /// kept only for complaints pinned to them, so their review dates do not matter).

@@ -17,7 +17,7 @@ namespace {
 struct AddOptions {
     std::string name, contact, channel, summary, details, occurred;
     std::vector<std::string> people, evidence;
-    std::string severity, category, handler, received;
+    std::string severity, category, handler, received, known;
 };
 
 /// The intake fields a policy may require, with the flag that sets each.
@@ -106,6 +106,21 @@ Complaint intake(const AddOptions& options, const Policy& policy, Instant receiv
     return complaint;
 }
 
+/// --occurred written as a day or a range of days ("2026-01-05", "2026-01-01..2026-01-31")
+/// becomes dates that time limits count from; other words stay as given. --known is a day.
+Status set_matter_dates(const AddOptions& options, Complaint& complaint) {
+    if (auto range = parse_day_range(options.occurred)) {
+        complaint.occurred.clear();
+        complaint.occurred_on = range->from;
+        if (range->until != range->from) complaint.occurred_until = range->until;
+    }
+    if (options.known.empty()) return done();
+    auto day = parse_day(options.known);
+    if (!day) return usage_error(fmt::format("--known: {}", day.error().message));
+    complaint.known_on = *day;
+    return done();
+}
+
 /// A fresh ID: day of receipt plus randomness, never one already in the register.
 std::string unused_id(const Register& reg, date::sys_days day) {
     std::random_device random;
@@ -131,6 +146,7 @@ Status run_add(AddOptions options, Session& session) {
     prompt_for_missing(options, **policy);
     if (auto checked = check_intake(options, **policy); !checked) return checked;
     Complaint complaint = intake(options, **policy, *received);
+    if (auto dated = set_matter_dates(options, complaint); !dated) return dated;
     auto reg = session.open_register();
     if (!reg) return reg.error();
     // The ID encodes the day of receipt as staff know it: the policy's local day, not UTC's.
@@ -139,6 +155,9 @@ Status run_add(AddOptions options, Session& session) {
     if (auto created = (*reg)->create(complaint, zone); !created) return created;
     print_out(complaint.id + "\n");
     warn_of_gaps(complaint, **policy);
+    // Out of time is for the organisation to judge: the complaint is recorded, with a warning.
+    if (auto late = time_limit_warning(complaint, **policy, **calendar))
+        warn(fmt::format("{}: {}", complaint.id, *late));
     return done();
 }
 
@@ -148,7 +167,11 @@ void bind_intake_flags(CommandTable& table, CLI::App* command, AddOptions& optio
     command->add_option("--channel", options.channel, "How it arrived (e.g. email, in-person)");
     command->add_option("--summary", options.summary, "One-line summary");
     command->add_option("--details", options.details, "The complaint in full");
-    command->add_option("--occurred", options.occurred, "Relevant dates and times, as given");
+    command->add_option("--occurred", options.occurred,
+                        "When the matter happened: a date (2026-01-05), a range "
+                        "(2026-01-01..2026-01-31), or words as given");
+    command->add_option("--known", options.known,
+                        "When the complainant became aware of the matter, YYYY-MM-DD");
     command->add_option("--person", options.people, "Someone involved (repeatable)")
         ->allow_extra_args(false);
     value_is(

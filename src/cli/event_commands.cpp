@@ -113,7 +113,11 @@ std::vector<EventCommand> make_event_commands() {
                     milestone},
                    {"--until", "New due date, YYYY-MM-DD", until, false, FlagValues::one, "--for"},
                    {"--for", "Extra time, e.g. '10 working days'", extend_by},
-                   {"--reason", "Why more time is needed", reason, true}},
+                   {"--reason", "Why more time is needed", reason, true},
+                   {"--good-reason",
+                    "The good reason for going beyond what the policy allows without one "
+                    "(extension_without_reason)",
+                    good_reason}},
          .check_flags = check_extension_flags,
          .check = default_milestone},
         {.name = "pause",
@@ -167,6 +171,16 @@ std::vector<EventCommand> make_event_commands() {
          .example = "complaints meeting k7m2 --note \"met Jo, Sarah Robb and the independent "
                     "representative\"",
          .flags = {{"--note", "Who attended and what was agreed", text}}},
+        {.name = "delay-response",
+         .type = event_type::delay_response,
+         .summary = "Record a written response explaining why the final response is not ready "
+                    "yet (it meets milestones whose met_by lists delay-response)",
+         .example = "complaints delay-response k7m2 --text \"waiting for the bank's records; "
+                    "we expect to reply by 30 May\" --by sarah",
+         .flags = {{"--text",
+                    "What the letter said: why the response is late, and when it will "
+                    "come",
+                    text}}},
         {.name = "update",
          .type = event_type::update,
          .summary = "Record an update sent to the complainant",

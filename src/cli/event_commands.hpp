@@ -27,6 +27,8 @@ enum class EventField {
     remedies,  ///< resolved: remedy categories
     handler,   ///< assigned: the new handler
     body,      ///< referred: the outside body
+    /// extended: the good reason for going beyond the policy's extension_without_reason
+    good_reason,
 };
 
 /// How many values a flag takes.

@@ -172,8 +172,9 @@ std::string event_json(const Event& e, const std::string& id, const date::time_z
 Complaint redacted(Complaint c) {
     c.name.clear(), c.contact.clear(), c.summary.clear(), c.details.clear(), c.occurred.clear();
     c.people.clear(), c.evidence.clear();
+    c.occurred_on.reset(), c.occurred_until.reset(), c.known_on.reset();
     for (Event& e : c.events)
-        e.text.clear(), e.reason.clear(), e.outcome.clear();
+        e.text.clear(), e.reason.clear(), e.good_reason.clear(), e.outcome.clear();
     return c;
 }
 

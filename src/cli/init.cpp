@@ -65,13 +65,31 @@ Status make_git_repository(const fs::path& root, const std::string& policy_id) {
     return done();
 }
 
-Status run_init(InitOptions options, const GlobalOptions& global) {
+/// A code whose review cycle starts on adoption (`review_starts_on_adoption`) is adopted today:
+/// the register's copy is last reviewed on the day of `init` (today in the policy's zone, or
+/// --as-of / $COMPLAINTS_NOW), not on the publisher's date. Any other policy is copied as it is.
+Result<std::string> adopted_text(const std::string& text, const std::string& path,
+                                 Session& session) {
+    auto policy = parse_policy(text, path);
+    if (!policy) return policy.error();
+    if (!policy->review_starts_on_adoption) return text;
+    auto zone = find_zone(policy->calendar.zone_name);
+    if (!zone) return zone.error();
+    auto now = session.now(*zone);
+    if (!now) return now.error();
+    return adopted_policy_text(text, local_day(*now, *zone));
+}
+
+Status run_init(InitOptions options, Session& session) {
+    const GlobalOptions& global = session.options();
     if (options.folder == "." && !global.register_dir.empty()) options.folder = global.register_dir;
     auto file = find_policy_file(options.policy);
     if (!file) return file.error();
     auto text = read_text_file(*file);
     if (!text) return text.error();
-    auto made = Register::init(options.folder, *text, file->string());
+    auto adopted = adopted_text(*text, file->string(), session);
+    if (!adopted) return adopted.error();
+    auto made = Register::init(options.folder, *adopted, file->string());
     if (!made) return made.error();
     auto policy = made->policy(made->default_policy_id());
     const fs::path root = made->root();
@@ -113,7 +131,7 @@ void add_init_command(CommandTable& table) {
                       "Make the register a git repository (with its first commit) that merges "
                       "complaint files with 'complaints merge-file'");
     command->callback([&chosen = table.chosen, options] {
-        chosen = [options](Session& session) { return run_init(*options, session.options()); };
+        chosen = [options](Session& session) { return run_init(*options, session); };
     });
 }
 

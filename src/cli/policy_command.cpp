@@ -38,7 +38,7 @@ std::string stage_summary(const Stage& stage) {
         width = std::max(width, m.id.size());
     for (const Milestone& m : stage.milestones)
         out += fmt::format("    {:<{}} within {} of {}, met by '{}'{}\n", m.id, width,
-                           describe(m.period), anchor_name(m), m.met_by,
+                           describe(m.period), anchor_name(m), met_by_words(m),
                            m.party == Party::complainant ? " [complainant's window]" : "");
     return out;
 }

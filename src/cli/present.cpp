@@ -48,6 +48,7 @@ std::string event_json(const Event& event, const date::time_zone* zone) {
     if (event.until) add("until", format_day(*event.until));
     if (event.extend_by) add("extend_by", describe(*event.extend_by));
     add("reason", event.reason);
+    add("good_reason", event.good_reason);
     add("outcome", event.outcome);
     add("finding", event.finding);
     if (!event.remedies.empty()) out += ", \"remedies\": " + json_list(event.remedies);
@@ -160,8 +161,8 @@ std::string complaint_json(const Reading& reading) {
         json_string(status_name(s.status)), json_string(s.handler), json_string(s.handler_role),
         s.paused ? "true" : "false", json_string(format_moment(c.received, zone)),
         json_string(c.channel), json_string(c.name), json_string(c.contact), json_string(c.summary),
-        json_string(c.details), json_string(c.occurred), json_list(c.people), json_list(c.evidence),
-        json_string(c.severity), json_string(c.category), json_list(s.gaps),
+        json_string(c.details), json_string(occurred_words(c)), json_list(c.people),
+        json_list(c.evidence), json_string(c.severity), json_string(c.category), json_list(s.gaps),
         idle_json(s.idle, zone), fmt::join(steps, ", "), fmt::join(deadlines, ", "),
         fmt::join(events, ", "));
 }

@@ -32,6 +32,8 @@ std::string* text_field(Event& event, EventField field) {
         return &event.milestone;
     case EventField::reason:
         return &event.reason;
+    case EventField::good_reason:
+        return &event.good_reason;
     case EventField::outcome:
         return &event.outcome;
     case EventField::finding:

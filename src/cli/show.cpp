@@ -80,7 +80,7 @@ std::string show_text(const Reading& r, bool colour) {
          r.state.handler + (role && role->shown() != role->title ? " (" + role->title + ")" : ""));
     line(out, "Severity:", c.severity);
     line(out, "Category:", c.category);
-    line(out, "Occurred:", c.occurred);
+    line(out, "Occurred:", occurred_words(c));
     line(out, "People:", fmt::format("{}", fmt::join(c.people, ", ")));
     line(out, "Evidence:", fmt::format("{}", fmt::join(c.evidence, ", ")));
     out += next_text(r);

@@ -21,7 +21,7 @@ const std::vector<std::string>& all_event_types() {
         std::string(event_type::reopened),     std::string(event_type::closed),
         std::string(event_type::withdrawn),    std::string(event_type::referred),
         std::string(event_type::meeting),      std::string(event_type::update),
-        std::string(event_type::amended),
+        std::string(event_type::amended),      std::string(event_type::delay_response),
     };
     return types;
 }
@@ -30,14 +30,15 @@ namespace {
 
 const TableSchema intake_schema{"",
                                 {"id", "policy", "policy_version", "received", "channel", "name",
-                                 "contact", "summary", "details", "occurred", "people", "evidence",
-                                 "severity", "category", "handler", "conflicts", "events"},
+                                 "contact", "summary", "details", "occurred", "occurred_on",
+                                 "occurred_until", "known_on", "people", "evidence", "severity",
+                                 "category", "handler", "conflicts", "events"},
                                 KeyHelp::suggest};
 
 const TableSchema event_schema{"",
                                {"at", "type", "by", "stage", "from", "requested", "milestone",
-                                "until", "extend_by", "reason", "outcome", "finding", "remedies",
-                                "handler", "body", "text"},
+                                "until", "extend_by", "reason", "good_reason", "outcome", "finding",
+                                "remedies", "handler", "body", "text"},
                                KeyHelp::suggest};
 
 const TableSchema conflict_schema{"", {"key", "theirs"}, KeyHelp::suggest};
@@ -61,12 +62,13 @@ const std::array<TextField<Complaint>, 11> intake_texts{{
     {"handler", &Complaint::handler},
 }};
 
-const std::array<TextField<Event>, 10> event_texts{{
+const std::array<TextField<Event>, 11> event_texts{{
     {"by", &Event::by},
     {"stage", &Event::stage},
     {"from", &Event::from},
     {"milestone", &Event::milestone},
     {"reason", &Event::reason},
+    {"good_reason", &Event::good_reason},
     {"outcome", &Event::outcome},
     {"finding", &Event::finding},
     {"handler", &Event::handler},
@@ -213,6 +215,12 @@ void read_intake_key(TomlReader& reader, std::string_view key, const toml::node&
         read_id(reader, node, complaint.id);
     } else if (key == "received") {
         if (auto received = reader.moment(node, key)) complaint.received = *received;
+    } else if (key == "occurred_on") {
+        complaint.occurred_on = reader.day(node, key, QuotedDate::refused);
+    } else if (key == "occurred_until") {
+        complaint.occurred_until = reader.day(node, key, QuotedDate::refused);
+    } else if (key == "known_on") {
+        complaint.known_on = reader.day(node, key, QuotedDate::refused);
     } else if (key == "people") {
         complaint.people = read_texts(reader, node, key);
     } else if (key == "evidence") {
@@ -240,6 +248,31 @@ Result<Complaint> parse_complaint(std::string_view text, std::string_view path) 
         reader.require(*table, required, "");
     complaint.path = std::string(path);
     return reader.result(std::move(complaint));
+}
+
+std::optional<DayRange> parse_day_range(std::string_view text) {
+    const auto dots = text.find("..");
+    auto from = parse_day(text.substr(0, dots));
+    if (!from) return std::nullopt;
+    if (dots == std::string_view::npos) return DayRange{*from, *from};
+    auto until = parse_day(text.substr(dots + 2));
+    if (!until || *until < *from) return std::nullopt;
+    return DayRange{*from, *until};
+}
+
+std::string occurred_words(const Complaint& complaint) {
+    std::string out = complaint.occurred;
+    if (complaint.occurred_on) {
+        if (!out.empty()) out += "; ";
+        out += format_day(*complaint.occurred_on);
+        if (complaint.occurred_until && *complaint.occurred_until != *complaint.occurred_on)
+            out += ".." + format_day(*complaint.occurred_until);
+    }
+    if (complaint.known_on) {
+        if (!out.empty()) out += "; ";
+        out += "became known " + format_day(*complaint.known_on);
+    }
+    return out;
 }
 
 const std::string* intake_text(const Complaint& complaint, std::string_view key) {

@@ -97,6 +97,10 @@ Fields intake_fields(const Complaint& complaint, const date::time_zone* zone) {
     fields.text("summary", complaint.summary);
     fields.text("details", complaint.details);
     fields.text("occurred", complaint.occurred);
+    if (complaint.occurred_on) fields.raw("occurred_on", format_day(*complaint.occurred_on));
+    if (complaint.occurred_until)
+        fields.raw("occurred_until", format_day(*complaint.occurred_until));
+    if (complaint.known_on) fields.raw("known_on", format_day(*complaint.known_on));
     fields.list("people", complaint.people);
     fields.list("evidence", complaint.evidence);
     fields.text("severity", complaint.severity);
@@ -117,6 +121,7 @@ Fields event_fields(const Event& event, const date::time_zone* zone) {
     if (event.until) fields.raw("until", format_day(*event.until));
     if (event.extend_by) fields.raw("extend_by", quoted(describe(*event.extend_by)));
     fields.text("reason", event.reason);
+    fields.text("good_reason", event.good_reason);
     fields.text("outcome", event.outcome);
     fields.text("finding", event.finding);
     fields.list("remedies", event.remedies);
@@ -232,10 +237,10 @@ std::string intake_value(const Complaint& source, std::string_view key) {
 }
 
 /// The intake keys in the order the writer writes them.
-constexpr std::array<std::string_view, 15> intake_order{
-    "id",     "policy",   "policy_version", "received", "channel",
-    "name",   "contact",  "summary",        "details",  "occurred",
-    "people", "evidence", "severity",       "category", "handler"};
+constexpr std::array<std::string_view, 18> intake_order{
+    "id",       "policy",  "policy_version", "received", "channel",     "name",
+    "contact",  "summary", "details",        "occurred", "occurred_on", "occurred_until",
+    "known_on", "people",  "evidence",       "severity", "category",    "handler"};
 
 /// Where to add a missing intake line for `key`: after the line of the nearest key that comes
 /// before it in the writer's order, else after the last intake line before `events`.

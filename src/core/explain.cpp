@@ -236,6 +236,10 @@ std::string anchor_words(const Milestone& milestone) {
         return "the outcome being sent";
     case Anchor::event:
         return event_words(milestone.from_event);
+    case Anchor::occurred:
+        return "when the matter happened";
+    case Anchor::known:
+        return "when the complainant became aware of the matter (else when it happened)";
     }
     return "the start of this stage";
 }
@@ -244,6 +248,12 @@ std::string rule_words(const Milestone& milestone) {
     std::string out = fmt::format("{} within {} of {}", milestone.title, describe(milestone.period),
                                   anchor_words(milestone));
     if (milestone.counting.beginning_with) out += " (beginning with that day)";
+    if (const auto& later = milestone.whichever_later) {
+        Milestone other = milestone;
+        other.from = later->from;
+        out += fmt::format(", or within {} of {}, whichever is later", describe(later->period),
+                           anchor_words(other));
+    }
     if (milestone.every)
         out += fmt::format(", then again every {} after each time it is done",
                            describe(*milestone.every));
@@ -263,9 +273,9 @@ std::string due_words(const Due& due, const WorkingCalendar& calendar) {
 DeadlineExplanation explain_deadline(const Deadline& deadline, const WorkingCalendar& calendar) {
     DeadlineExplanation e;
     e.rule = fmt::format("{}: {}", deadline.stage_title, rule_words(*deadline.milestone));
-    e.anchor_event = deadline.occurrence > 0
-                         ? fmt::format("the last time it was done ({})", deadline.milestone->met_by)
-                         : anchor_words(*deadline.milestone);
+    e.anchor_event = deadline.occurrence > 0 ? fmt::format("the last time it was done ({})",
+                                                           met_by_words(*deadline.milestone))
+                                             : anchor_words(*deadline.milestone);
     e.anchor_at = deadline.anchor_at;
     e.anchor_day = local_day(deadline.anchor_at, calendar.zone());
     e.counted_from = e.anchor_day;

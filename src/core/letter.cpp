@@ -142,7 +142,7 @@ const Deadline* next_contact(const ComplaintState& state, LetterKind kind) {
     for (const Deadline& deadline : state.deadlines) {
         if (deadline.party != Party::staff || !pending(deadline)) continue;
         if (kind == LetterKind::acknowledgement &&
-            deadline.milestone->met_by == event_type::acknowledged)
+            is_met_by(*deadline.milestone, event_type::acknowledged))
             continue;
         if (!soonest || deadline.due.moment < soonest->due.moment) soonest = &deadline;
     }

@@ -165,17 +165,18 @@ Status Walk::extend(const Event& event) {
     const auto& milestones = current().stage->milestones;
     auto found = std::find_if(milestones.begin(), milestones.end(),
                               [&](const Milestone& m) { return m.id == event.milestone; });
-    if (found == milestones.end())
-        return event_error(
-            complaint_, event,
-            fmt::format("stage '{}' has no milestone '{}'", current().stage->id, event.milestone));
-    if (!event.until && !event.extend_by)
-        return event_error(complaint_, event, "'extended' needs 'until' or 'extend_by'");
-    if (found->extension_needs_reason && is_blank(event.reason))
-        return event_error(
-            complaint_, event,
-            fmt::format("an extension of '{}' needs a reason: add --reason", found->id));
-    current().extensions.push_back(&event);
+    if (found == milestones.end()) {
+        set_aside(event, fmt::format("stage '{}' has no milestone '{}'", current().stage->id,
+                                     event.milestone));
+    } else if (!event.until && !event.extend_by) {
+        set_aside(event, "'extended' needs 'until' or 'extend_by'");
+    } else if (found->extension_needs_reason && is_blank(event.reason)) {
+        set_aside(event, fmt::format("an extension of '{}' needs a reason: add --reason "
+                                     "(extension_needs_reason in policy {})",
+                                     found->id, policy_.id));
+    } else {
+        current().extensions.push_back(&event);
+    }
     return done();
 }
 
@@ -227,8 +228,13 @@ void Walk::finish(Instant as_of) {
 }
 
 std::optional<Instant> anchor_time(const Milestone& milestone, const StageVisit& visit,
-                                   const Complaint& complaint) {
+                                   const Complaint& complaint, const WorkingCalendar& calendar) {
     switch (milestone.from) {
+    case Anchor::occurred:
+    case Anchor::known:
+        if (auto day = matter_day(complaint, milestone.from))
+            return start_of_day(*day, calendar.zone());
+        return std::nullopt;
     case Anchor::receipt:
         // A reopened complaint is received again, in effect: counting from the first receipt
         // would make it overdue the moment it is reopened.
@@ -257,10 +263,10 @@ std::optional<Instant> met_time(const Milestone& milestone, const StageVisit& vi
     // not when staff wrote it down.
     const bool theirs = milestone.party == Party::complainant;
     for (const Event* event : visit.events)
-        if (event->type == milestone.met_by && event->at >= since)
+        if (is_met_by(milestone, event->type) && event->at >= since)
             return theirs ? event->requested.value_or(event->at) : event->at;
     // An acknowledgement carries over a reopening: the complainant need not be acknowledged twice.
-    if (milestone.met_by == event_type::acknowledged && visit.acknowledged &&
+    if (is_met_by(milestone, event_type::acknowledged) && visit.acknowledged &&
         ((visit.reopened && milestone.from != Anchor::event) || *visit.acknowledged >= since))
         return visit.acknowledged;
     return std::nullopt;
@@ -322,26 +328,102 @@ bool extends(const Event& extension, const Deadline& deadline) {
     return !deadline.met_at || extension.at < *deadline.met_at;
 }
 
-Status apply_extensions(Deadline& deadline, const StageVisit& visit, const Complaint& complaint,
-                        const WorkingCalendar& calendar) {
+/// "extended by 10 working days (reason) by sam", as the record shows it.
+std::string extension_words(const Event& event) {
+    std::string what = event.until ? fmt::format("extended to {}", format_day(*event.until))
+                                   : fmt::format("extended by {}", describe(*event.extend_by));
+    if (!event.reason.empty()) what += fmt::format(" ({})", event.reason);
+    if (!event.by.empty()) what += " by " + event.by;
+    return what;
+}
+
+/// Whether `extension` was recorded once `deadline` had passed, while it was still unmet.
+bool is_late(const Event& extension, const Deadline& deadline) {
+    if (deadline.met_at && *deadline.met_at <= extension.at) return false;
+    return extension.at >= deadline.due.moment;
+}
+
+/// A late extension under the milestone's `late_extension`: an error when the policy refuses
+/// it; else whether it moves the deadline (`allowed`) or is only recorded.
+Result<bool> late_extension_moves(const Event& event, Deadline& deadline, const Policy& policy,
+                                  const Complaint& complaint, std::string& what) {
+    const Milestone& milestone = *deadline.milestone;
+    const std::string due = format_day(deadline.due.day);
+    switch (milestone.late_extension) {
+    case LateExtension::refused:
+        return event_error(complaint, event,
+                           fmt::format("an extension of '{}' recorded after it was due on {}: "
+                                       "policy {} requires extensions to be agreed before the "
+                                       "deadline (late_extension = \"refused\")",
+                                       milestone.id, due, policy.id));
+    case LateExtension::recorded:
+        what += fmt::format(", recorded after it was due on {}: the missed deadline stays", due);
+        return false;
+    case LateExtension::allowed:
+        break;
+    }
+    return true;
+}
+
+/// The soft and hard caps of the milestone, checked once an extension has moved the deadline
+/// from `before` (the due date before any extension).
+Status check_caps(const Event& event, const Deadline& deadline, const Due& before,
+                  const Policy& policy, const Complaint& complaint,
+                  const WorkingCalendar& calendar) {
+    const Milestone& milestone = *deadline.milestone;
+    const auto& cap = milestone.max_extension;
+    if (cap && deadline.due.moment > extend_due(before, *cap, calendar).moment)
+        return event_error(complaint, event,
+                           fmt::format("extension beyond the policy's cap of {} for '{}' "
+                                       "(max_extension in policy {})",
+                                       describe(*cap), milestone.id, policy.id));
+    const auto& soft = milestone.extension_without_reason;
+    if (soft && is_blank(event.good_reason) &&
+        deadline.due.moment > extend_due(before, *soft, calendar).moment)
+        return event_error(complaint, event,
+                           fmt::format("an extension of '{}' beyond {} needs a good reason: pass "
+                                       "--good-reason (extension_without_reason in policy {})",
+                                       milestone.id, describe(*soft), policy.id));
+    return done();
+}
+
+/// Applies the visit's extensions of `deadline`. One the policy does not allow (late where it
+/// must be agreed before the deadline, beyond a cap) is set aside as an anomaly, so that the
+/// state is still worked out whatever a merge brought (docs/FORMAT.md).
+void apply_extensions(Deadline& deadline, const StageVisit& visit, const Complaint& complaint,
+                      const Policy& policy, const WorkingCalendar& calendar,
+                      std::vector<Error>& anomalies) {
     const Due before = deadline.due;
     for (const Event* event : visit.extensions) {
         if (event->milestone != deadline.milestone->id || !extends(*event, deadline)) continue;
-        deadline.due = event->until ? due_on(*event->until, calendar)
-                                    : extend_due(deadline.due, *event->extend_by, calendar);
-        std::string what = event->until
-                               ? fmt::format("extended to {}", format_day(*event->until))
-                               : fmt::format("extended by {}", describe(*event->extend_by));
-        if (!event->reason.empty()) what += fmt::format(" ({})", event->reason);
-        if (!event->by.empty()) what += " by " + event->by;
+        std::string what = extension_words(*event);
+        bool moves = true;
+        if (is_late(*event, deadline)) {
+            auto late = late_extension_moves(*event, deadline, policy, complaint, what);
+            if (!late) {
+                anomalies.push_back(late.error());
+                continue;
+            }
+            moves = *late;
+        }
+        const Due unextended = deadline.due;
+        if (moves)
+            deadline.due = event->until ? due_on(*event->until, calendar)
+                                        : extend_due(deadline.due, *event->extend_by, calendar);
+        if (auto capped = check_caps(*event, deadline, before, policy, complaint, calendar);
+            !capped) {
+            deadline.due = unextended;
+            anomalies.push_back(capped.error());
+            continue;
+        }
+        if (!is_blank(event->good_reason))
+            what += fmt::format("; beyond {} for good reason: {}",
+                                deadline.milestone->extension_without_reason
+                                    ? describe(*deadline.milestone->extension_without_reason)
+                                    : std::string("the usual time"),
+                                event->good_reason);
         deadline.adjustments.push_back({what, deadline.due});
-        const auto& cap = deadline.milestone->max_extension;
-        if (cap && deadline.due.moment > extend_due(before, *cap, calendar).moment)
-            return event_error(complaint, *event,
-                               fmt::format("extension beyond the policy's cap of {} for '{}'",
-                                           describe(*cap), deadline.milestone->id));
     }
-    return done();
 }
 
 bool is_due_soon(const Due& due, Instant as_of, const Policy& policy,
@@ -362,6 +444,25 @@ DeadlineState open_state(const Deadline& deadline, const StageVisit& visit, Inst
     return DeadlineState::open;
 }
 
+/// "within 2 months of the outcome or 6 months of the event, whichever is later": the second
+/// limit, when it ends later, moves the deadline, shown as an adjustment.
+void apply_later_limit(Deadline& deadline, const StageVisit& visit, const Complaint& complaint,
+                       const WorkingCalendar& calendar) {
+    const auto& later = deadline.milestone->whichever_later;
+    if (!later) return;
+    Milestone other = *deadline.milestone;
+    other.from = later->from;
+    const auto anchor = anchor_time(other, visit, complaint, calendar);
+    if (!anchor) return;
+    const Due due = due_after(*anchor, later->period, deadline.milestone->counting, calendar);
+    if (due.moment <= deadline.due.moment) return;
+    deadline.due = due;
+    deadline.adjustments.push_back(
+        {fmt::format("{} from {} ({}) ends later, so that applies", describe(later->period),
+                     anchor_name(later->from), format_day(local_day(*anchor, calendar.zone()))),
+         due});
+}
+
 /// One occurrence of a milestone: what it counts from, how long, and when it was met.
 struct Occurrence {
     Instant anchor;
@@ -373,7 +474,8 @@ struct Occurrence {
 /// Works out the deadline of one occurrence of `milestone` in `visit`.
 Result<Deadline> work_out(const Milestone& milestone, const StageVisit& visit,
                           const Occurrence& occurrence, const Complaint& complaint,
-                          const Policy& policy, const WorkingCalendar& calendar, Instant as_of) {
+                          const Policy& policy, const WorkingCalendar& calendar, Instant as_of,
+                          std::vector<Error>& anomalies) {
     Deadline deadline;
     deadline.stage = visit.stage->id;
     deadline.stage_title = visit.stage->title;
@@ -385,9 +487,9 @@ Result<Deadline> work_out(const Milestone& milestone, const StageVisit& visit,
     deadline.due = deadline.base_due;
     deadline.met_at = occurrence.met_at;
     deadline.occurrence = occurrence.index;
+    if (occurrence.index == 0) apply_later_limit(deadline, visit, complaint, calendar);
     apply_pauses(deadline, visit, calendar);
-    if (auto extended = apply_extensions(deadline, visit, complaint, calendar); !extended)
-        return extended.error();
+    apply_extensions(deadline, visit, complaint, policy, calendar, anomalies);
     if (deadline.met_at) {
         deadline.state = DeadlineState::met;
         deadline.late = *deadline.met_at >= deadline.due.moment;
@@ -401,7 +503,7 @@ Result<Deadline> work_out(const Milestone& milestone, const StageVisit& visit,
 std::optional<Instant> next_met_time(const Milestone& milestone, const StageVisit& visit,
                                      Instant after) {
     for (const Event* event : visit.events)
-        if (event->type == milestone.met_by && event->at > after) return event->at;
+        if (is_met_by(milestone, event->type) && event->at > after) return event->at;
     return std::nullopt;
 }
 
@@ -418,15 +520,16 @@ constexpr int max_occurrences = 1000;
 /// first one not yet met or the end of the stage.
 Status add_deadlines(std::vector<Deadline>& out, const Milestone& milestone,
                      const StageVisit& visit, const Complaint& complaint, const Policy& policy,
-                     const WorkingCalendar& calendar, Instant as_of) {
-    const auto anchor = anchor_time(milestone, visit, complaint);
+                     const WorkingCalendar& calendar, Instant as_of,
+                     std::vector<Error>& anomalies) {
+    const auto anchor = anchor_time(milestone, visit, complaint, calendar);
     if (!anchor) return done();
     Instant from = *anchor;
     std::optional<Instant> met = met_time(milestone, visit, from);
     for (int occurrence = 0; occurrence < max_occurrences; ++occurrence) {
         const Period& period = occurrence == 0 ? milestone.period : *milestone.every;
         auto deadline = work_out(milestone, visit, {from, period, met, occurrence}, complaint,
-                                 policy, calendar, as_of);
+                                 policy, calendar, as_of, anomalies);
         if (!deadline) return deadline.error();
         out.push_back(std::move(*deadline));
         if (!milestone.every || !met || stage_over_by(visit, *met)) break;
@@ -496,7 +599,7 @@ Result<ComplaintState> derive_state(const Complaint& complaint, const Policy& po
     for (const StageVisit& visit : walk.visits())
         for (const Milestone& milestone : visit.stage->milestones)
             if (auto added = add_deadlines(state.deadlines, milestone, visit, complaint, policy,
-                                           calendar, as_of);
+                                           calendar, as_of, state.anomalies);
                 !added)
                 return added.error();
     return state;
@@ -531,6 +634,7 @@ std::vector<std::string> intake_gaps(const Complaint& complaint, const Policy& p
     for (const std::string& field : policy.required_fields) {
         const bool missing = field == "people"     ? complaint.people.empty()
                              : field == "evidence" ? complaint.evidence.empty()
+                             : field == "occurred" ? is_blank(occurred_words(complaint))
                                                    : is_blank(*intake_text(complaint, field));
         if (missing) gaps.push_back(field);
     }
@@ -561,6 +665,28 @@ Result<const Stage*> escalation_target(const ComplaintState& state, const Policy
                                        "only (use 'complaints reopen' to look at it again)",
                                        state.stage, to));
     return &policy.stages[static_cast<std::size_t>(target)];
+}
+
+std::optional<Day> matter_day(const Complaint& complaint, Anchor anchor) {
+    if (anchor == Anchor::known && complaint.known_on) return complaint.known_on;
+    if (anchor != Anchor::known && anchor != Anchor::occurred) return std::nullopt;
+    if (complaint.occurred_until) return complaint.occurred_until;
+    return complaint.occurred_on;
+}
+
+std::optional<std::string> time_limit_warning(const Complaint& complaint, const Policy& policy,
+                                              const WorkingCalendar& calendar) {
+    const auto day = matter_day(complaint, Anchor::known);
+    if (!policy.time_limit || !day) return std::nullopt;
+    const Due due =
+        due_after(start_of_day(*day, calendar.zone()), *policy.time_limit, Counting{}, calendar);
+    if (complaint.received <= due.moment) return std::nullopt;
+    return fmt::format("received {}, after policy {}'s time limit of {} from when the matter {} "
+                       "({}), which ended {}: recorded all the same; decide whether to consider it",
+                       format_day(local_day(complaint.received, calendar.zone())), policy.id,
+                       describe(*policy.time_limit),
+                       complaint.known_on ? "became known" : "happened", format_day(*day),
+                       format_day(due.day));
 }
 
 const Deadline* next_staff_deadline(const ComplaintState& state) {

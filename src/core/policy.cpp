@@ -36,6 +36,13 @@ const std::string* route_for(const std::vector<Route>& routes, std::string_view 
     return nullptr;
 }
 
+/// `text` without spaces, tabs or a carriage return at either end.
+std::string folded_value(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t\r");
+    if (first == std::string_view::npos) return {};
+    return std::string(text.substr(first, text.find_last_not_of(" \t\r") - first + 1));
+}
+
 } // namespace
 
 bool Person::answers_to(std::string_view text) const {
@@ -55,6 +62,19 @@ std::string anchor_name(Anchor anchor) {
 
 std::string anchor_name(const Milestone& milestone) {
     return milestone.from == Anchor::event ? milestone.from_event : anchor_name(milestone.from);
+}
+
+bool is_met_by(const Milestone& milestone, std::string_view type) {
+    if (milestone.met_by == type) return true;
+    const auto& more = milestone.also_met_by;
+    return std::find(more.begin(), more.end(), type) != more.end();
+}
+
+std::string met_by_words(const Milestone& milestone) {
+    std::string out = milestone.met_by;
+    for (const std::string& type : milestone.also_met_by)
+        out += " or " + type;
+    return out;
 }
 
 const Stage* Policy::find_stage(std::string_view stage_id) const {
@@ -79,6 +99,27 @@ const Stage& Policy::first_stage_for(std::string_view severity, std::string_view
 
 const std::vector<std::string>& event_type_names() {
     return all_event_types();
+}
+
+std::string adopted_policy_text(std::string_view policy_text, Day adopted) {
+    for (std::size_t start = 0; start < policy_text.size();) {
+        std::size_t end = policy_text.find('\n', start);
+        if (end == std::string_view::npos) end = policy_text.size();
+        const std::string_view line = policy_text.substr(start, end - start);
+        if (line.substr(0, line.find_first_of(" =")) == "last_reviewed") {
+            const std::string was = folded_value(line.substr(line.find('=') + 1));
+            std::string out(policy_text.substr(0, start));
+            out +=
+                fmt::format("# Set by `complaints init`: the register adopted this policy on {}, "
+                            "so its review cycle starts then (it was last_reviewed = {}).\n",
+                            format_day(adopted), was);
+            out += "last_reviewed = " + format_day(adopted);
+            out += policy_text.substr(end);
+            return out;
+        }
+        start = end + 1;
+    }
+    return std::string(policy_text);
 }
 
 std::optional<Day> review_due(const Policy& policy) {

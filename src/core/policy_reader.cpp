@@ -25,15 +25,16 @@ const Keys intake_field_names{"name",   "contact",  "channel",  "summary",  "det
 
 const TableSchema top_schema{
     "the policy file", {"policy", "calendar", "intake", "outcome", "people", "contact", "stage"}};
-const TableSchema policy_schema{
-    "[policy]",
-    {"id", "version", "title", "organisation", "source", "last_reviewed", "review_every"}};
+const TableSchema policy_schema{"[policy]",
+                                {"id", "version", "title", "organisation", "source",
+                                 "last_reviewed", "review_every", "review_starts_on_adoption"}};
 const TableSchema calendar_schema{
     "[calendar]",
     {"time_zone", "working_week", "bank_holidays", "closures", "working_days", "due_soon"}};
 const TableSchema closure_schema{"closures", {"date", "from", "to", "name"}};
 const TableSchema intake_schema{
-    "[intake]", {"channels", "channel_aliases", "required", "severities", "categories"}};
+    "[intake]",
+    {"channels", "channel_aliases", "required", "severities", "categories", "time_limit"}};
 const TableSchema outcome_schema{"[outcome]", {"remedies", "findings"}};
 const TableSchema people_schema{
     "[[people]]", {"role", "title", "name", "phone", "email", "address", "url", "external"}};
@@ -47,7 +48,9 @@ const TableSchema stage_schema{"[[stage]]",
 const TableSchema milestone_schema{
     "[[stage.milestone]]",
     {"id", "title", "within", "every", "from", "met_by", "party", "beginning_with", "roll_forward",
-     "from_working_day", "max_extension", "extension_needs_reason", "action", "contact"}};
+     "from_working_day", "max_extension", "extension_without_reason", "extension_needs_reason",
+     "late_extension", "whichever_later", "action", "contact"}};
+const TableSchema later_schema{"whichever_later", {"within", "from"}};
 
 std::string lowercase(std::string_view text) {
     std::string out(text);
@@ -82,6 +85,7 @@ void read_about(TomlReader& reader, const toml::table& root, Policy& policy) {
     policy.source = reader.text_at(*table, "source");
     policy.last_reviewed = reader.day_at(*table, "last_reviewed", QuotedDate::allowed);
     policy.review_every = reader.period_at(*table, "review_every");
+    policy.review_starts_on_adoption = reader.flag_at(*table, "review_starts_on_adoption");
 }
 
 // --- [calendar] ---------------------------------------------------------------------------
@@ -236,6 +240,7 @@ void read_intake(TomlReader& reader, const toml::table& root, Policy& policy) {
     }
     policy.severities = reader.names_at(*table, "severities");
     policy.categories = reader.names_at(*table, "categories");
+    policy.time_limit = reader.period_at(*table, "time_limit");
 }
 
 void read_outcome(TomlReader& reader, const toml::table& root, Policy& policy) {
@@ -341,14 +346,21 @@ void read_anchor(TomlReader& reader, const toml::table& table, Milestone& milest
                                                             joined(names_in(anchor_names))))));
 }
 
+/// `met_by`: an event type, or a list of them, any of which meets the milestone.
 void read_met_by(TomlReader& reader, const toml::table& table, Milestone& milestone) {
-    const toml::node* node = reader.typed_at(table, "met_by", toml::node_type::string);
-    if (node == nullptr) return;
-    milestone.met_by = std::string(node->as_string()->get());
     const auto& types = event_type_names();
-    if (std::find(types.begin(), types.end(), milestone.met_by) != types.end()) return;
-    reader.fail(*node, fmt::format("'met_by' = \"{}\" is not an event type{}", milestone.met_by,
-                                   use_one_of(milestone.met_by, views_of(types))));
+    for (const TextItem& item : reader.texts_at(table, "met_by", SingleText::is_list)) {
+        if (std::find(types.begin(), types.end(), item.text) == types.end()) {
+            reader.fail(*item.node, fmt::format("'met_by' = \"{}\" is not an event type{}",
+                                                item.text, use_one_of(item.text, views_of(types))));
+        } else if (milestone.met_by.empty()) {
+            milestone.met_by = item.text;
+        } else {
+            milestone.also_met_by.push_back(item.text);
+        }
+    }
+    if (milestone.met_by.empty() && !reader.failed())
+        reader.fail(*table.get("met_by"), "'met_by' must name at least one event type");
 }
 
 /// `every = "20 working days"`: a milestone that comes round again after each meeting event.
@@ -359,6 +371,37 @@ void read_repeat(TomlReader& reader, const toml::table& table, Milestone& milest
                                                      "\"{}\"",
                                                      describe(*milestone.every)));
     }
+}
+
+/// `whichever_later = { within = "6 months", from = "known" }`: a second limit from a named
+/// anchor, which applies when it ends later.
+void read_later_limit(TomlReader& reader, const toml::table& table, Milestone& milestone) {
+    const toml::node* node = reader.typed_at(table, "whichever_later", toml::node_type::table);
+    if (node == nullptr) return;
+    const toml::table& later = *node->as_table();
+    reader.check_keys(later, later_schema);
+    LaterLimit limit;
+    if (reader.require(later, "within", later_schema.where))
+        if (auto period = reader.period_at(later, "within")) limit.period = *period;
+    if (const toml::node* from = reader.typed_at(later, "from", toml::node_type::string)) {
+        const std::string name(from->as_string()->get());
+        if (auto anchor = parse_anchor(name))
+            limit.from = *anchor;
+        else
+            reader.fail(*from, fmt::format("unknown anchor '{}' in whichever_later; use one of: {}",
+                                           name, joined(names_in(anchor_names))));
+    }
+    milestone.whichever_later = limit;
+}
+
+/// The caps on extensions, whether they need reasons, and what a late one does.
+void read_extension_rules(TomlReader& reader, const toml::table& table, Milestone& milestone) {
+    milestone.max_extension = reader.period_at(table, "max_extension");
+    milestone.extension_without_reason = reader.period_at(table, "extension_without_reason");
+    milestone.extension_needs_reason = reader.flag_at(table, "extension_needs_reason");
+    if (auto late =
+            reader.choice_at(table, "late_extension", late_extension_names, "late_extension"))
+        milestone.late_extension = *late;
 }
 
 Milestone read_milestone(TomlReader& reader, const toml::table& table) {
@@ -379,8 +422,8 @@ Milestone read_milestone(TomlReader& reader, const toml::table& table) {
     if (auto party = reader.choice_at(table, "party", party_names, "party"))
         milestone.party = *party;
     read_counting(reader, table, milestone);
-    milestone.max_extension = reader.period_at(table, "max_extension");
-    milestone.extension_needs_reason = reader.flag_at(table, "extension_needs_reason");
+    read_extension_rules(reader, table, milestone);
+    read_later_limit(reader, table, milestone);
     milestone.action = reader.text_at(table, "action");
     milestone.contact = reader.text_at(table, "contact");
     return milestone;

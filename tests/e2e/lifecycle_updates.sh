@@ -88,7 +88,8 @@ expect_exit 2 extend "$id" --milestone resolve --for "5 working days" --reason "
   --as-of 2026-07-20T09:00
 expect_contains "$ERR" "--reason" "extend asks for a reason"
 expect_exit 2 extend "$id" --milestone resolve --for "5 working days" --as-of 2026-07-20T09:00
-# A hand-edited file with a reasonless extension is bad data, at its line.
+# A hand-edited file with a reasonless extension still reads: the extension is set aside (the
+# due day does not move) and check warns at its line.
 file=complaints/$id.toml
 line='  {at = 2026-07-20T10:00:00+01:00, type = "extended", milestone = "resolve", extend_by = "5 working days"},'
 python3 - "$file" "$line" <<'PY'
@@ -98,6 +99,8 @@ text = open(path).read()
 at = text.rindex("\n]")
 open(path, "w").write(text[:at] + "\n" + line + text[at:])
 PY
-expect_exit 3 show "$id" --as-of 2026-07-21T09:00
+expect_exit 0 show "$id" --as-of 2026-07-21T09:00
+expect_exit 1 check --as-of 2026-07-21T09:00
 expect_contains "$ERR" "an extension of 'resolve' needs a reason: add --reason" "reason needed"
 expect_contains "$ERR" "$file:" "located in the file"
+expect_contains "$ERR" "(kept in the file, not counted)" "set aside, not counted"

@@ -34,3 +34,12 @@ c resolve "$a" --outcome "Procedure changed" --at 2026-03-29T18:00 >/dev/null
 expect_eq "$(deadline "$a" investigation outcome state)" "met" "outcome sent"
 expect_eq "$(deadline "$a" investigation outcome late)" "False" "outcome on time"
 expect_eq "$(overdue_rows 2026-03-30T09:00)" "$d investigation outcome 2026-03-28 2" "only the late one is listed"
+
+# --- The framework provides no extension: one recorded after the 28 days moves nothing -----------
+c extend "$d" --milestone outcome --for "7 days" --reason "waiting for the key person" --at 2026-03-30T10:00 >/dev/null
+expect_eq "$(deadline "$d" investigation outcome due)" "2026-03-28" "a late extension does not move the deadline"
+expect_eq "$(overdue_rows 2026-03-31T09:00 | grep "^$d ")" "$d investigation outcome 2026-03-28 3" "still overdue"
+# No time limit for making a complaint: an old matter is recorded without a warning.
+expect_exit 0 add --name "A Parent" --contact "parent@example.org" --summary "Old matter" \
+  --occurred 2020-01-01 --received 2026-03-02T09:00
+expect_eq "$ERR" "" "no time limit, no warning"

@@ -53,3 +53,30 @@ expect_eq "$(deadline "$p" payment-services final-response due)" "2026-05-27" "3
 expect_exit 2 extend "$p" --milestone final-response --for "1 business day" --reason "more" --at 2026-04-27T10:00
 expect_contains "$ERR" "cap of 20 working days" "no more than 35 business days in all"
 expect_eq "$(overdue_rows 2026-05-28T09:00 | grep "^$p ")" "$p payment-services final-response 2026-05-27 1" "35 business days passed"
+
+# --- DISP 1.6.2R: a written delay response by the end of 8 weeks meets the deadline -----------------
+c delay-response "$b" --text "We need the card scheme's records; you may refer to the Financial Ombudsman now" \
+  --at 2027-02-10T10:00 >/dev/null
+expect_eq "$(deadline "$b" complaint final-response state)" "met" "a delay response meets the 8 weeks"
+expect_eq "$(overdue_rows 2027-02-15T09:00 | grep -c "^$b ")" "0" "not overdue after a delay response"
+
+# --- No extension after the deadline ---------------------------------------------------------------
+# Received Monday 2 March 2026: 8 weeks end Monday 27 April. An extension a week later is refused.
+w=$(new_complaint "Mortgage arrears" 2026-03-02T09:00)
+expect_exit 2 extend "$w" --milestone final-response --for "2 weeks" --reason "more time" --at 2026-05-04T09:00
+expect_contains "$ERR" "recorded after it was due on 2026-04-27: policy fca-disp requires extensions to be agreed before the deadline" \
+  "a late extension is refused"
+# Payment services: the holding reply's extension must be recorded by day 15 (27 April 2026).
+q=$(new_complaint "Transfer lost" 2026-04-02T11:00 --category payment-services)
+expect_exit 2 extend "$q" --milestone final-response --for "20 business days" --reason "holding reply sent" \
+  --at 2026-04-28T10:00
+expect_contains "$ERR" "recorded after it was due on 2026-04-27" "a holding reply after day 15 is refused"
+
+# --- DISP 2.8.2R: 6 years (72 months) from the event -------------------------------------------------------------
+expect_exit 0 add --name "A Customer" --contact "customer@example.org" --summary "Mis-sold policy" \
+  --occurred 2019-05-01 --received 2026-03-02T09:00
+expect_contains "$ERR" "after policy fca-disp's time limit of 72 months from when the matter happened (2019-05-01), which ended 2025-05-01" \
+  "a complaint after 6 years is recorded with a warning"
+expect_exit 0 add --name "A Customer" --contact "customer@example.org" --summary "Pension transfer" \
+  --occurred 2019-05-01 --known 2024-01-10 --received 2026-03-02T09:00
+expect_eq "$ERR" "" "6 years from when the customer became aware: no warning"

@@ -41,9 +41,10 @@ expect_eq "$(deadline "$id" stage-1 respond from)" "acknowledgement" "response c
 c extend "$id" --milestone respond --for "10 working days" --reason "contractor survey booked" \
   --at 2027-01-06T12:00 >/dev/null
 expect_eq "$(deadline "$id" stage-1 respond due)" "2027-01-22" "stage 1 response after 10 working days' extension"
-# One more working day would take it past the Code's cap.
+# One more working day would take it past 10 working days: only with a good reason.
 expect_exit 2 extend "$id" --milestone respond --for "1 working day" --reason "more time" --at 2027-01-07T12:00
-expect_contains "$ERR" "cap of 10 working days" "extension beyond the cap is refused"
+expect_contains "$ERR" "beyond 10 working days needs a good reason" "extension beyond 10 working days needs a good reason"
+expect_contains "$ERR" "extension_without_reason in policy housing-ombudsman" "the error names the rule and the policy"
 expect_eq "$(overdue_rows 2027-01-25T09:00)" "$id stage-1 respond 2027-01-22 3" "extended response overdue"
 
 c resolve "$id" --outcome "Repairs booked" --at 2027-01-21T16:00 >/dev/null
@@ -67,3 +68,64 @@ expect_eq "$(overdue_rows 2027-03-08T09:00)" "$id stage-2 respond 2027-03-05 3" 
 # May bank holiday; Tue 5 (1), Wed 6, Thu 7, Fri 8 (4), Mon 11 (5) -> 2026-05-11.
 id2=$(c add --name "B Resident" --contact "b@example.org" --summary "Noise" --received 2026-05-02T13:00)
 expect_eq "$(deadline "$id2" stage-1 acknowledge due)" "2026-05-11" "received on a Saturday before a bank holiday"
+
+# --- Stage 2 final response: the resident's 12 months to go to the Housing Ombudsman ----------
+# Final response on Tuesday 9 March 2027. The Ombudsman will not consider a complaint 12 months
+# or more after it: the window is 12 months beginning with that day, so its last day is
+# Wednesday 8 March 2028. A window for the resident, never staff overdue.
+c resolve "$id" --outcome "Repairs completed; compensation offered" --at 2027-03-09T10:00 >/dev/null
+expect_eq "$(deadline "$id" stage-2 ombudsman due)" "2028-03-08" "12 months to go to the Housing Ombudsman"
+expect_eq "$(deadline "$id" stage-2 ombudsman party)" "complainant" "the window is the resident's"
+expect_eq "$(overdue_rows 2028-03-09T09:00 | grep -c "^$id ")" "0" "a lapsed window is not staff overdue"
+
+# --- "No more than 10 working days without good reason" -------------------------------------------
+# Received Monday 1 March 2027, acknowledged Tuesday 2 March: respond within 10 working days ->
+# Wed 3 (1), Thu 4, Fri 5 (3), Mon 8 - Fri 12 (8), Mon 15 (9), Tue 16 (10) -> 2027-03-16.
+g=$(c add --name "C Resident" --contact "c@example.org" --summary "Boiler" --received 2027-03-01T10:00)
+c ack "$g" --at 2027-03-02T10:00 >/dev/null
+expect_eq "$(deadline "$g" stage-1 respond due)" "2027-03-16" "stage 1 response"
+# 15 working days with a reason only: refused, naming the rule and the policy.
+expect_exit 2 extend "$g" --milestone respond --for "15 working days" --reason "contractor survey" \
+  --at 2027-03-10T12:00
+expect_contains "$ERR" "an extension of 'respond' beyond 10 working days needs a good reason: pass --good-reason (extension_without_reason in policy housing-ombudsman)" \
+  "15 working days need a good reason"
+# With a good reason: Wed 17 (1), Thu 18, Fri 19 (3), Mon 22 - Thu 25 (7), [Good Friday 26 March
+# and Easter Monday 29 March 2027], Tue 30 (8), Wed 31 (9), Thu 1 (10), Fri 2 (11), Mon 5 - Thu
+# 8 April (15) -> 2027-04-08. The good reason is recorded with it.
+c extend "$g" --milestone respond --for "15 working days" --reason "contractor survey" \
+  --good-reason "the only damp specialist is booked until April" --at 2027-03-10T12:00 >/dev/null
+expect_eq "$(deadline "$g" stage-1 respond due)" "2027-04-08" "15 working days with a good reason"
+expect_contains "$(cat complaints/"$g".toml)" 'good_reason = "the only damp specialist is booked until April"' \
+  "the good reason is in the record"
+expect_eq "$(c show "$g" --format json | json '[e["good_reason"] for e in d["events"] if e["type"] == "extended"][0]')" \
+  "the only damp specialist is booked until April" "show --format json gives the good reason"
+expect_contains "$(c explain "$g")" "beyond 10 working days for good reason: the only damp specialist is booked until April" \
+  "explain shows the good reason"
+
+# --- An extension is agreed before the deadline --------------------------------------------------
+# Same dates; the extension is recorded on Wednesday 17 March 2027, the day after the response
+# was due: refused, and the deadline stays overdue.
+h=$(c add --name "D Resident" --contact "d@example.org" --summary "Fence" --received 2027-03-01T10:00)
+c ack "$h" --at 2027-03-02T10:00 >/dev/null
+expect_exit 2 extend "$h" --milestone respond --for "5 working days" --reason "waiting for quotes" \
+  --at 2027-03-17T09:00
+expect_contains "$ERR" "an extension of 'respond' recorded after it was due on 2027-03-16: policy housing-ombudsman requires extensions to be agreed before the deadline (late_extension = \"refused\")" \
+  "a late extension is refused"
+expect_eq "$(overdue_rows 2027-03-17T10:00 | grep "^$h ")" "$h stage-1 respond 2027-03-16 1" "still overdue"
+
+# --- Out of time: 12 months from when the matter happened or became known -------------------------
+# The damp started on 20 November 2025: the 12 months ended on 20 November 2026. A complaint on
+# 4 January 2027 is recorded (exit 0) with a warning; the landlord decides.
+expect_exit 0 add --name "E Resident" --contact "e@example.org" --summary "Damp" \
+  --occurred 2025-11-20 --received 2027-01-04T10:00
+late=$OUT
+expect_contains "$ERR" "$late: received 2027-01-04, after policy housing-ombudsman's time limit of 12 months from when the matter happened (2025-11-20), which ended 2026-11-20: recorded all the same" \
+  "a late complaint is recorded with a warning"
+expect_contains "$(cat complaints/"$late".toml)" "occurred_on = 2025-11-20" "the date is stored as a date"
+# The resident only found out on 1 February 2026: in time, no warning.
+expect_exit 0 add --name "F Resident" --contact "f@example.org" --summary "Damp" \
+  --occurred 2025-11-20 --known 2026-02-01 --received 2027-01-04T10:00
+expect_eq "$ERR" "" "in time from when it became known"
+# When the matter happened is personal data: a redacted export leaves the dates out.
+expect_not_contains "$(c export --redact --format json)" "2025-11-20" "a redacted export leaves out the dates"
+expect_not_contains "$(c export --redact --format json)" "damp specialist" "and the good reason"

@@ -27,7 +27,7 @@ c extend "$a" --milestone respond --for "10 working days" --reason "waiting for 
   --at 2026-04-22T09:00 >/dev/null
 expect_eq "$(deadline "$a" stage-1 respond due)" "2026-05-08" "stage 1 response, extended"
 expect_exit 2 extend "$a" --milestone respond --until 2026-05-11 --reason "more" --at 2026-04-23T09:00
-expect_contains "$ERR" "cap of 10 working days" "extension past the cap is refused"
+expect_contains "$ERR" "beyond 10 working days needs a good reason" "extension past 10 working days needs a good reason"
 expect_eq "$(overdue_rows 2026-05-11T09:00)" "$a stage-1 respond 2026-05-08 3" "extended response overdue"
 c resolve "$a" --outcome "Decision upheld" --at 2026-05-06T12:00 >/dev/null
 expect_eq "$(deadline "$a" stage-1 respond state)" "met" "stage 1 response met"
@@ -49,3 +49,39 @@ expect_eq "$(overdue_rows 2026-06-26T09:00)" "$a stage-2 respond 2026-06-24 2" "
 # Thu 3, Fri 4 (4), Mon 7 (5) -> 2026-09-07.
 b=$(new_complaint "Parking permit" 2026-08-31T00:00)
 expect_eq "$(deadline "$b" stage-1 acknowledge due)" "2026-09-07" "received on a bank holiday"
+
+# --- Beyond 10 working days with a good reason --------------------------------------------------
+# Received Monday 1 June 2026, acknowledged Tuesday 2 June: respond by Wed 3 (1), Thu 4, Fri 5
+# (3), Mon 8 - Fri 12 (8), Mon 15 (9), Tue 16 (10) -> 2026-06-16. Extended by 12 working days
+# with a good reason: Wed 17 (1), Thu 18, Fri 19 (3), Mon 22 - Fri 26 (8), Mon 29 (9), Tue 30
+# (10), Wed 1 July (11), Thu 2 July (12) -> 2026-07-02.
+g=$(new_complaint "Care assessment delayed" 2026-06-01T10:00)
+c ack "$g" --at 2026-06-02T10:00 >/dev/null
+expect_eq "$(deadline "$g" stage-1 respond due)" "2026-06-16" "stage 1 response"
+c extend "$g" --milestone respond --for "12 working days" --reason "assessor on leave" \
+  --good-reason "the only qualified assessor is on leave until 29 June" --at 2026-06-15T09:00 >/dev/null
+expect_eq "$(deadline "$g" stage-1 respond due)" "2026-07-02" "12 working days with a good reason"
+
+# --- A late extension is refused ---------------------------------------------------------------
+h=$(new_complaint "Housing benefit" 2026-06-01T10:00)
+c ack "$h" --at 2026-06-02T10:00 >/dev/null
+expect_exit 2 extend "$h" --milestone respond --for "5 working days" --reason "more time" --at 2026-06-17T09:00
+expect_contains "$ERR" "recorded after it was due on 2026-06-16: policy lgsco requires extensions to be agreed before the deadline" \
+  "an extension after the deadline is refused"
+expect_eq "$(overdue_rows 2026-06-17T10:00 | grep "^$h ")" "$h stage-1 respond 2026-06-16 1" "the deadline stays overdue"
+
+# --- Time limits: 12 months from when the complainant became aware ------------------------------
+# The matter ran from January to March 2025: the 12 months from its last day, 31 March 2025,
+# ended on 31 March 2026. A complaint on 15 April 2026 is recorded with a warning.
+expect_exit 0 add --name "A Resident" --contact "r@example.org" --summary "Roadworks" \
+  --occurred 2025-01-01..2025-03-31 --received 2026-04-15T10:00
+expect_contains "$ERR" "received 2026-04-15, after policy lgsco's time limit of 12 months from when the matter happened (2025-03-31), which ended 2026-03-31" \
+  "a complaint out of time is recorded with a warning"
+expect_contains "$(c show "$OUT" --format json | json 'd["occurred"]')" "2025-01-01..2025-03-31" "the range is shown"
+# Became aware on 10 January 2026: the complainant's window to go to the Ombudsman is 12 months
+# beginning with that day, to 9 January 2027.
+k=$(c add --name "A Resident" --contact "r@example.org" --summary "Bins" --occurred 2025-12-01 \
+  --known 2026-01-10 --received 2026-02-02T10:00)
+c escalate "$k" --to stage-2 --at 2026-03-02T10:00 >/dev/null
+expect_eq "$(deadline "$k" stage-2 ombudsman due)" "2027-01-09" "12 months beginning with the day they became aware"
+expect_eq "$(deadline "$k" stage-2 ombudsman party)" "complainant" "the Ombudsman window is the complainant's"

@@ -47,3 +47,25 @@ expect_eq "$(overdue_rows 2026-10-05T09:00 | grep "^$b ")" "$b local respond 202
 expect_eq "$(overdue_rows 2026-12-24T09:00 | grep "^$a ")" "$a local acknowledge 2026-12-23 1" "acknowledgement overdue"
 c ack "$a" --at 2026-12-24T09:30 >/dev/null
 expect_eq "$(deadline "$a" local acknowledge late)" "True" "acknowledged a day late"
+
+# --- Regulation 14: the response, or a letter explaining the delay, by the 6-month point ----------
+# Received Monday 2 November 2026: due 1 May 2027. A letter explaining the delay on 28 April
+# meets it; the response can follow.
+c delay-response "$e" --text "The investigation needs records from the trust; we expect to reply by June" \
+  --at 2027-04-28T10:00 >/dev/null
+expect_eq "$(deadline "$e" local respond state)" "met" "a delay letter meets the 6-month point"
+expect_eq "$(deadline "$e" local respond late)" "False" "sent in time"
+expect_eq "$(overdue_rows 2027-05-04T09:00 | grep -c "^$e local respond ")" "0" "not overdue after the delay letter"
+expect_eq "$(c show "$e" --format json | json 'd["status"]')" "open" "the complaint stays open for the response"
+
+# --- A longer period agreed after the 6 months had passed: recorded, the deadline stays missed ----
+c extend "$b" --milestone respond --until 2026-11-30 --reason "agreed with the complainant" \
+  --at 2026-10-05T10:00 >/dev/null
+expect_eq "$(deadline "$b" local respond due)" "2026-10-01" "a late extension does not move the deadline"
+expect_eq "$(overdue_rows 2026-10-06T09:00 | grep "^$b ")" "$b local respond 2026-10-01 5" "still overdue"
+
+# --- Regulation 12: within 12 months of the matter ---------------------------------------------------
+expect_exit 0 add --name "A Patient" --contact "patient@example.org" --channel writing --summary "Surgery" \
+  --occurred 2025-09-01 --received 2026-11-02T10:00
+expect_contains "$ERR" "after policy nhs-england's time limit of 12 months from when the matter happened (2025-09-01), which ended 2026-09-01" \
+  "a complaint after 12 months is recorded with a warning"

@@ -54,3 +54,38 @@ x=$(new_complaint "Care package withdrawn" 2026-11-30T10:00 --severity complex)
 expect_eq "$(c show "$x" --format json | json 'd["stage"]')" "investigation" "a complex complaint starts at stage 2"
 expect_eq "$(deadline "$x" investigation acknowledge due)" "2026-12-03" "complex: acknowledgement"
 expect_eq "$(deadline "$x" investigation respond due)" "2026-12-30" "complex: response"
+
+# --- Stage 1 extension: at most 5 more working days, with a reason ----------------------------------
+# Received Monday 7 September 2026: decision by Tue 8 (1), Wed 9, Thu 10, Fri 11 (4), Mon 14 (5)
+# -> 2026-09-14. Six more working days are refused; five take it to Mon 21 September.
+e=$(new_complaint "Library closed early" 2026-09-07T09:00)
+expect_eq "$(deadline "$e" frontline decision due)" "2026-09-14" "stage 1 decision"
+expect_exit 2 extend "$e" --milestone decision --for "6 working days" --reason "staff away" --at 2026-09-10T09:00
+expect_contains "$ERR" "cap of 5 working days for 'decision' (max_extension in policy spso)" "stage 1 extension capped"
+c extend "$e" --milestone decision --for "5 working days" --reason "staff away" --at 2026-09-10T09:00 >/dev/null
+expect_eq "$(deadline "$e" frontline decision due)" "2026-09-21" "stage 1 decision extended by 5 working days"
+
+# --- A late extension is recorded, and the missed deadline stays missed --------------------------
+l=$(new_complaint "Grass not cut" 2026-09-07T09:00)
+c extend "$l" --milestone decision --for "2 working days" --reason "contractor" --at 2026-09-15T10:00 >/dev/null
+expect_eq "$(deadline "$l" frontline decision due)" "2026-09-14" "a late extension does not move the deadline"
+expect_eq "$(deadline_as_of 2026-09-15T12:00 "$l" frontline decision state)" "overdue" "still overdue"
+expect_contains "$(c explain "$l")" "recorded after it was due on 2026-09-14: the missed deadline stays" "explain says why"
+
+# --- Asking for stage 2: 6 months of the event or 2 months of the response, whichever is later --
+# The event was on 20 August 2026; stage 1 response on 10 September 2026. 2 months of the
+# response end on 10 November 2026; 6 months of the event on 20 February 2027: the later applies.
+f=$(new_complaint "School transport" 2026-09-07T09:00 --occurred 2026-08-20)
+c resolve "$f" --outcome "Route restored" --at 2026-09-10T10:00 >/dev/null
+expect_eq "$(deadline "$f" frontline request-stage-2 due)" "2027-02-20" "6 months of the event is later"
+expect_contains "$(c explain "$f")" "6 months from known (2026-08-20) ends later, so that applies" "explain names the later limit"
+# An event on 1 April 2026: 6 months end 1 October 2026, before the 2 months (10 November).
+o=$(new_complaint "Parking fine" 2026-09-07T09:00 --occurred 2026-04-01)
+c resolve "$o" --outcome "Fine cancelled" --at 2026-09-10T10:00 >/dev/null
+expect_eq "$(deadline "$o" frontline request-stage-2 due)" "2026-11-10" "2 months of the response is later"
+
+# --- Out of time: complain within 6 months ---------------------------------------------------------
+expect_exit 0 add --name "A Citizen" --contact "citizen@example.org" --summary "Planning" \
+  --occurred 2026-01-05 --received 2026-09-07T09:00
+expect_contains "$ERR" "after policy spso's time limit of 6 months from when the matter happened (2026-01-05), which ended 2026-07-05" \
+  "a complaint after 6 months is recorded with a warning"

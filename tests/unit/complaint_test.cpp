@@ -307,7 +307,7 @@ TEST_CASE("parse errors are located at file:line:col") {
         CHECK(error_of(minimal("", "  { at = 2026-03-28T09:00:00Z, type = \"acked\" },\n")) ==
               "complaints/k7m2qxh9.toml:6:39: unknown event type 'acked' (valid types: "
               "acknowledged, note, assigned, escalated, extended, paused, resumed, resolved, "
-              "reopened, closed, withdrawn, referred, meeting, update, amended)");
+              "reopened, closed, withdrawn, referred, meeting, update, amended, delay-response)");
     }
     SUBCASE("an unknown key inside an event") {
         CHECK(error_of(minimal("", "  { at = 2026-03-28T09:00:00Z, type = \"note\", txet = "
@@ -460,9 +460,73 @@ TEST_CASE("with_policy_version changes that line only, as an escaped string") {
 
 TEST_CASE("all event types are listed once, in documented order") {
     const auto& types = all_event_types();
-    CHECK(types.size() == 15);
+    CHECK(types.size() == 16);
     CHECK(types.front() == "acknowledged");
-    CHECK(types.back() == "amended");
+    CHECK(types.back() == "delay-response");
+}
+
+TEST_CASE("an extension's good reason is written after its reason and read back") {
+    Event e;
+    e.at = utc(2026, 4, 1, 8);
+    e.type = "extended";
+    e.milestone = "respond";
+    e.extend_by = Period{15, Unit::working_days};
+    e.reason = "contractor survey";
+    e.good_reason = "the surveyor is booked until May";
+    CHECK(write_event_line(e, london()) ==
+          "  { at = 2026-04-01T09:00:00+01:00, type = \"extended\", milestone = \"respond\", "
+          "extend_by = \"15 working days\", reason = \"contractor survey\", good_reason = \"the "
+          "surveyor is booked until May\" },");
+    Complaint c = example();
+    c.events = {e};
+    auto parsed = parse_complaint(write_complaint(c, london()), "x.toml");
+    REQUIRE(parsed.ok());
+    CHECK(parsed->events.at(0).good_reason == e.good_reason);
+}
+
+TEST_CASE("when the matter happened and became known: dates written after 'occurred'") {
+    Complaint c;
+    c.id = "k7m2qxh9";
+    c.policy = "housing-ombudsman";
+    c.policy_version = "2024-04-01";
+    c.received = utc(2026, 1, 5, 9);
+    c.occurred_on = Day{date::year{2025} / 3 / 1};
+    c.occurred_until = Day{date::year{2025} / 3 / 31};
+    c.known_on = Day{date::year{2025} / 4 / 2};
+    const std::string text = write_complaint(c, london());
+    CHECK(text.find("received = 2026-01-05T09:00:00+00:00\noccurred_on = 2025-03-01\n"
+                    "occurred_until = 2025-03-31\nknown_on = 2025-04-02\n") != std::string::npos);
+    auto parsed = parse_complaint(text, "x.toml");
+    REQUIRE(parsed.ok());
+    CHECK(*parsed == c);
+    CHECK(occurred_words(c) == "2025-03-01..2025-03-31; became known 2025-04-02");
+    c.occurred = "a wet March";
+    c.occurred_until.reset();
+    c.known_on.reset();
+    CHECK(occurred_words(c) == "a wet March; 2025-03-01");
+
+    SUBCASE("a quoted date is refused, as for every date of the file") {
+        auto quoted = parse_complaint("id = \"k7m2qxh9\"\npolicy = \"p\"\npolicy_version = "
+                                      "\"1\"\nreceived = 2026-01-05T09:00:00Z\n"
+                                      "occurred_on = \"2025-03-01\"\nevents = []\n",
+                                      "x.toml");
+        REQUIRE_FALSE(quoted.ok());
+        CHECK(quoted.error().to_string().find("x.toml:5:15: 'occurred_on' must be a date") == 0);
+    }
+}
+
+TEST_CASE("a date or a range of dates, else free text") {
+    auto one = parse_day_range("2026-01-05");
+    REQUIRE(one);
+    CHECK(one->from == one->until);
+    auto range = parse_day_range("2026-01-01..2026-01-31");
+    REQUIRE(range);
+    CHECK(format_day(range->from) == "2026-01-01");
+    CHECK(format_day(range->until) == "2026-01-31");
+    CHECK_FALSE(parse_day_range("2026-01-31..2026-01-01"));
+    CHECK_FALSE(parse_day_range("last Tuesday"));
+    CHECK_FALSE(parse_day_range("2026-01-05 around 10:30"));
+    CHECK_FALSE(parse_day_range("2026-01-05.."));
 }
 
 TEST_SUITE_END();

@@ -81,6 +81,18 @@ TEST_CASE("anchor_words: what a milestone counts from, as a complainant would sa
     CHECK(anchor_words(after) == "the last update to the complainant");
 }
 
+TEST_CASE("dated matters: counted from when it happened or became known, whichever is later") {
+    CHECK(anchor_words(milestone({12, Unit::months}, Anchor::occurred)) ==
+          "when the matter happened");
+    CHECK(anchor_words(milestone({12, Unit::months}, Anchor::known)) ==
+          "when the complainant became aware of the matter (else when it happened)");
+    Milestone stage_2 = milestone({2, Unit::months}, Anchor::outcome);
+    stage_2.title = "Ask for stage 2";
+    stage_2.whichever_later = LaterLimit{{6, Unit::months}, Anchor::occurred};
+    CHECK(rule_words(stage_2) == "Ask for stage 2 within 2 months of the outcome being sent, or "
+                                 "within 6 months of when the matter happened, whichever is later");
+}
+
 TEST_CASE("working days: the rule, day 1 and every day not counted") {
     Milestone m = milestone({10, Unit::working_days});
     Deadline d = deadline_for(m, "2026-04-02T10:00");

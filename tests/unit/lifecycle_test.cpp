@@ -132,13 +132,6 @@ ComplaintState state_of(const Complaint& c, const char* as_of) {
     return state.value();
 }
 
-std::string error_of(const Complaint& c, const char* as_of) {
-    auto state = derive_state(in_order(c), riverside(), calendar(), at(as_of));
-    REQUIRE_FALSE(state.ok());
-    CHECK(state.error().kind == ErrorKind::data);
-    return state.error().to_string();
-}
-
 /// The one event the fold set aside as out of order, located: the complaint still reads.
 std::string anomaly_of(const Complaint& c, const char* as_of) {
     auto state = derive_state(in_order(c), riverside(), calendar(), at(as_of));
@@ -354,21 +347,23 @@ TEST_CASE("an extension moves the deadline to a date or by a period, up to the c
         more.until = parse_day("2026-07-13").value();
         CHECK(due(deadline(state_of(c, "2026-06-22T09:00"), "formal", "resolve")) == "2026-07-13");
     }
-    SUBCASE("beyond the cap of 10 working days (13 July) is refused") {
+    SUBCASE("beyond the cap of 10 working days (13 July) is set aside: the due day stays") {
         more.until = parse_day("2026-07-14").value();
-        CHECK(error_of(c, "2026-06-22T09:00") ==
+        CHECK(due(deadline(state_of(c, "2026-06-22T09:00"), "formal", "resolve")) == "2026-06-29");
+        CHECK(anomaly_of(c, "2026-06-22T09:00") ==
               "complaints/2026-0001.toml:20:3: extension beyond the policy's cap of 10 working "
-              "days for 'resolve'");
+              "days for 'resolve' (max_extension in policy riverside)");
     }
-    SUBCASE("without a reason, where the procedure needs one, is refused") {
+    SUBCASE("without a reason, where the procedure needs one, is set aside") {
         more.extend_by = Period{5, Unit::working_days};
         more.reason = " ";
-        CHECK(error_of(c, "2026-06-22T09:00") ==
+        CHECK(anomaly_of(c, "2026-06-22T09:00") ==
               "complaints/2026-0001.toml:20:3: an extension of 'resolve' needs a reason: add "
-              "--reason");
+              "--reason (extension_needs_reason in policy riverside)");
     }
     SUBCASE("without a reason, where the procedure does not ask for one, is accepted") {
         more.milestone = "acknowledge";
+        more.at = at("2026-06-02T10:00");
         more.reason.clear();
         more.extend_by = Period{1, Unit::working_days};
         CHECK(due(deadline(state_of(c, "2026-06-22T09:00"), "formal", "acknowledge")) ==
@@ -546,6 +541,241 @@ TEST_CASE("a staff milestone met by escalating counts when staff escalated, not 
     REQUIRE(pass_on.met_at.has_value());
     CHECK(*pass_on.met_at == at("2026-06-04T10:00"));
     CHECK(pass_on.late);
+}
+
+namespace {
+
+/// Riverside's procedure with the formal resolution's hard cap replaced by `rules`.
+Policy riverside_with(const std::string& rules) {
+    std::string text = procedure;
+    const std::string cap = "  max_extension = \"10 working days\"\n";
+    text.replace(text.find(cap), cap.size(), rules);
+    return parse_policy(text, "riverside.toml").value();
+}
+
+Result<ComplaintState> state_under(const Policy& policy, const Complaint& c, const char* as_of) {
+    return derive_state(in_order(c), policy, calendar(), at(as_of));
+}
+
+} // namespace
+
+TEST_CASE("no more than 10 working days without good reason: beyond it, the reason is recorded") {
+    const Policy policy = riverside_with("  extension_without_reason = \"10 working days\"\n");
+    // Received Monday 1 June 2026, formal: resolve within 20 working days -> Monday 29 June.
+    Complaint c = complaint("2026-06-01T09:00", "serious");
+    Event& more = record(c, "extended", "2026-06-20T10:00");
+    more.milestone = "resolve";
+    more.reason = "contractor survey booked";
+    more.extend_by = Period{15, Unit::working_days};
+
+    SUBCASE("15 working days without a good reason are set aside, naming the rule") {
+        auto state = state_under(policy, c, "2026-06-22T09:00");
+        REQUIRE(state.ok());
+        REQUIRE(state->anomalies.size() == 1);
+        CHECK(state->anomalies[0].to_string() ==
+              "complaints/2026-0001.toml:20:3: an extension of 'resolve' beyond 10 working days "
+              "needs a good reason: pass --good-reason (extension_without_reason in policy "
+              "riverside)");
+        CHECK(due(deadline(*state, "formal", "resolve")) == "2026-06-29"); // not moved
+    }
+    SUBCASE("with a good reason they move it to Monday 20 July, and say why") {
+        more.good_reason = "the surveyor is booked until July";
+        auto state = state_under(policy, c, "2026-06-22T09:00");
+        REQUIRE(state.ok());
+        auto resolve = deadline(*state, "formal", "resolve");
+        CHECK(due(resolve) == "2026-07-20");
+        REQUIRE(resolve.adjustments.size() == 1);
+        CHECK(resolve.adjustments[0].what ==
+              "extended by 15 working days (contractor survey booked); beyond 10 working days "
+              "for good reason: the surveyor is booked until July");
+    }
+    SUBCASE("10 working days need no good reason") {
+        more.extend_by = Period{10, Unit::working_days};
+        auto state = state_under(policy, c, "2026-06-22T09:00");
+        REQUIRE(state.ok());
+        CHECK(due(deadline(*state, "formal", "resolve")) == "2026-07-13");
+    }
+}
+
+TEST_CASE("an extension recorded after the deadline: refused, recorded, or allowed") {
+    // Resolve due Monday 29 June 2026; extended by 5 working days on Tuesday 30 June.
+    Complaint c = complaint("2026-06-01T09:00", "serious");
+    Event& late = record(c, "extended", "2026-06-30T10:00");
+    late.milestone = "resolve";
+    late.reason = "waiting for witness statements";
+    late.extend_by = Period{5, Unit::working_days};
+
+    SUBCASE("refused where the procedure says extensions are agreed before the deadline") {
+        auto state =
+            state_under(riverside_with("  late_extension = \"refused\"\n"), c, "2026-07-01T09:00");
+        REQUIRE(state.ok());
+        CHECK(deadline(*state, "formal", "resolve").state == DeadlineState::overdue);
+        REQUIRE(state->anomalies.size() == 1);
+        CHECK(state->anomalies[0].to_string() ==
+              "complaints/2026-0001.toml:20:3: an extension of 'resolve' recorded after it was "
+              "due on 2026-06-29: policy riverside requires extensions to be agreed before the "
+              "deadline (late_extension = \"refused\")");
+    }
+    SUBCASE("by default recorded, and the missed deadline stays overdue") {
+        auto resolve = deadline(state_of(c, "2026-07-01T09:00"), "formal", "resolve");
+        CHECK(due(resolve) == "2026-06-29");
+        CHECK(resolve.state == DeadlineState::overdue);
+        REQUIRE(resolve.adjustments.size() == 1);
+        CHECK(resolve.adjustments[0].what ==
+              "extended by 5 working days (waiting for witness statements), recorded after it "
+              "was due on 2026-06-29: the missed deadline stays");
+    }
+    SUBCASE("allowed: the deadline moves to Monday 6 July and is open again") {
+        auto state =
+            state_under(riverside_with("  late_extension = \"allowed\"\n"), c, "2026-07-01T09:00");
+        REQUIRE(state.ok());
+        auto resolve = deadline(*state, "formal", "resolve");
+        CHECK(due(resolve) == "2026-07-06");
+        CHECK(resolve.state == DeadlineState::open);
+    }
+    SUBCASE("an extension recorded before the deadline is in time, whatever the rule") {
+        late.at = at("2026-06-29T16:00");
+        auto state =
+            state_under(riverside_with("  late_extension = \"refused\"\n"), c, "2026-07-01T09:00");
+        REQUIRE(state.ok());
+        CHECK(due(deadline(*state, "formal", "resolve")) == "2026-07-06");
+    }
+}
+
+namespace {
+
+/// A code with one stage: a final response or a delay response within 8 weeks; 2 months from
+/// the outcome, or 6 months from when the matter became known if later, to go further; and 12
+/// months from when the matter happened to complain.
+const char* const code = R"([policy]
+id = "code"
+version = "1"
+
+[calendar]
+time_zone = "Europe/London"
+bank_holidays = "england-and-wales"
+
+[intake]
+time_limit = "12 months"
+
+[[stage]]
+id = "complaint"
+
+  [[stage.milestone]]
+  id = "final-response"
+  within = "8 weeks"
+  from = "receipt"
+  met_by = ["resolved", "delay-response"]
+
+  [[stage.milestone]]
+  id = "go-further"
+  within = "2 months"
+  from = "outcome"
+  met_by = "referred"
+  party = "complainant"
+  whichever_later = { within = "6 months", from = "known" }
+
+  [[stage.milestone]]
+  id = "ombudsman"
+  within = "12 months"
+  from = "occurred"
+  met_by = "referred"
+  party = "complainant"
+)";
+
+Result<ComplaintState> state_under_code(const Complaint& c, const char* as_of) {
+    static const Policy policy = parse_policy(code, "code.toml").value();
+    return state_under(policy, c, as_of);
+}
+
+} // namespace
+
+TEST_CASE("a milestone met by any of its events: a final response or a delay response") {
+    // Received Monday 2 March 2026: 8 weeks -> Monday 27 April.
+    Complaint c = complaint("2026-03-02T14:00");
+    SUBCASE("a written delay response meets it") {
+        record(c, "delay-response", "2026-04-24T10:00");
+        auto state = state_under_code(c, "2026-05-01T09:00");
+        REQUIRE(state.ok());
+        auto final_response = deadline(*state, "complaint", "final-response");
+        CHECK(final_response.state == DeadlineState::met);
+        CHECK_FALSE(final_response.late);
+        CHECK(*final_response.met_at == at("2026-04-24T10:00"));
+    }
+    SUBCASE("so does the final response") {
+        record(c, "resolved", "2026-04-28T10:00");
+        auto state = state_under_code(c, "2026-05-01T09:00");
+        REQUIRE(state.ok());
+        auto final_response = deadline(*state, "complaint", "final-response");
+        CHECK(final_response.state == DeadlineState::met);
+        CHECK(final_response.late);
+    }
+    SUBCASE("a note does not") {
+        record(c, "note", "2026-04-24T10:00");
+        auto state = state_under_code(c, "2026-04-28T09:00");
+        REQUIRE(state.ok());
+        CHECK(deadline(*state, "complaint", "final-response").state == DeadlineState::overdue);
+    }
+}
+
+TEST_CASE("time limits count from when the matter happened or became known") {
+    Complaint c = complaint("2026-03-02T14:00");
+    SUBCASE("no date recorded: no window from it, and no warning") {
+        auto state = state_under_code(c, "2026-03-03T09:00");
+        REQUIRE(state.ok());
+        CHECK(deadlines(*state, "complaint", "ombudsman").empty());
+        static const Policy policy = parse_policy(code, "code.toml").value();
+        CHECK_FALSE(time_limit_warning(c, policy, calendar()));
+    }
+    SUBCASE("12 months from the last day of the range the matter happened in") {
+        c.occurred_on = parse_day("2025-06-01").value();
+        c.occurred_until = parse_day("2025-06-30").value();
+        auto state = state_under_code(c, "2026-03-03T09:00");
+        REQUIRE(state.ok());
+        CHECK(due(deadline(*state, "complaint", "ombudsman")) == "2026-06-30");
+        CHECK(matter_day(c, Anchor::known) == parse_day("2025-06-30").value());
+    }
+    SUBCASE("received more than 12 months after it became known: a warning, never a refusal") {
+        c.occurred_on = parse_day("2024-01-10").value();
+        c.known_on = parse_day("2025-02-27").value();
+        static const Policy policy = parse_policy(code, "code.toml").value();
+        auto warning = time_limit_warning(c, policy, calendar());
+        REQUIRE(warning);
+        CHECK(*warning == "received 2026-03-02, after policy code's time limit of 12 months from "
+                          "when the matter became known (2025-02-27), which ended 2026-02-27: "
+                          "recorded all the same; decide whether to consider it");
+        c.known_on = parse_day("2025-03-02").value();
+        CHECK_FALSE(time_limit_warning(c, policy, calendar()));
+    }
+}
+
+TEST_CASE("whichever is later: 2 months of the outcome or 6 months of the event") {
+    Complaint c = complaint("2026-03-02T14:00");
+    record(c, "resolved", "2026-03-20T10:00");
+    SUBCASE("without an event date, the 2 months alone: 20 May") {
+        auto state = state_under_code(c, "2026-03-21T09:00");
+        REQUIRE(state.ok());
+        auto further = deadline(*state, "complaint", "go-further");
+        CHECK(due(further) == "2026-05-20");
+        CHECK(further.adjustments.empty());
+    }
+    SUBCASE("an event known on 1 February: 6 months to 1 August is later, and says so") {
+        c.known_on = parse_day("2026-02-01").value();
+        auto state = state_under_code(c, "2026-03-21T09:00");
+        REQUIRE(state.ok());
+        auto further = deadline(*state, "complaint", "go-further");
+        CHECK(due(further) == "2026-08-01");
+        CHECK(format_day(further.base_due.day) == "2026-05-20");
+        REQUIRE(further.adjustments.size() == 1);
+        CHECK(further.adjustments[0].what ==
+              "6 months from known (2026-02-01) ends later, so that applies");
+    }
+    SUBCASE("an event known on 1 October 2025: 6 months end 1 April, the 2 months are later") {
+        c.known_on = parse_day("2025-10-01").value();
+        auto state = state_under_code(c, "2026-03-21T09:00");
+        REQUIRE(state.ok());
+        CHECK(due(deadline(*state, "complaint", "go-further")) == "2026-05-20");
+    }
 }
 
 TEST_CASE("status and deadline state names round-trip") {

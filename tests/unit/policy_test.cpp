@@ -96,6 +96,39 @@ TEST_CASE("fca-disp: payment services complaints start at their own stage, by ca
     CHECK(policy.first_stage_for("", "").id == policy.stages.front().id);
 }
 
+TEST_CASE("the shipped real codes: extension rules, several ways to meet, time limits") {
+    const Policy housing = shipped_policy("housing-ombudsman");
+    const Milestone& respond = housing.stages[0].milestones.at(1);
+    CHECK(respond.extension_without_reason == Period{10, Unit::working_days});
+    CHECK_FALSE(respond.max_extension);
+    CHECK(respond.extension_needs_reason);
+    CHECK(respond.late_extension == LateExtension::refused);
+    CHECK(housing.time_limit == Period{12, Unit::months});
+    CHECK(housing.review_starts_on_adoption);
+    const Milestone& ombudsman = housing.stages[1].milestones.back();
+    CHECK(ombudsman.party == Party::complainant);
+    CHECK(ombudsman.from == Anchor::outcome);
+
+    const Policy lgsco = shipped_policy("lgsco");
+    CHECK(lgsco.stages[0].milestones.at(1).extension_without_reason ==
+          Period{10, Unit::working_days});
+    CHECK(lgsco.stages[1].milestones.back().from == Anchor::known);
+
+    const Policy spso = shipped_policy("spso");
+    CHECK(spso.stages[0].milestones.at(0).max_extension == Period{5, Unit::working_days});
+    const auto& later = spso.stages[0].milestones.at(1).whichever_later;
+    REQUIRE(later);
+    CHECK(later->period == Period{6, Unit::months});
+    CHECK(spso.time_limit == Period{6, Unit::months});
+
+    const Policy fca = shipped_policy("fca-disp");
+    const Milestone& final_response = fca.stages[0].milestones.at(0);
+    CHECK(is_met_by(final_response, "delay-response"));
+    CHECK(final_response.late_extension == LateExtension::refused);
+    CHECK(is_met_by(shipped_policy("nhs-england").stages[0].milestones.at(1), "delay-response"));
+    CHECK_FALSE(shipped_policy("eyfs").time_limit);
+}
+
 TEST_CASE("twinkles: reviewed yearly, acknowledged in 10 working days, regulator window") {
     Policy policy = shipped_policy("twinkles");
     CHECK(policy.version == "2024-03-05");
@@ -192,6 +225,100 @@ id = "only"
     CHECK(policy->due_soon == Period{3, Unit::days});
 }
 
+TEST_CASE("extension rules: a soft cap, a hard cap, reasons, and what a late one does") {
+    auto policy = parse_policy(with_milestone(R"(  id = "respond"
+  within = "10 working days"
+  met_by = "resolved"
+  extension_without_reason = "10 working days"
+  max_extension = "20 working days"
+  extension_needs_reason = true
+  late_extension = "refused"
+)"),
+                               "p.toml");
+    REQUIRE(policy.ok());
+    const Milestone& respond = policy->stages[0].milestones[0];
+    CHECK(respond.extension_without_reason == Period{10, Unit::working_days});
+    CHECK(respond.max_extension == Period{20, Unit::working_days});
+    CHECK(respond.extension_needs_reason);
+    CHECK(respond.late_extension == LateExtension::refused);
+    auto plain = parse_policy(with_milestone("  id = \"r\"\n  within = \"1 day\"\n"
+                                             "  met_by = \"resolved\"\n"),
+                              "p.toml");
+    REQUIRE(plain.ok());
+    CHECK(plain->stages[0].milestones[0].late_extension == LateExtension::recorded);
+    CHECK_FALSE(plain->stages[0].milestones[0].extension_without_reason);
+}
+
+TEST_CASE("met by any of several events; a later second limit; a time limit for complaints") {
+    auto policy = parse_policy(header + R"(
+[intake]
+time_limit = "12 months"
+
+[[stage]]
+id = "local"
+  [[stage.milestone]]
+  id = "final-response"
+  within = "8 weeks"
+  met_by = ["resolved", "delay-response"]
+
+  [[stage.milestone]]
+  id = "stage-2"
+  within = "2 months"
+  from = "outcome"
+  met_by = "escalated"
+  party = "complainant"
+  whichever_later = { within = "6 months", from = "known" }
+)",
+                               "p.toml");
+    REQUIRE(policy.ok());
+    CHECK(policy->time_limit == Period{12, Unit::months});
+    const Milestone& final_response = policy->stages[0].milestones[0];
+    CHECK(final_response.met_by == "resolved");
+    CHECK(final_response.also_met_by == std::vector<std::string>{"delay-response"});
+    CHECK(is_met_by(final_response, "delay-response"));
+    CHECK_FALSE(is_met_by(final_response, "note"));
+    CHECK(met_by_words(final_response) == "resolved or delay-response");
+    const Milestone& stage_2 = policy->stages[0].milestones[1];
+    REQUIRE(stage_2.whichever_later);
+    CHECK(stage_2.whichever_later->period == Period{6, Unit::months});
+    CHECK(stage_2.whichever_later->from == Anchor::known);
+
+    SUBCASE("each event type in the list is checked") {
+        CHECK(error_of(with_milestone(R"(  id = "resolve"
+  within = "5 days"
+  met_by = ["resolved", "delay-respnse"]
+)")) == "p.toml:10:25: 'met_by' = \"delay-respnse\" is not an event type; did you mean "
+        "'delay-response'?");
+    }
+    SUBCASE("whichever_later counts from a named anchor") {
+        CHECK(error_of(with_milestone(R"(  id = "resolve"
+  within = "5 days"
+  met_by = "resolved"
+  whichever_later = { within = "6 months", from = "the event" }
+)")) == "p.toml:11:51: unknown anchor 'the event' in whichever_later; use one of: receipt, "
+        "stage-start, escalation-request, acknowledgement, outcome, occurred, known");
+    }
+}
+
+TEST_CASE("a code adopted by init starts its review cycle on the day of adoption") {
+    const std::string text = "[policy]\nid = \"code\"\nversion = \"1\"\n"
+                             "last_reviewed = 2024-04-01   \nreview_every = \"12 months\"\n"
+                             "review_starts_on_adoption = true\n[[stage]]\nid = \"a\"\n";
+    const std::string adopted = adopted_policy_text(text, day("2026-11-30"));
+    CHECK(adopted == "[policy]\nid = \"code\"\nversion = \"1\"\n"
+                     "# Set by `complaints init`: the register adopted this policy on 2026-11-30, "
+                     "so its review cycle starts then (it was last_reviewed = 2024-04-01).\n"
+                     "last_reviewed = 2026-11-30\nreview_every = \"12 months\"\n"
+                     "review_starts_on_adoption = true\n[[stage]]\nid = \"a\"\n");
+    auto policy = parse_policy(adopted, "p.toml");
+    REQUIRE(policy.ok());
+    CHECK(policy->review_starts_on_adoption);
+    CHECK(review_due(*policy) == day("2027-11-30"));
+    CHECK_FALSE(review_overdue(*policy, day("2027-11-30")));
+    const std::string without = "[policy]\nid = \"code\"\n# last_reviewed = 2024-04-01\n";
+    CHECK(adopted_policy_text(without, day("2026-11-30")) == without);
+}
+
 TEST_CASE("errors name the file, line and column and say how to fix it") {
     SUBCASE("a misspelt key suggests the right one") {
         CHECK(error_of(with_milestone(R"(  id = "resolve"
@@ -202,7 +329,7 @@ TEST_CASE("errors name the file, line and column and say how to fix it") {
     SUBCASE("an unknown key far from any valid one lists them") {
         CHECK(error_of(header + "colour = \"red\"\n") ==
               "p.toml:4:1: unknown key 'colour' in [policy]; valid keys: id, version, title, "
-              "organisation, source, last_reviewed, review_every");
+              "organisation, source, last_reviewed, review_every, review_starts_on_adoption");
     }
     SUBCASE("a bad period") {
         CHECK(error_of(with_milestone(R"(  id = "resolve"
@@ -246,6 +373,14 @@ TEST_CASE("errors name the file, line and column and say how to fix it") {
   from = "stage start"
   met_by = "resolved"
 )")) == "p.toml:10:10: unknown anchor 'stage start'; did you mean 'stage-start'?");
+    }
+    SUBCASE("an unknown late_extension lists the choices") {
+        CHECK(error_of(with_milestone(R"(  id = "resolve"
+  within = "5 days"
+  met_by = "resolved"
+  late_extension = "never"
+)")) == "p.toml:11:20: unknown late_extension 'never'; use one of: refused, recorded, "
+        "allowed");
     }
     SUBCASE("an unknown party lists the choices") {
         CHECK(error_of(with_milestone(R"(  id = "resolve"
@@ -365,9 +500,13 @@ start_if_category = ["payment"]
 }
 
 TEST_CASE("anchor names round-trip") {
-    const std::vector<Anchor> named{Anchor::receipt, Anchor::stage_start,
-                                    Anchor::escalation_request, Anchor::acknowledgement,
-                                    Anchor::outcome};
+    const std::vector<Anchor> named{Anchor::receipt,
+                                    Anchor::stage_start,
+                                    Anchor::escalation_request,
+                                    Anchor::acknowledgement,
+                                    Anchor::outcome,
+                                    Anchor::occurred,
+                                    Anchor::known};
     check_names(anchor_names, named);
     for (Anchor anchor : named) {
         CHECK(parse_anchor(anchor_name(anchor)) == anchor);
@@ -421,15 +560,15 @@ TEST_CASE("each entry, party and division a policy names reads as that value") {
 TEST_CASE("a policy reports its first unknown key in file order") {
     CHECK(error_of(header + "title = \"T\"\nzone = \"UTC\"\ncolour = \"red\"\n") ==
           "p.toml:5:1: unknown key 'zone' in [policy]; valid keys: id, version, title, "
-          "organisation, source, last_reviewed, review_every");
+          "organisation, source, last_reviewed, review_every, review_starts_on_adoption");
     CHECK(error_of(header + "[stages]\n[calender]\n") ==
           "p.toml:4:2: unknown key 'stages' in the policy file; did you mean 'stage'?");
 }
 
 TEST_CASE("met_by accepts every event type") {
-    CHECK(event_type_names().size() == 15);
+    CHECK(event_type_names().size() == 16);
     CHECK(event_type_names().front() == "acknowledged");
-    CHECK(event_type_names().back() == "amended");
+    CHECK(event_type_names().back() == "delay-response");
 }
 
 TEST_CASE("review_overdue: warns only once the review date has passed") {
