@@ -29,10 +29,11 @@ const std::vector<std::string>& all_event_types() {
 namespace {
 
 const TableSchema intake_schema{"",
-                                {"id", "policy", "policy_version", "received", "channel", "name",
-                                 "contact", "summary", "details", "occurred", "occurred_on",
-                                 "occurred_until", "known_on", "people", "evidence", "severity",
-                                 "category", "handler", "conflicts", "events"},
+                                {"id",       "policy",   "policy_version", "received",
+                                 "channel",  "name",     "contact",        "summary",
+                                 "details",  "occurred", "occurred_on",    "occurred_until",
+                                 "known_on", "people",   "evidence",       "severity",
+                                 "category", "handler",  "conflicts",      "events"},
                                 KeyHelp::suggest};
 
 const TableSchema event_schema{"",
