@@ -606,8 +606,8 @@ TEST_CASE("an extension recorded after the deadline: refused, recorded, or allow
     late.extend_by = Period{5, Unit::working_days};
 
     SUBCASE("refused where the procedure says extensions are agreed before the deadline") {
-        auto state =
-            state_under(riverside_with("  late_extension = \"refused\"\n"), c, "2026-07-01T09:00");
+        const Policy refusing = riverside_with("  late_extension = \"refused\"\n");
+        auto state = state_under(refusing, c, "2026-07-01T09:00"); // points into `refusing`
         REQUIRE(state.ok());
         CHECK(deadline(*state, "formal", "resolve").state == DeadlineState::overdue);
         REQUIRE(state->anomalies.size() == 1);
@@ -626,8 +626,8 @@ TEST_CASE("an extension recorded after the deadline: refused, recorded, or allow
               "was due on 2026-06-29: the missed deadline stays");
     }
     SUBCASE("allowed: the deadline moves to Monday 6 July and is open again") {
-        auto state =
-            state_under(riverside_with("  late_extension = \"allowed\"\n"), c, "2026-07-01T09:00");
+        const Policy allowing = riverside_with("  late_extension = \"allowed\"\n");
+        auto state = state_under(allowing, c, "2026-07-01T09:00");
         REQUIRE(state.ok());
         auto resolve = deadline(*state, "formal", "resolve");
         CHECK(due(resolve) == "2026-07-06");
@@ -635,8 +635,8 @@ TEST_CASE("an extension recorded after the deadline: refused, recorded, or allow
     }
     SUBCASE("an extension recorded before the deadline is in time, whatever the rule") {
         late.at = at("2026-06-29T16:00");
-        auto state =
-            state_under(riverside_with("  late_extension = \"refused\"\n"), c, "2026-07-01T09:00");
+        const Policy refusing = riverside_with("  late_extension = \"refused\"\n");
+        auto state = state_under(refusing, c, "2026-07-01T09:00");
         REQUIRE(state.ok());
         CHECK(due(deadline(*state, "formal", "resolve")) == "2026-07-06");
     }
