@@ -42,7 +42,10 @@ void warn_about_future_events(Session& session, const Register& reg,
     for (const Reading& reading : readings) {
         const date::time_zone* zone = reading.calendar->zone();
         auto now = session.now(zone);
-        auto complaint = reg.load(reading.complaint.id);
+        // The reading holds every event unless a moment was given on purpose; only then is
+        // the file read again.
+        auto complaint = session.now_given() ? reg.load(reading.complaint.id)
+                                             : Result<Complaint>(reading.complaint);
         if (!now || !complaint) continue;
         for (const Event& event : complaint->events) {
             if (event.at <= *now) continue;
