@@ -158,6 +158,9 @@ Result<std::string> append_event(std::string_view file_text, const Event& event,
 /// (the others decide the stage and deadlines, or identify the file).
 const std::vector<std::string_view>& amendable_keys();
 
+/// Sets the intake field `key` (one of `amendable_keys`) of `to` to its value in `from`.
+void copy_intake_value(Complaint& to, const Complaint& from, std::string_view key);
+
 /// `file_text` with the intake line of `key` (one of `amendable_keys`) written from `source`:
 /// replaced where it is, added before the events when missing, removed when `source` has no
 /// value for it. Every other byte a person wrote stays as it was. Fails when the key's value

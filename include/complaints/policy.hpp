@@ -88,6 +88,14 @@ struct LaterLimit {
     Anchor from = Anchor::known; ///< a named anchor, not an event type
 };
 
+/// `[intake] time_limit`: "6 years from the event, or 3 years from becoming aware if later".
+/// Written as a period (counted from `known`) or as `{ within, from, whichever_later }`.
+struct TimeLimit {
+    Period period;
+    Anchor from = Anchor::known; ///< `occurred` or `known` (known, else occurred)
+    std::optional<LaterLimit> whichever_later;
+};
+
 /// One deadline within a stage: "acknowledge within 48 hours of the stage start".
 struct Milestone {
     std::string id;    ///< e.g. "acknowledge"
@@ -204,7 +212,7 @@ struct Policy {
     std::vector<std::string> required_fields;
     /// `[intake] time_limit`: how long after the matter became known (else happened) a
     /// complaint may be made. `add` warns of one made later; it is recorded all the same.
-    std::optional<Period> time_limit;
+    std::optional<TimeLimit> time_limit;
     std::vector<std::string> severities; ///< accepted severities; empty = any
     std::vector<std::string> categories; ///< suggested categories; empty = any
     std::vector<std::string> remedies;   ///< outcome/remedy categories; empty = any

@@ -15,8 +15,40 @@ struct AmendOptions {
     std::string id;
     std::map<std::string, std::string, std::less<>> texts; ///< by intake key
     std::vector<std::string> people, evidence;             ///< added to the lists
+    std::string known;                                     ///< --known: a day
     std::string at, by;
 };
+
+/// --occurred written as a day or a range of days becomes the dates time limits count from
+/// (and replaces words given before); --known is a day. The other intake texts as given.
+Result<Complaint> with_dates(const AmendOptions& options, Complaint complaint) {
+    auto occurred = options.texts.find("occurred");
+    if (occurred != options.texts.end())
+        if (auto range = parse_day_range(occurred->second)) {
+            complaint.occurred.clear();
+            complaint.occurred_on = range->from;
+            complaint.occurred_until =
+                range->until != range->from ? std::optional<Day>(range->until) : std::nullopt;
+        }
+    if (options.known.empty()) return complaint;
+    auto day = parse_day(options.known);
+    if (!day) return usage_error(fmt::format("--known: {}", day.error().message));
+    complaint.known_on = *day;
+    return complaint;
+}
+
+/// The day fields that changed between `before` and `after`, as keys.
+void add_changed_days(const Complaint& before, const Complaint& after,
+                      std::vector<std::string>& keys) {
+    const auto changed = [&](const std::optional<Day>& was, const std::optional<Day>& is,
+                             const char* key) {
+        if (was != is) keys.emplace_back(key);
+    };
+    changed(before.occurred_on, after.occurred_on, "occurred_on");
+    changed(before.occurred_until, after.occurred_until, "occurred_until");
+    changed(before.known_on, after.known_on, "known_on");
+    if (before.occurred != after.occurred && after.occurred.empty()) keys.emplace_back("occurred");
+}
 
 /// The keys given, in the file's order, and `complaint` with their new values.
 std::vector<std::string> apply(const AmendOptions& options, const Policy& policy,
@@ -34,6 +66,7 @@ std::vector<std::string> apply(const AmendOptions& options, const Policy& policy
         }
         auto given = options.texts.find(key);
         if (given == options.texts.end() || given->second.empty()) continue;
+        if (key == "occurred" && parse_day_range(given->second)) continue; // dates: with_dates
         std::string value = given->second;
         if (key == "channel") value = policy.channel_for(value);
         *intake_text(complaint, key) = value;
@@ -52,8 +85,11 @@ Status run_amend(const AmendOptions& options, Session& session) {
     if (!based_on) return based_on.error();
     auto current = parse_complaint(*based_on, reading->complaint.path);
     if (!current) return current.error();
-    Complaint amended = *current;
-    const std::vector<std::string> keys = apply(options, *reading->policy, amended);
+    auto dated = with_dates(options, *current);
+    if (!dated) return dated.error();
+    Complaint amended = *dated;
+    std::vector<std::string> keys = apply(options, *reading->policy, amended);
+    add_changed_days(*current, amended, keys);
     if (keys.empty()) return usage_error("nothing to amend: give a field to fill in or correct");
     auto now = session.now(zone);
     if (!now) return now.error();
@@ -72,6 +108,9 @@ Status run_amend(const AmendOptions& options, Session& session) {
         warn(fmt::format("'{}' is not one of the usual channels of policy {}; recorded as given",
                          terminal_safe(amended.channel), reading->policy->id));
     print_out(fmt::format("{}: amended {}\n", amended.id, event.text));
+    // A date that puts the complaint out of time is for the organisation to judge, as in add.
+    if (auto late = time_limit_warning(amended, *reading->policy, *reading->calendar))
+        warn(fmt::format("{}: {}", amended.id, *late));
     return done();
 }
 
@@ -84,7 +123,10 @@ void bind_amend_flags(CommandTable& table, CLI::App* command, AmendOptions& opti
     command->add_option("--summary", options.texts["summary"], "One-line summary");
     command->add_option("--details", options.texts["details"], "The complaint in full");
     command->add_option("--occurred", options.texts["occurred"],
-                        "Relevant dates and times, as given");
+                        "When the matter happened: a date (2026-01-05), a range "
+                        "(2026-01-01..2026-01-31), or words as given");
+    command->add_option("--known", options.known,
+                        "When the complainant became aware of the matter, YYYY-MM-DD");
     command->add_option("--person", options.people, "Add someone involved (repeatable)")
         ->allow_extra_args(false);
     value_is(table,

@@ -199,9 +199,35 @@ Result<std::string> append_event(std::string_view file_text, const Event& event,
 }
 
 const std::vector<std::string_view>& amendable_keys() {
-    static const std::vector<std::string_view> keys{"name",    "contact",  "channel", "summary",
-                                                    "details", "occurred", "people",  "evidence"};
+    static const std::vector<std::string_view> keys{
+        "name",        "contact",        "channel",  "summary", "details", "occurred",
+        "occurred_on", "occurred_until", "known_on", "people",  "evidence"};
     return keys;
+}
+
+namespace {
+
+/// The intake fields that hold a day, by key (`Complaint` or `const Complaint`).
+template <typename AnyComplaint>
+auto intake_day(AnyComplaint& complaint, std::string_view key) -> decltype(&complaint.known_on) {
+    if (key == "occurred_on") return &complaint.occurred_on;
+    if (key == "occurred_until") return &complaint.occurred_until;
+    if (key == "known_on") return &complaint.known_on;
+    return nullptr;
+}
+
+} // namespace
+
+void copy_intake_value(Complaint& to, const Complaint& from, std::string_view key) {
+    if (key == "people") {
+        to.people = from.people;
+    } else if (key == "evidence") {
+        to.evidence = from.evidence;
+    } else if (std::optional<Day>* day = intake_day(to, key)) {
+        *day = *intake_day(from, key);
+    } else if (std::string* text = intake_text(to, key)) {
+        *text = *intake_text(from, key);
+    }
 }
 
 namespace {
@@ -232,6 +258,10 @@ std::string_view key_of(std::string_view line) {
 std::string intake_value(const Complaint& source, std::string_view key) {
     if (key == "people") return source.people.empty() ? "" : quoted_list(source.people);
     if (key == "evidence") return source.evidence.empty() ? "" : quoted_list(source.evidence);
+    if (key == "occurred_on" || key == "occurred_until" || key == "known_on") {
+        const std::optional<Day>& day = *intake_day(source, key);
+        return day ? format_day(*day) : "";
+    }
     const std::string* text = intake_text(source, key);
     return text == nullptr || text->empty() ? "" : quoted(*text);
 }

@@ -674,19 +674,46 @@ std::optional<Day> matter_day(const Complaint& complaint, Anchor anchor) {
     return complaint.occurred_on;
 }
 
+namespace {
+
+/// The last day of a time limit counted from the matter's day at `anchor`, if it is known.
+std::optional<Due> limit_end(const Complaint& complaint, const Period& period, Anchor anchor,
+                             const WorkingCalendar& calendar) {
+    const auto day = matter_day(complaint, anchor);
+    if (!day) return std::nullopt;
+    return due_after(start_of_day(*day, calendar.zone()), period, Counting{}, calendar);
+}
+
+/// "6 years from when the matter happened (2019-03-01)".
+std::string limit_wording(const Complaint& complaint, const Period& period, Anchor anchor) {
+    const bool known = anchor == Anchor::known && complaint.known_on;
+    return fmt::format("{} from when the matter {} ({})", describe(period),
+                       known ? "became known" : "happened",
+                       format_day(*matter_day(complaint, anchor)));
+}
+
+} // namespace
+
 std::optional<std::string> time_limit_warning(const Complaint& complaint, const Policy& policy,
                                               const WorkingCalendar& calendar) {
-    const auto day = matter_day(complaint, Anchor::known);
-    if (!policy.time_limit || !day) return std::nullopt;
-    const Due due =
-        due_after(start_of_day(*day, calendar.zone()), *policy.time_limit, Counting{}, calendar);
-    if (complaint.received <= due.moment) return std::nullopt;
-    return fmt::format("received {}, after policy {}'s time limit of {} from when the matter {} "
-                       "({}), which ended {}: recorded all the same; decide whether to consider it",
+    if (!policy.time_limit) return std::nullopt;
+    const TimeLimit& limit = *policy.time_limit;
+    auto due = limit_end(complaint, limit.period, limit.from, calendar);
+    if (!due) return std::nullopt;
+    std::string wording = limit_wording(complaint, limit.period, limit.from);
+    if (const auto& later = limit.whichever_later) {
+        auto other = limit_end(complaint, later->period, later->from, calendar);
+        if (other && other->moment > due->moment) {
+            wording += fmt::format(", or {} if later",
+                                   limit_wording(complaint, later->period, later->from));
+            due = other;
+        }
+    }
+    if (complaint.received <= due->moment) return std::nullopt;
+    return fmt::format("received {}, after policy {}'s time limit of {}, which ended {}: recorded "
+                       "all the same; decide whether to consider it",
                        format_day(local_day(complaint.received, calendar.zone())), policy.id,
-                       describe(*policy.time_limit),
-                       complaint.known_on ? "became known" : "happened", format_day(*day),
-                       format_day(due.day));
+                       wording, format_day(due->day));
 }
 
 const Deadline* next_staff_deadline(const ComplaintState& state) {

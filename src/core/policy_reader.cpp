@@ -51,6 +51,7 @@ const TableSchema milestone_schema{
      "from_working_day", "max_extension", "extension_without_reason", "extension_needs_reason",
      "late_extension", "whichever_later", "action", "contact"}};
 const TableSchema later_schema{"whichever_later", {"within", "from"}};
+const TableSchema time_limit_schema{"time_limit", {"within", "from", "whichever_later"}};
 
 std::string lowercase(std::string_view text) {
     std::string out(text);
@@ -227,6 +228,63 @@ void read_channel_aliases(TomlReader& reader, const toml::table& table, Policy& 
     }
 }
 
+/// The anchor named at `key` of `table`, one of `allowed` (what a policy writes in `from`).
+std::optional<Anchor> read_named_anchor(TomlReader& reader, const toml::table& table,
+                                        std::string_view where,
+                                        std::initializer_list<Anchor> allowed) {
+    const toml::node* from = reader.typed_at(table, "from", toml::node_type::string);
+    if (from == nullptr) return std::nullopt;
+    const std::string name(from->as_string()->get());
+    const auto anchor = parse_anchor(name);
+    const bool fits = anchor && (allowed.size() == 0 || std::find(allowed.begin(), allowed.end(),
+                                                                  *anchor) != allowed.end());
+    if (fits) return anchor;
+    std::vector<std::string_view> names;
+    for (Anchor each : allowed)
+        names.push_back(name_of(anchor_names, each));
+    reader.fail(*from, fmt::format("unknown anchor '{}' in {}; use one of: {}", name, where,
+                                   joined(allowed.size() == 0 ? names_in(anchor_names) : names)));
+    return std::nullopt;
+}
+
+/// `whichever_later = { within = "6 months", from = "known" }`: a second limit from a named
+/// anchor, which applies when it ends later.
+std::optional<LaterLimit> read_later_limit(TomlReader& reader, const toml::table& table,
+                                           std::initializer_list<Anchor> allowed) {
+    const toml::node* node = reader.typed_at(table, "whichever_later", toml::node_type::table);
+    if (node == nullptr) return std::nullopt;
+    const toml::table& later = *node->as_table();
+    reader.check_keys(later, later_schema);
+    LaterLimit limit;
+    if (reader.require(later, "within", later_schema.where))
+        if (auto period = reader.period_at(later, "within")) limit.period = *period;
+    if (auto anchor = read_named_anchor(reader, later, "whichever_later", allowed))
+        limit.from = *anchor;
+    return limit;
+}
+
+/// `time_limit = "12 months"` (from when the matter became known, else happened), or
+/// `time_limit = { within = "6 years", from = "occurred",
+///                 whichever_later = { within = "3 years", from = "known" } }`.
+void read_time_limit(TomlReader& reader, const toml::table& intake, Policy& policy) {
+    const toml::node* node = intake.get("time_limit");
+    if (node == nullptr) return;
+    if (!node->is_table()) {
+        if (auto period = reader.period_at(intake, "time_limit"))
+            policy.time_limit = TimeLimit{*period, Anchor::known, std::nullopt};
+        return;
+    }
+    const toml::table& table = *node->as_table();
+    reader.check_keys(table, time_limit_schema);
+    TimeLimit limit;
+    if (reader.require(table, "within", time_limit_schema.where))
+        if (auto period = reader.period_at(table, "within")) limit.period = *period;
+    const std::initializer_list<Anchor> matter{Anchor::occurred, Anchor::known};
+    if (auto anchor = read_named_anchor(reader, table, "time_limit", matter)) limit.from = *anchor;
+    limit.whichever_later = read_later_limit(reader, table, matter);
+    policy.time_limit = limit;
+}
+
 void read_intake(TomlReader& reader, const toml::table& root, Policy& policy) {
     const toml::table* table = reader.table_at(root, "intake");
     if (table == nullptr) return;
@@ -240,7 +298,7 @@ void read_intake(TomlReader& reader, const toml::table& root, Policy& policy) {
     }
     policy.severities = reader.names_at(*table, "severities");
     policy.categories = reader.names_at(*table, "categories");
-    policy.time_limit = reader.period_at(*table, "time_limit");
+    read_time_limit(reader, *table, policy);
 }
 
 void read_outcome(TomlReader& reader, const toml::table& root, Policy& policy) {
@@ -373,27 +431,6 @@ void read_repeat(TomlReader& reader, const toml::table& table, Milestone& milest
     }
 }
 
-/// `whichever_later = { within = "6 months", from = "known" }`: a second limit from a named
-/// anchor, which applies when it ends later.
-void read_later_limit(TomlReader& reader, const toml::table& table, Milestone& milestone) {
-    const toml::node* node = reader.typed_at(table, "whichever_later", toml::node_type::table);
-    if (node == nullptr) return;
-    const toml::table& later = *node->as_table();
-    reader.check_keys(later, later_schema);
-    LaterLimit limit;
-    if (reader.require(later, "within", later_schema.where))
-        if (auto period = reader.period_at(later, "within")) limit.period = *period;
-    if (const toml::node* from = reader.typed_at(later, "from", toml::node_type::string)) {
-        const std::string name(from->as_string()->get());
-        if (auto anchor = parse_anchor(name))
-            limit.from = *anchor;
-        else
-            reader.fail(*from, fmt::format("unknown anchor '{}' in whichever_later; use one of: {}",
-                                           name, joined(names_in(anchor_names))));
-    }
-    milestone.whichever_later = limit;
-}
-
 /// The caps on extensions, whether they need reasons, and what a late one does.
 void read_extension_rules(TomlReader& reader, const toml::table& table, Milestone& milestone) {
     milestone.max_extension = reader.period_at(table, "max_extension");
@@ -423,7 +460,7 @@ Milestone read_milestone(TomlReader& reader, const toml::table& table) {
         milestone.party = *party;
     read_counting(reader, table, milestone);
     read_extension_rules(reader, table, milestone);
-    read_later_limit(reader, table, milestone);
+    milestone.whichever_later = read_later_limit(reader, table, {});
     milestone.action = reader.text_at(table, "action");
     milestone.contact = reader.text_at(table, "contact");
     return milestone;

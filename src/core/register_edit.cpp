@@ -85,14 +85,8 @@ bool is_the_amendment(const Complaint& before, const Complaint& amended,
                       const std::vector<std::string>& keys, const Event& event,
                       const Complaint& written) {
     Complaint expected = before;
-    for (const std::string& key : keys) {
-        if (key == "people")
-            expected.people = amended.people;
-        else if (key == "evidence")
-            expected.evidence = amended.evidence;
-        else
-            *intake_text(expected, key) = *intake_text(amended, key);
-    }
+    for (const std::string& key : keys)
+        copy_intake_value(expected, amended, key);
     expected.events.push_back(event);
     // The reader sorts events by time, keeping file order for ties.
     std::stable_sort(expected.events.begin(), expected.events.end(),

@@ -79,4 +79,22 @@ expect_contains "$ERR" "after policy fca-disp's time limit of 72 months from whe
   "a complaint after 6 years is recorded with a warning"
 expect_exit 0 add --name "A Customer" --contact "customer@example.org" --summary "Pension transfer" \
   --occurred 2019-05-01 --known 2024-01-10 --received 2026-03-02T09:00
-expect_eq "$ERR" "" "6 years from when the customer became aware: no warning"
+expect_eq "$ERR" "" "3 years from becoming aware end later than 6 years from the event: no warning"
+expect_exit 0 add --name "A Customer" --contact "customer@example.org" --summary "Endowment" \
+  --occurred 2019-05-01 --known 2021-06-01 --received 2026-03-02T09:00
+expect_contains "$ERR" "time limit of 72 months from when the matter happened (2019-05-01), which ended 2025-05-01" \
+  "aware 2021: 3 years from then ended before 6 years from the event, so the 6 years decide"
+
+# --- Dates given later: amend --occurred and --known count as add's do -------------------------------
+late=$(new_complaint "Annuity rate" 2026-03-02T09:00)
+expect_exit 0 amend "$late" --occurred "2019-04-01..2019-04-30" --at 2026-03-03T09:00
+expect_contains "$OUT" "$late: amended occurred_on, occurred_until" "the range is recorded as dates"
+expect_contains "$ERR" "time limit of 72 months from when the matter happened (2019-04-30), which ended 2025-04-30" \
+  "a date given later puts the complaint out of time: a warning, as in add"
+expect_exit 0 amend "$late" --known 2024-01-10 --at 2026-03-03T09:05
+expect_eq "$ERR" "" "aware in 2024: in time"
+expect_exit 0 show "$late" --format json
+expect_contains "$OUT" '"occurred": "2019-04-01..2019-04-30; became known 2024-01-10"' \
+  "show holds the range and the day it became known"
+expect_exit 2 amend "$late" --known "last spring"
+expect_contains "$ERR" "--known:" "a known date must be a date"

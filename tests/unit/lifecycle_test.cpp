@@ -749,6 +749,54 @@ TEST_CASE("time limits count from when the matter happened or became known") {
     }
 }
 
+TEST_CASE("a time limit from the event, or from becoming aware if later (DISP 2.8.2R's shape)") {
+    static const Policy policy = parse_policy(R"([policy]
+id = "code"
+version = "1"
+
+[calendar]
+time_zone = "Europe/London"
+bank_holidays = "england-and-wales"
+
+[intake]
+time_limit = { within = "6 years", from = "occurred", whichever_later = { within = "3 years", from = "known" } }
+
+[[stage]]
+id = "complaint"
+)",
+                                              "code.toml")
+                                     .value();
+    Complaint c = complaint("2026-03-02T14:00");
+    c.occurred_on = parse_day("2019-06-10").value();
+    SUBCASE("more than 6 years after the event, aware from the start: late") {
+        c.occurred_on = parse_day("2020-01-15").value();
+        auto warning = time_limit_warning(c, policy, calendar());
+        REQUIRE(warning);
+        CHECK(*warning == "received 2026-03-02, after policy code's time limit of 72 months from "
+                          "when the matter happened (2020-01-15), which ended 2026-01-15: "
+                          "recorded all the same; decide whether to consider it");
+    }
+    SUBCASE("within 3 years of becoming aware: in time although the event is 6 years past") {
+        c.occurred_on = parse_day("2019-06-10").value();
+        c.known_on = parse_day("2024-02-01").value();
+        CHECK_FALSE(time_limit_warning(c, policy, calendar()));
+    }
+    SUBCASE("aware long ago: the later of the two ends has passed") {
+        c.occurred_on = parse_day("2019-06-10").value();
+        c.known_on = parse_day("2022-09-05").value();
+        auto warning = time_limit_warning(c, policy, calendar());
+        REQUIRE(warning);
+        CHECK(*warning == "received 2026-03-02, after policy code's time limit of 72 months from "
+                          "when the matter happened (2019-06-10), or 36 months from when the "
+                          "matter became known (2022-09-05) if later, which ended 2025-09-05: "
+                          "recorded all the same; decide whether to consider it");
+    }
+    SUBCASE("within 6 years of the event: in time whenever it became known") {
+        c.occurred_on = parse_day("2020-04-01").value();
+        CHECK_FALSE(time_limit_warning(c, policy, calendar()));
+    }
+}
+
 TEST_CASE("whichever is later: 2 months of the outcome or 6 months of the event") {
     Complaint c = complaint("2026-03-02T14:00");
     record(c, "resolved", "2026-03-20T10:00");

@@ -103,7 +103,7 @@ TEST_CASE("the shipped real codes: extension rules, several ways to meet, time l
     CHECK_FALSE(respond.max_extension);
     CHECK(respond.extension_needs_reason);
     CHECK(respond.late_extension == LateExtension::refused);
-    CHECK(housing.time_limit == Period{12, Unit::months});
+    CHECK(housing.time_limit->period == Period{12, Unit::months});
     CHECK(housing.review_starts_on_adoption);
     const Milestone& ombudsman = housing.stages[1].milestones.back();
     CHECK(ombudsman.party == Party::complainant);
@@ -119,7 +119,7 @@ TEST_CASE("the shipped real codes: extension rules, several ways to meet, time l
     const auto& later = spso.stages[0].milestones.at(1).whichever_later;
     REQUIRE(later);
     CHECK(later->period == Period{6, Unit::months});
-    CHECK(spso.time_limit == Period{6, Unit::months});
+    CHECK(spso.time_limit->period == Period{6, Unit::months});
 
     const Policy fca = shipped_policy("fca-disp");
     const Milestone& final_response = fca.stages[0].milestones.at(0);
@@ -271,7 +271,7 @@ id = "local"
 )",
                                "p.toml");
     REQUIRE(policy.ok());
-    CHECK(policy->time_limit == Period{12, Unit::months});
+    CHECK(policy->time_limit->period == Period{12, Unit::months});
     const Milestone& final_response = policy->stages[0].milestones[0];
     CHECK(final_response.met_by == "resolved");
     CHECK(final_response.also_met_by == std::vector<std::string>{"delay-response"});
@@ -289,6 +289,27 @@ id = "local"
   met_by = ["resolved", "delay-respnse"]
 )")) == "p.toml:10:25: 'met_by' = \"delay-respnse\" is not an event type; did you mean "
         "'delay-response'?");
+    }
+    SUBCASE("a time limit counts from when the matter happened or became known") {
+        auto table = parse_policy(header + R"(
+[intake]
+time_limit = { within = "6 years", from = "occurred", whichever_later = { within = "3 years", from = "known" } }
+)" + "[[stage]]\nid = \"s\"\n",
+                                  "p.toml");
+        REQUIRE(table.ok());
+        REQUIRE(table->time_limit);
+        CHECK(table->time_limit->period == Period{72, Unit::months});
+        CHECK(table->time_limit->from == Anchor::occurred);
+        REQUIRE(table->time_limit->whichever_later);
+        CHECK(table->time_limit->whichever_later->period == Period{36, Unit::months});
+        auto receipt = parse_policy(header + R"(
+[intake]
+time_limit = { within = "6 years", from = "receipt" }
+)" + "[[stage]]\nid = \"s\"\n",
+                                    "p.toml");
+        REQUIRE_FALSE(receipt.ok());
+        CHECK(receipt.error().message ==
+              "unknown anchor 'receipt' in time_limit; use one of: occurred, known");
     }
     SUBCASE("whichever_later counts from a named anchor") {
         CHECK(error_of(with_milestone(R"(  id = "resolve"
