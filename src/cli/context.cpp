@@ -1,4 +1,5 @@
 #include "cli/context.hpp"
+#include "cli/check_files.hpp"
 
 #include <cerrno>
 #include <cmath>
@@ -63,6 +64,7 @@ Result<const Register*> Session::open_register() {
     if (!found) return found.error();
     register_ = std::move(found.value());
     if (lock_wait) register_->set_lock_wait(*lock_wait);
+    register_->set_write_guard(refuse_unmerged); // git's conflicts, which the core cannot see
     return &*register_;
 }
 
