@@ -68,13 +68,31 @@ std::vector<Holiday> bank_holidays(Division division, int year);
 /// Easter Sunday of `year` (Gregorian).
 Day easter_sunday(int year);
 
+/// An organisation's own closure: every day from `first` to `last`, both included.
+struct Closure {
+    Day first{};
+    Day last{};
+    std::string name;
+    Closure() = default;
+    /// A closure of one day.
+    Closure(Day day, std::string closure_name)
+        : first(day), last(day), name(std::move(closure_name)) {}
+    Closure(Day from, Day to, std::string closure_name)
+        : first(from), last(to), name(std::move(closure_name)) {}
+};
+
+/// The longest a calendar may go without a working day: a search for one gives up after it.
+inline constexpr date::days max_days_without_working_day{3652}; // 10 years
+
 /// Everything that decides whether a day is a working day.
 struct CalendarSpec {
     std::string zone_name = "Europe/London";
     /// Monday = 0 ... Sunday = 6; true where it is a working day.
     std::array<bool, 7> working_week{true, true, true, true, true, false, false};
     Division division = Division::england_and_wales;
-    std::vector<Holiday> closures;       ///< extra non-working days (organisation closures)
+    /// Extra non-working days (organisation closures), as written; where two overlap, the
+    /// first names the day.
+    std::vector<Closure> closures;
     std::vector<Day> extra_working;      ///< days that are working days despite the rules
     std::vector<Holiday> added_holidays; ///< bank holidays proclaimed after this release
     std::vector<Day> removed_holidays;   ///< bank holidays cancelled (the day stays a weekday)
@@ -90,7 +108,10 @@ Result<CalendarSpec> apply_register_calendar(CalendarSpec spec, std::string_view
 /// A calendar ready to answer questions; cheap to copy.
 class WorkingCalendar {
   public:
-    /// Fails when the zone is not in the OS tz database.
+    /// Fails when the zone is not in the OS tz database, and when closures leave more than
+    /// `max_days_without_working_day` in a row without a working day (no working-day deadline
+    /// could be found): the message names the days and the closure. Every search for a working
+    /// day in a calendar made here therefore ends within 10 years.
     static Result<WorkingCalendar> make(const CalendarSpec& spec);
 
     const date::time_zone* zone() const { return zone_; }
@@ -113,9 +134,23 @@ class WorkingCalendar {
     std::vector<Holiday> holidays_in(int year) const;
 
   private:
+    /// Days in a row closed by one closure (the first written, where closures overlap).
+    struct ClosedDays {
+        Day first;
+        Day last;
+        std::size_t closure; ///< index into spec_.closures
+    };
+
     const date::time_zone* zone_ = nullptr;
     CalendarSpec spec_;
+    std::vector<ClosedDays> closed_; ///< disjoint, in date order: looked up in O(log n)
+    std::vector<Day> extra_working_; ///< spec_.extra_working, sorted
     const std::string* holiday_name(Day day) const;
+    const ClosedDays* closed_on(Day day) const;
+    bool is_extra_working(Day day) const;
+    /// The day after the closed days `day` is in, or the first extra working day among them.
+    Day after_closed(const ClosedDays& closed, Day day) const;
+    Status check_closures_leave_working_days() const;
     mutable std::map<int, std::vector<Holiday>> bank_holiday_cache_;
 };
 

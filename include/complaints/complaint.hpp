@@ -139,7 +139,8 @@ const std::string* intake_text(const Complaint& complaint, std::string_view key)
 std::string* intake_text(Complaint& complaint, std::string_view key);
 
 /// Parses a complaint file. Malformed TOML, wrong types, unknown or duplicate keys, missing
-/// required keys and impossible dates are errors at `path:line:col`.
+/// required keys and impossible dates are errors at `path:line:col`; so is a git conflict
+/// marker left by a merge (src/core/git_conflict.hpp).
 Result<Complaint> parse_complaint(std::string_view text, std::string_view path);
 
 /// The whole file for a new complaint: intake keys in fixed order, then `events = [` ... `]`.

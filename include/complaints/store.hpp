@@ -95,6 +95,12 @@ class Register {
     /// at most 10 minutes).
     void set_lock_wait(std::chrono::milliseconds wait);
 
+    /// Asked under the lock before a complaint file is changed (`append`, `replace` and what
+    /// goes through it); an error stops the change. The command line sets one that refuses a
+    /// file git holds in an unresolved merge conflict, which the core cannot see by itself.
+    using WriteGuard = std::function<Status(const fs::path& file)>;
+    void set_write_guard(WriteGuard guard) { write_guard_ = std::move(guard); }
+
     /// Every policy file in `policies/`, parsed; errors for those that fail.
     Result<std::vector<Policy>> policies() const;
     /// The policy with `id` and `version` (latest version when `version` is empty).
@@ -160,6 +166,8 @@ class Register {
     fs::path root_;
     std::string default_policy_;
     std::chrono::milliseconds lock_wait_{5000};
+    WriteGuard write_guard_;
+    Status guard_write(const fs::path& file) const;
 };
 
 } // namespace complaints

@@ -92,7 +92,8 @@ void count_gaps(const std::vector<Reading>& readings) {
         counts.push_back(fmt::format("{}: {}", words, count));
     fmt::print(stderr,
                "complaints: note: {} open complaint{} with details to chase ({}); "
-               "'complaints show ID' lists them, 'complaints amend' fills them in\n",
+               "'complaints show ID' lists them, 'complaints amend ID --FIELD VALUE' fills "
+               "them in ('complaints edit ID' for severity, category and handler)\n",
                complaints, complaints == 1 ? "" : "s", fmt::join(counts, ", "));
 }
 

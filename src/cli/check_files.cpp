@@ -3,7 +3,9 @@
 #include "cli/output.hpp"
 
 #include "core/file_io.hpp"
+#include "core/git_conflict.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace complaints::cli {
@@ -30,7 +32,61 @@ void find_untracked_by_git(const Register& reg, std::vector<Error>& problems) {
     }
 }
 
+/// Each path (relative to `folder`) that `git ls-files --unmerged` lists once, in its order.
+std::vector<std::string> unmerged_paths(const fs::path& folder, std::vector<std::string> paths) {
+    std::vector<std::string> args{"ls-files", "-z", "--unmerged", "--"};
+    args.insert(args.end(), paths.begin(), paths.end());
+    auto listed = git_output(folder, std::move(args));
+    std::vector<std::string> out;
+    std::string_view rest = listed ? std::string_view(*listed) : std::string_view();
+    while (!rest.empty()) { // "MODE SHA STAGE\tPATH\0", one entry per stage
+        auto end = rest.find('\0');
+        std::string_view entry = rest.substr(0, end);
+        rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
+        auto tab = entry.find('\t');
+        if (tab == std::string_view::npos) continue;
+        std::string path(entry.substr(tab + 1));
+        if (std::find(out.begin(), out.end(), path) == out.end()) out.push_back(std::move(path));
+    }
+    return out;
+}
+
+Error unmerged_error(const fs::path& file) {
+    return data_error(file.lexically_normal().string(), 1, 1,
+                      fmt::format("unresolved git conflict (git lists the file as unmerged): {}",
+                                  resolve_conflict_advice));
+}
+
+/// Complaint files git holds in a conflict, unless already reported (with the line of their
+/// conflict marker) because they do not read.
+void find_unmerged_by_git(const Register& reg, std::vector<Error>& problems) {
+    for (const std::string& path : unmerged_paths(reg.root(), reg.shared_paths())) {
+        const fs::path file = reg.root() / path;
+        const std::string shown_file = file.lexically_normal().string();
+        if (std::none_of(problems.begin(), problems.end(),
+                         [&](const Error& problem) { return problem.file == shown_file; }))
+            problems.push_back(unmerged_error(file));
+    }
+}
+
+/// Whether `folder` or a folder above it holds `.git`: only then is git asked anything.
+bool under_git(fs::path folder) {
+    std::error_code error;
+    for (folder = fs::absolute(folder, error); !error; folder = folder.parent_path()) {
+        if (fs::exists(folder / ".git", error)) return true;
+        if (folder == folder.parent_path()) break;
+    }
+    return false;
+}
+
 } // namespace
+
+Status refuse_unmerged(const fs::path& file) {
+    const fs::path folder = file.has_parent_path() ? file.parent_path() : fs::path(".");
+    if (!under_git(folder)) return done();
+    if (unmerged_paths(folder, {file.filename().string()}).empty()) return done();
+    return unmerged_error(file);
+}
 
 void check_register_files(Session& session, std::vector<Error>& problems) {
     auto reg = session.open_register();
@@ -40,6 +96,7 @@ void check_register_files(Session& session, std::vector<Error>& problems) {
         warn(terminal_safe(warning.to_string()));
     problems.insert(problems.end(), found.problems.begin(), found.problems.end());
     find_untracked_by_git(**reg, problems);
+    find_unmerged_by_git(**reg, problems);
     if (in_git_work_tree((*reg)->root()) && !has_merge_driver((*reg)->root()))
         warn("this clone does not merge complaint files with 'complaints merge-file', so git "
              "falls back to keeping both sides' lines: run 'complaints merge-file --install' "

@@ -1,5 +1,7 @@
 #include "cli/context.hpp"
+#include "cli/check_files.hpp"
 
+#include <cerrno>
 #include <cmath>
 #include <cstdlib>
 #include <fmt/format.h>
@@ -22,6 +24,20 @@ int exit_code_for(ErrorKind kind) {
     return exit_data;
 }
 
+Result<std::chrono::milliseconds> parse_lock_wait(std::string_view seconds) {
+    const std::string text(seconds);
+    char* end = nullptr;
+    errno = 0;
+    const double value = text.empty() ? -1 : std::strtod(text.c_str(), &end);
+    // strtod also reads "inf", "nan" and hex: only a plain decimal number of seconds will do.
+    const bool plain = text.find_first_not_of("0123456789.") == std::string::npos;
+    if (!plain || end != text.c_str() + text.size() || errno != 0 || value < 0 || value > 600)
+        return usage_error(fmt::format("COMPLAINTS_LOCK_WAIT: '{}' is not a number of seconds "
+                                       "from 0 to 600",
+                                       text));
+    return std::chrono::milliseconds{std::lround(value * 1000)};
+}
+
 const std::vector<ExitCodeMeaning>& exit_code_meanings() {
     static const std::vector<ExitCodeMeaning> meanings{
         {exit_ok, "success"},
@@ -37,13 +53,18 @@ const std::vector<ExitCodeMeaning>& exit_code_meanings() {
 
 Result<const Register*> Session::open_register() {
     if (register_) return &*register_;
+    std::optional<std::chrono::milliseconds> lock_wait;
+    if (const char* wait = std::getenv("COMPLAINTS_LOCK_WAIT"); wait && *wait) {
+        auto parsed = parse_lock_wait(wait);
+        if (!parsed) return parsed.error();
+        lock_wait = *parsed;
+    }
     auto found = options_.register_dir.empty() ? Register::find(fs::current_path())
                                                : Register::open(options_.register_dir);
     if (!found) return found.error();
     register_ = std::move(found.value());
-    if (const char* wait = std::getenv("COMPLAINTS_LOCK_WAIT"); wait && *wait) // seconds
-        register_->set_lock_wait(std::chrono::milliseconds{
-            std::lround(std::fmin(std::fmax(std::atof(wait), 0.0), 600.0) * 1000)});
+    if (lock_wait) register_->set_lock_wait(*lock_wait);
+    register_->set_write_guard(refuse_unmerged); // git's conflicts, which the core cannot see
     return &*register_;
 }
 

@@ -7,6 +7,7 @@
 #include "complaints/store.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <memory>
 #include <optional>
@@ -35,6 +36,11 @@ struct ExitCodeMeaning {
 };
 /// Every exit code, in order.
 const std::vector<ExitCodeMeaning>& exit_code_meanings();
+
+/// How long a writer waits for a busy register, from `COMPLAINTS_LOCK_WAIT`: seconds from 0
+/// to 600 ("5", "0.5"). Anything else (words, a negative or absurd number) is a usage error
+/// naming the variable, rather than a wait nobody asked for.
+Result<std::chrono::milliseconds> parse_lock_wait(std::string_view seconds);
 
 struct GlobalOptions {
     std::string register_dir;            ///< -C / --register

@@ -112,9 +112,9 @@ bool contains(const std::vector<Day>& days_list, Day day) {
     return std::find(days_list.begin(), days_list.end(), day) != days_list.end();
 }
 
-const Holiday* find_closure(const std::vector<Holiday>& closures, Day day) {
-    for (const auto& closure : closures)
-        if (closure.day == day) return &closure;
+const Holiday* find_holiday(const std::vector<Holiday>& holidays, Day day) {
+    for (const auto& holiday : holidays)
+        if (holiday.day == day) return &holiday;
     return nullptr;
 }
 
@@ -130,7 +130,7 @@ void apply_changes(std::vector<Holiday>& list, const HolidayChanges& changes, Di
             std::erase_if(list, [&](const Holiday& holiday) { return holiday.day == removal.day; });
     for (const auto& addition : changes.added)
         if (applies_to(addition, division) && year_of(addition.day) == year &&
-            !find_closure(list, addition.day))
+            !find_holiday(list, addition.day))
             list.push_back({addition.day, addition.name});
     std::sort(list.begin(), list.end(),
               [](const Holiday& a, const Holiday& b) { return a.day < b.day; });
@@ -172,6 +172,47 @@ std::vector<Holiday> bank_holidays(Division division, int year) {
     return list;
 }
 
+namespace {
+
+/// Where a closure starts (+) or ends (-), for the sweep that makes closed days disjoint.
+struct ClosureEdge {
+    Day day;
+    bool starts;
+    std::size_t closure;
+};
+
+/// Each day of `closures` once, named by the first closure (in the order written) that covers
+/// it, as disjoint runs in date order: a sweep over the closures' edges, O(n log n).
+template <class Run> std::vector<Run> disjoint_closed_days(const std::vector<Closure>& closures) {
+    std::vector<ClosureEdge> edges;
+    for (std::size_t i = 0; i < closures.size(); ++i) {
+        if (closures[i].last < closures[i].first) continue;
+        edges.push_back({closures[i].first, true, i});
+        edges.push_back({closures[i].last + days{1}, false, i});
+    }
+    std::sort(edges.begin(), edges.end(),
+              [](const ClosureEdge& a, const ClosureEdge& b) { return a.day < b.day; });
+    std::vector<Run> out;
+    std::set<std::size_t> open;
+    for (std::size_t i = 0; i < edges.size(); ++i) {
+        if (edges[i].starts)
+            open.insert(edges[i].closure);
+        else
+            open.erase(edges[i].closure);
+        const bool last_at_day = i + 1 == edges.size() || edges[i + 1].day != edges[i].day;
+        if (!last_at_day || open.empty()) continue;
+        const Day until = edges[i + 1].day - days{1}; // an open closure always ends later
+        if (!out.empty() && out.back().closure == *open.begin() &&
+            out.back().last + days{1} == edges[i].day)
+            out.back().last = until;
+        else
+            out.push_back({edges[i].day, until, *open.begin()});
+    }
+    return out;
+}
+
+} // namespace
+
 Result<WorkingCalendar> WorkingCalendar::make(const CalendarSpec& spec) {
     auto zone = find_zone(spec.zone_name);
     if (!zone) return zone.error();
@@ -181,7 +222,34 @@ Result<WorkingCalendar> WorkingCalendar::make(const CalendarSpec& spec) {
     WorkingCalendar calendar;
     calendar.zone_ = *zone;
     calendar.spec_ = spec;
+    calendar.closed_ = disjoint_closed_days<ClosedDays>(spec.closures);
+    calendar.extra_working_ = spec.extra_working;
+    std::sort(calendar.extra_working_.begin(), calendar.extra_working_.end());
+    if (auto checked = calendar.check_closures_leave_working_days(); !checked)
+        return checked.error();
     return calendar;
+}
+
+Status WorkingCalendar::check_closures_leave_working_days() const {
+    Day checked_until = Day::min();
+    for (const ClosedDays& closed : closed_) {
+        if (closed.first <= checked_until) continue;
+        Day first = closed.first;
+        while (closed.first - first < max_days_without_working_day &&
+               !is_working_day(first - days{1}))
+            first -= days{1};
+        checked_until = next_working_day_on_or_after(closed.first);
+        if (checked_until - first <= max_days_without_working_day) continue;
+        return data_error(
+            "", 0, 0,
+            fmt::format(
+                "the calendar has no working day from {} to {} ('{}' and the closures after it): "
+                "deadlines in working days could never be found; leave a working day in every "
+                "10 years",
+                format_day(first), format_day(checked_until - days{1}),
+                spec_.closures[closed.closure].name));
+    }
+    return done();
 }
 
 namespace {
@@ -193,7 +261,7 @@ std::vector<Holiday> effective_bank_holidays(const CalendarSpec& spec, int year)
     for (auto& holiday : bank_holidays(spec.division, year))
         if (!contains(spec.removed_holidays, holiday.day)) out.push_back(std::move(holiday));
     for (const auto& added : spec.added_holidays)
-        if (year_of(added.day) == year && !find_closure(out, added.day)) out.push_back(added);
+        if (year_of(added.day) == year && !find_holiday(out, added.day)) out.push_back(added);
     std::sort(out.begin(), out.end(),
               [](const Holiday& a, const Holiday& b) { return a.day < b.day; });
     return out;
@@ -211,52 +279,99 @@ const std::string* WorkingCalendar::holiday_name(Day day) const {
     return nullptr;
 }
 
+const WorkingCalendar::ClosedDays* WorkingCalendar::closed_on(Day day) const {
+    auto after = std::upper_bound(closed_.begin(), closed_.end(), day,
+                                  [](Day d, const ClosedDays& closed) { return d < closed.first; });
+    if (after == closed_.begin()) return nullptr;
+    const ClosedDays& closed = *std::prev(after);
+    return day <= closed.last ? &closed : nullptr;
+}
+
+bool WorkingCalendar::is_extra_working(Day day) const {
+    return std::binary_search(extra_working_.begin(), extra_working_.end(), day);
+}
+
+Day WorkingCalendar::after_closed(const ClosedDays& closed, Day day) const {
+    auto extra = std::upper_bound(extra_working_.begin(), extra_working_.end(), day);
+    if (extra != extra_working_.end() && *extra <= closed.last) return *extra;
+    return closed.last + days{1};
+}
+
 bool WorkingCalendar::is_working_day(Day day) const {
-    return why_not_working(day).empty();
+    if (is_extra_working(day)) return true;
+    if (!spec_.working_week[week_index(day)]) return false;
+    return holiday_name(day) == nullptr && closed_on(day) == nullptr;
 }
 
 std::string WorkingCalendar::why_not_working(Day day) const {
-    if (contains(spec_.extra_working, day)) return "";
+    if (is_extra_working(day)) return "";
     if (!spec_.working_week[week_index(day)]) return weekday_name(day);
     if (const auto* name = holiday_name(day)) return *name + " (bank holiday)";
-    if (const auto* closure = find_closure(spec_.closures, day)) return "closure: " + closure->name;
+    if (const auto* closed = closed_on(day))
+        return "closure: " + spec_.closures[closed->closure].name;
     return "";
 }
 
 Day WorkingCalendar::add_working_days(Day start, int count) const {
-    const days step{count < 0 ? -1 : 1};
     Day day = start;
-    for (int left = std::abs(count); left > 0;) {
-        day += step;
+    if (count >= 0) {
+        for (int left = count; left > 0; --left)
+            day = next_working_day_on_or_after(day + days{1});
+        return day;
+    }
+    for (int left = -count; left > 0;) {
+        day -= days{1};
         if (is_working_day(day)) --left;
     }
     return day;
 }
 
 Day WorkingCalendar::next_working_day_on_or_after(Day day) const {
-    while (!is_working_day(day))
-        day += days{1};
+    // Closed days are skipped a run at a time, so a year-long closure costs one step.
+    while (!is_working_day(day)) {
+        const ClosedDays* closed = closed_on(day);
+        day = closed ? after_closed(*closed, day) : day + days{1};
+    }
     return day;
 }
 
 int WorkingCalendar::working_days_between(Day from, Day to) const {
     int count = 0;
-    for (Day day = from; day < to; day += days{1})
-        if (is_working_day(day)) ++count;
+    for (Day day = from; day < to;) {
+        const ClosedDays* closed = closed_on(day);
+        if (closed == nullptr) {
+            count += is_working_day(day) ? 1 : 0;
+            day += days{1};
+            continue;
+        }
+        // Only extra working days count among closed days.
+        const Day end = std::min(closed->last + days{1}, to);
+        count +=
+            static_cast<int>(std::lower_bound(extra_working_.begin(), extra_working_.end(), end) -
+                             std::lower_bound(extra_working_.begin(), extra_working_.end(), day));
+        day = end;
+    }
     return count;
 }
 
 std::vector<Holiday> WorkingCalendar::holidays_in(int year) const {
     std::map<Day, std::string> found;
     auto keep = [&](const Holiday& holiday, std::string reason) {
-        if (year_of(holiday.day) != year || contains(spec_.extra_working, holiday.day)) return;
+        if (year_of(holiday.day) != year || is_extra_working(holiday.day)) return;
         if (!spec_.working_week[week_index(holiday.day)]) return;
         found.emplace(holiday.day, std::move(reason));
     };
     for (const auto& holiday : effective_bank_holidays(spec_, year))
         keep(holiday, holiday.name + " (bank holiday)");
-    for (const auto& closure : spec_.closures)
-        keep(closure, "closure: " + closure.name);
+    const Day first{date::year{year} / 1 / 1};
+    const Day last{date::year{year} / 12 / 31};
+    for (const ClosedDays& closed : closed_) {
+        if (closed.last < first || closed.first > last) continue;
+        const std::string& name = spec_.closures[closed.closure].name;
+        for (Day day = std::max(first, closed.first); day <= std::min(last, closed.last);
+             day += days{1})
+            keep({day, name}, "closure: " + name);
+    }
     std::vector<Holiday> out;
     for (auto& [day, name] : found)
         out.push_back({day, std::move(name)});

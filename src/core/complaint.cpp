@@ -2,6 +2,7 @@
 
 #include "complaints/complaint.hpp"
 #include "complaints/ids.hpp"
+#include "git_conflict.hpp"
 #include "toml_input.hpp"
 #include "toml_reader.hpp"
 
@@ -238,6 +239,7 @@ void read_intake_key(TomlReader& reader, std::string_view key, const toml::node&
 } // namespace
 
 Result<Complaint> parse_complaint(std::string_view text, std::string_view path) {
+    if (auto status = no_conflict_markers(text, path); !status) return status.error();
     auto table = parse_toml_file(text, path);
     if (!table) return table.error();
     TomlReader reader(path, complaint_wording());

@@ -160,6 +160,14 @@ std::size_t closing_bracket_offset(std::string_view text, std::size_t& line_numb
     return std::string_view::npos;
 }
 
+/// "\r\n" when the first line of `text` ends so (a file saved on Windows), else "\n": a
+/// line added keeps the file's own line endings, so a diff shows only that line.
+std::string_view line_ending(std::string_view text) {
+    const auto newline = text.find('\n');
+    return newline != std::string_view::npos && newline > 0 && text[newline - 1] == '\r' ? "\r\n"
+                                                                                         : "\n";
+}
+
 } // namespace
 
 std::string write_event_line(const Event& event, const date::time_zone* zone) {
@@ -193,7 +201,7 @@ Result<std::string> append_event(std::string_view file_text, const Event& event,
                           "cannot add an event: the file must end with the events list, its "
                           "closing ']' alone on the last line");
     std::string out(file_text.substr(0, offset));
-    out += write_event_line(event, zone) + "\n";
+    out += write_event_line(event, zone) + std::string(line_ending(file_text));
     out += file_text.substr(offset);
     return out;
 }

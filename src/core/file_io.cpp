@@ -212,6 +212,39 @@ int wait_for(pid_t child) {
     return 127;
 }
 
+// --- The lock --------------------------------------------------------------------------------
+
+Result<FileDescriptor> open_lock_file(const fs::path& path) {
+    FileDescriptor fd(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600));
+    if (fd.get() < 0) return io_failure(path, "cannot open the lock file", errno);
+    return fd;
+}
+
+/// Whether `fd` is still the file `path` names: not deleted or replaced since it was opened.
+bool still_named(int fd, const fs::path& path) {
+    struct stat open_file {
+    }, named{};
+    return ::fstat(fd, &open_file) == 0 && ::lstat(path.c_str(), &named) == 0 &&
+           open_file.st_dev == named.st_dev && open_file.st_ino == named.st_ino;
+}
+
+/// Tries once to lock `file` (then checked to be still named `path`) and then `folder`: true
+/// when both are held; false, with neither held, when either is busy or the file was
+/// replaced. A folder that cannot be locked at all (some network file systems) is left to the
+/// lock file alone.
+Result<bool> lock_both(const FileDescriptor& file, const FileDescriptor& folder,
+                       const fs::path& path) {
+    if (::flock(file.get(), LOCK_EX | LOCK_NB) != 0) {
+        if (errno == EWOULDBLOCK || errno == EINTR) return false;
+        return io_failure(path, "cannot lock", errno);
+    }
+    if (!still_named(file.get(), path)) return false; // closing it lets go of the lock
+    if (::flock(folder.get(), LOCK_EX | LOCK_NB) == 0) return true;
+    if (errno != EWOULDBLOCK && errno != EINTR) return true;
+    ::flock(file.get(), LOCK_UN);
+    return false;
+}
+
 } // namespace
 
 FileDescriptor::~FileDescriptor() {
@@ -250,6 +283,13 @@ Result<std::string> read_text_file(const fs::path& path) {
 }
 
 Status write_file_atomically(const fs::path& path, std::string_view text) {
+    // A rename replaces a read-only file as easily as any other (and root ignores modes):
+    // the owner's u-w is a choice to keep the file as it is, so it is honoured here.
+    struct stat info {};
+    if (::lstat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode) && !(info.st_mode & S_IWUSR))
+        return Error{ErrorKind::io,
+                     fmt::format("read-only; chmod u+w {} to allow changes", shown(path)),
+                     shown(path)};
     auto temp = TempFile::write(path, text);
     if (!temp) return temp.error();
     if (rename_over(temp->path(), path) != 0) return io_failure(path, "cannot replace", errno);
@@ -308,11 +348,14 @@ Status make_folders(const fs::path& path) {
 }
 
 Result<FileLock> FileLock::take(const fs::path& path, std::chrono::milliseconds wait) {
-    FileDescriptor fd(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600));
-    if (fd.get() < 0) return io_failure(path, "cannot open the lock file", errno);
+    FileDescriptor folder(::open(folder_of(path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (folder.get() < 0) return io_failure(folder_of(path), "cannot open the folder", errno);
     for (auto waited = std::chrono::milliseconds{0};; waited += lock_retry) {
-        if (::flock(fd.get(), LOCK_EX | LOCK_NB) == 0) return FileLock(std::move(fd));
-        if (errno != EWOULDBLOCK && errno != EINTR) return io_failure(path, "cannot lock", errno);
+        auto file = open_lock_file(path);
+        if (!file) return file.error();
+        auto locked = lock_both(*file, folder, path);
+        if (!locked) return locked.error();
+        if (*locked) return FileLock(std::move(*file), std::move(folder));
         if (waited >= wait) break;
         std::this_thread::sleep_for(lock_retry);
     }

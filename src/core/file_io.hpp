@@ -51,7 +51,9 @@ Result<std::string> read_text_file(const fs::path& path);
 /// Replaces `path` with `text` atomically: a temporary file `.NAME.XXXXXX` in the same folder
 /// (mode 0600), every write checked, fsync, read back and compared, close checked, rename,
 /// fsync of the folder. On any error before the rename the original is untouched and the
-/// temporary file removed; text over `max_file_size` is refused before anything is written.
+/// temporary file removed; text over `max_file_size` is refused before anything is written,
+/// and so is a file its owner made read-only (mode without u+w): an `io` error saying
+/// "read-only; chmod u+w PATH to allow changes".
 Status write_file_atomically(const fs::path& path, std::string_view text);
 
 /// Creates `path` holding `text` as `write_file_atomically` does, but only if nothing has that
@@ -75,16 +77,22 @@ Status make_folders(const fs::path& path);
 Status sync_folder(const fs::path& folder);
 
 /// An exclusive `flock` on a separate lock file (a lock on a data file would be lost when a
-/// rename replaces it), held until destroyed.
+/// rename replaces it) and on the folder that holds it, held until destroyed. The folder's
+/// lock is what counts when someone deletes the lock file while it is held: a second writer
+/// creates a new lock file, but the folder is still locked.
 class FileLock {
   public:
-    /// Locks `path` (created with mode 0600 if missing, never followed if a link), retrying
-    /// every 10 ms; once `wait` has passed, a `busy` error at `path`.
+    /// Locks `path` (created with mode 0600 if missing, never followed if a link) and its
+    /// folder, retrying every 10 ms; once `wait` has passed, a `busy` error at `path`. A lock
+    /// file deleted or replaced while being locked is opened again, so the lock is always on
+    /// the file `path` names.
     static Result<FileLock> take(const fs::path& path, std::chrono::milliseconds wait);
 
   private:
-    explicit FileLock(FileDescriptor fd) : fd_(std::move(fd)) {}
-    FileDescriptor fd_;
+    FileLock(FileDescriptor file, FileDescriptor folder)
+        : file_(std::move(file)), folder_(std::move(folder)) {}
+    FileDescriptor file_;
+    FileDescriptor folder_;
 };
 
 /// What a program run with `run_program` shares with us.

@@ -145,7 +145,7 @@ void read_closure(TomlReader& reader, const toml::node& node, CalendarSpec& spec
             return;
         }
         if (auto day = reader.day(node, "closures", QuotedDate::allowed))
-            spec.closures.push_back({*day, "closure"});
+            spec.closures.emplace_back(*day, "closure");
         return;
     }
     reader.check_keys(*table, closure_schema);
@@ -164,8 +164,7 @@ void read_closure(TomlReader& reader, const toml::node& node, CalendarSpec& spec
         reader.fail(*table->get("to"), "a closure may last a year at most: give each "
                                        "year's closures separately");
     } else {
-        for (Day day = *from; day <= *to; day += date::days{1})
-            spec.closures.push_back({day, name});
+        spec.closures.emplace_back(*from, *to, name); // a range, looked up as one
     }
 }
 
@@ -174,6 +173,15 @@ void read_closures(TomlReader& reader, const toml::table& table, CalendarSpec& s
     if (list == nullptr) return;
     for (const toml::node& element : *list->as_array())
         read_closure(reader, element, spec);
+}
+
+/// Closures that leave no working day for years would make a search for one endless: an
+/// error at `closures`, as `WorkingCalendar::make` words it.
+void check_closures_end(TomlReader& reader, const toml::table& table, const CalendarSpec& spec) {
+    const toml::node* list = table.get("closures");
+    if (list == nullptr || reader.failed()) return;
+    if (auto calendar = WorkingCalendar::make(spec); !calendar)
+        reader.fail(*list, calendar.error().message);
 }
 
 void read_working_days(TomlReader& reader, const toml::table& table, CalendarSpec& spec) {
@@ -194,6 +202,7 @@ void read_calendar(TomlReader& reader, const toml::table& root, Policy& policy) 
     read_division(reader, *table, policy.calendar);
     read_closures(reader, *table, policy.calendar);
     read_working_days(reader, *table, policy.calendar);
+    check_closures_end(reader, *table, policy.calendar);
     if (auto due_soon = reader.period_at(*table, "due_soon")) policy.due_soon = *due_soon;
 }
 

@@ -66,8 +66,10 @@ FileFindings Register::inspect_files() const {
     if (!attributes || attributes->find("complaints/*.toml merge=union") == std::string::npos)
         found.warnings.push_back(data_error(
             shown(root_ / gitattributes_file_name), 1, 1,
-            "has no 'complaints/*.toml merge=union' line: git merges of complaint files may "
-            "conflict (run 'complaints init' again to add it)"));
+            fmt::format("has no 'complaints/*.toml merge=union' line: git merges of complaint "
+                        "files may conflict (add it: echo 'complaints/*.toml merge=union' >> "
+                        "{})",
+                        shown(root_ / gitattributes_file_name))));
     return found;
 }
 

@@ -46,6 +46,7 @@ Status Register::replace(std::string_view id, std::string_view text, std::string
     auto path = complaint_path(id);
     if (!fs::exists(fs::symlink_status(path)))
         return not_found_error(fmt::format("no complaint '{}'", id));
+    if (auto status = guard_write(path); !status) return status;
     if (auto status = unchanged_since(path, based_on, changed_since_read); !status) return status;
     auto complaint = parse_complaint(text, shown(path));
     if (!complaint) return complaint.error();

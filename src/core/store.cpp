@@ -327,6 +327,10 @@ Result<Complaint> Register::load(std::string_view id) const {
     return complaint;
 }
 
+Status Register::guard_write(const fs::path& file) const {
+    return write_guard_ ? write_guard_(file) : Status(done());
+}
+
 void Register::set_lock_wait(std::chrono::milliseconds wait) {
     lock_wait_ = std::clamp(wait, std::chrono::milliseconds{0}, longest_lock_wait);
 }
@@ -383,6 +387,7 @@ Status Register::append(std::string_view id, const Event& event, const date::tim
     auto lock = lock_register(root_, lock_wait_);
     if (!lock) return lock.error();
     auto path = complaint_path(id);
+    if (auto status = guard_write(path); !status) return status;
     auto text = read_text_file(path);
     if (!text) return text.error();
     auto after = with_event(*text, event, zone, shown(path));

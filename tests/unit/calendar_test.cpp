@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <string>
 #include <vector>
 
@@ -855,6 +856,79 @@ TEST_CASE("holidays in a year: bank holidays and closures on working weekdays, i
         "2026-12-31 closure: New Year's Eve",
     };
     CHECK(got == want);
+}
+
+TEST_CASE("closures are ranges: the first one written names a day where two overlap") {
+    CalendarSpec spec;
+    spec.closures = {{day("2026-07-20"), day("2026-08-28"), "summer holidays"},
+                     {day("2026-08-03"), day("2026-08-07"), "training week"},
+                     {day("2026-07-13"), day("2026-07-24"), "refurbishment"}};
+    auto cal = calendar(spec);
+    CHECK(cal.why_not_working(day("2026-07-13")) == "closure: refurbishment");
+    CHECK(cal.why_not_working(day("2026-07-20")) == "closure: summer holidays");
+    CHECK(cal.why_not_working(day("2026-08-05")) == "closure: summer holidays");
+    CHECK(cal.why_not_working(day("2026-08-28")) == "closure: summer holidays");
+    CHECK(cal.is_working_day(day("2026-07-10")));
+    CHECK(cal.is_working_day(day("2026-09-01")));
+    SUBCASE("received on Friday 10 July, 1 working day: due Tuesday 1 September") {
+        // Monday 31 August is the Summer bank holiday.
+        CHECK(cal.add_working_days(day("2026-07-10"), 1) == day("2026-09-01"));
+    }
+    SUBCASE("working days counted across the closures") {
+        CHECK(cal.working_days_between(day("2026-07-06"), day("2026-09-07")) == 9);
+    }
+    SUBCASE("an extra working day inside a closure counts") {
+        spec.extra_working = {day("2026-08-12")};
+        auto open_one_day = calendar(spec);
+        CHECK(open_one_day.add_working_days(day("2026-07-10"), 1) == day("2026-08-12"));
+        CHECK(open_one_day.add_working_days(day("2026-07-10"), 2) == day("2026-09-01"));
+        CHECK(open_one_day.working_days_between(day("2026-07-06"), day("2026-09-07")) == 10);
+        CHECK(open_one_day.next_working_day_on_or_after(day("2026-07-20")) == day("2026-08-12"));
+    }
+    SUBCASE("a year's list holds each closed weekday once") {
+        auto list = cal.holidays_in(2026);
+        auto closed = std::count_if(list.begin(), list.end(), [](const Holiday& holiday) {
+            return holiday.name.rfind("closure: ", 0) == 0;
+        });
+        CHECK(closed == 35); // Monday 13 July to Friday 28 August: 7 weeks of weekdays
+    }
+}
+
+TEST_CASE("year-long closures with a working day between them: 10 working days span years") {
+    CalendarSpec spec;
+    spec.division = Division::none;
+    for (int year = 2000; year < 2500; ++year) // 500 closures, as a 27 KB policy has
+        spec.closures.emplace_back(Day{date::year{year} / 1 / 1}, Day{date::year{year} / 12 / 30},
+                                   "closed for the year");
+    auto cal = calendar(spec);
+    const Day received = day("2026-03-02");
+    const Day due = cal.add_working_days(received, 10);
+    CHECK(due > day("2030-01-01"));
+    CHECK(due < day("2040-01-01"));
+    CHECK(cal.working_days_between(received + date::days{1}, due + date::days{1}) == 10);
+    CHECK(cal.next_working_day_on_or_after(day("2026-03-02")) == day("2026-12-31"));
+}
+
+TEST_CASE("closures that leave no working day for more than 10 years are refused") {
+    CalendarSpec spec;
+    for (int year = 2026; year <= 2036; ++year)
+        spec.closures.emplace_back(Day{date::year{year} / 1 / 1}, Day{date::year{year} / 12 / 31},
+                                   fmt::format("closed {}", year));
+    auto made = WorkingCalendar::make(spec);
+    REQUIRE_FALSE(made.ok());
+    CHECK(made.error().kind == ErrorKind::data);
+    CHECK(made.error().message ==
+          "the calendar has no working day from 2026-01-01 to 2037-01-01 ('closed 2026' and the "
+          "closures after it): deadlines in working days could never be found; leave a working "
+          "day in every 10 years");
+    SUBCASE("nine years closed is allowed") {
+        spec.closures.resize(9);
+        CHECK(WorkingCalendar::make(spec).ok());
+    }
+    SUBCASE("one extra working day breaks the stretch") {
+        spec.extra_working = {day("2031-06-02")};
+        CHECK(WorkingCalendar::make(spec).ok());
+    }
 }
 
 TEST_CASE("a copied calendar answers the same questions") {

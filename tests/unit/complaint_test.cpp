@@ -423,14 +423,20 @@ TEST_CASE("append_event adds one line before the closing bracket and keeps every
     CHECK(parsed->events.back().outcome == "apology given");
 }
 
-TEST_CASE("append_event works on an empty events list and with CRLF line ends") {
+TEST_CASE("append_event works on an empty events list, and a CRLF file keeps CRLF") {
     Event e;
     e.at = utc(2026, 4, 2, 14);
     e.type = "note";
     auto appended = append_event("x = 1\r\nevents = [\r\n]\r\n", e, london(), "x.toml");
     REQUIRE(appended.ok());
     CHECK(*appended ==
-          "x = 1\r\nevents = [\r\n  { at = 2026-04-02T15:00:00+01:00, type = \"note\" },\n]\r\n");
+          "x = 1\r\nevents = [\r\n  { at = 2026-04-02T15:00:00+01:00, type = \"note\" },\r\n]\r\n");
+    SUBCASE("a file with LF line ends gets LF") {
+        auto lf = append_event("x = 1\nevents = [\n]\n", e, london(), "x.toml");
+        REQUIRE(lf.ok());
+        CHECK(*lf ==
+              "x = 1\nevents = [\n  { at = 2026-04-02T15:00:00+01:00, type = \"note\" },\n]\n");
+    }
 }
 
 TEST_CASE("append_event refuses a file whose last line is not the closing bracket") {

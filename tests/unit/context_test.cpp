@@ -2,6 +2,7 @@
 #include "cli/context.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 using namespace complaints;
 using namespace complaints::cli;
@@ -45,6 +46,23 @@ TEST_CASE("now: a bad value is a usage error naming where it came from") {
     auto from_variable = Session(variable).now(*zone);
     REQUIRE_FALSE(from_variable.ok());
     CHECK(from_variable.error().message.starts_with("COMPLAINTS_NOW: bad date/time 'yesterday'"));
+}
+
+TEST_CASE("COMPLAINTS_LOCK_WAIT: seconds from 0 to 600, anything else a usage error") {
+    CHECK(parse_lock_wait("5").value() == std::chrono::milliseconds{5000});
+    CHECK(parse_lock_wait("0.5").value() == std::chrono::milliseconds{500});
+    CHECK(parse_lock_wait("0").value() == std::chrono::milliseconds{0});
+    CHECK(parse_lock_wait("600").value() == std::chrono::milliseconds{600000});
+    for (std::string_view bad :
+         {"abc", "-1", "601", "1e300", "inf", "nan", "5s", " 5", "0x10", "", "."}) {
+        CAPTURE(bad);
+        auto parsed = parse_lock_wait(bad);
+        REQUIRE_FALSE(parsed.ok());
+        CHECK(parsed.error().kind == ErrorKind::usage);
+        CHECK(parsed.error().message ==
+              fmt::format("COMPLAINTS_LOCK_WAIT: '{}' is not a number of seconds from 0 to 600",
+                          bad));
+    }
 }
 
 TEST_CASE("now: neither given is the clock, and says so") {

@@ -136,6 +136,23 @@ TEST_CASE("a write that fails part way (full disk) keeps the original and leaves
     CHECK(temp.names() == std::vector<std::string>{"file.toml"});
 }
 
+TEST_CASE("a file its owner made read-only is not replaced") {
+    TempFolder temp;
+    fs::path path = temp.path() / "file.toml";
+    REQUIRE(write_file_atomically(path, original).ok());
+    fs::permissions(path, fs::perms::owner_read);
+    auto refused = write_file_atomically(path, "x = 2\n");
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().kind == ErrorKind::io);
+    CHECK(refused.error().to_string() ==
+          shown(path) + ": read-only; chmod u+w " + shown(path) + " to allow changes");
+    CHECK(slurp(path) == original);
+    CHECK(mode_of(path) == 0400);
+    CHECK(temp.names() == std::vector<std::string>{"file.toml"});
+    fs::permissions(path, fs::perms::owner_write, fs::perm_options::add);
+    CHECK(write_file_atomically(path, "x = 2\n").ok());
+}
+
 TEST_CASE("nothing larger than the readers accept is written") {
     TempFolder temp;
     fs::path path = temp.path() / "file.toml";
@@ -304,6 +321,23 @@ TEST_CASE("a lock held by another holder is busy after the wait, free once relea
     REQUIRE_FALSE(link.ok());
     CHECK(link.error().message.find("cannot open the lock file") == 0);
     CHECK_FALSE(fs::exists(temp.path() / "elsewhere"));
+}
+
+TEST_CASE("deleting the lock file while the lock is held lets no second holder in") {
+    TempFolder temp;
+    fs::path path = temp.path() / ".lock";
+    auto first = FileLock::take(path, std::chrono::milliseconds{0});
+    REQUIRE(first.ok());
+    fs::remove(path);
+    auto second = FileLock::take(path, std::chrono::milliseconds{50});
+    REQUIRE_FALSE(second.ok());
+    CHECK(second.error().kind == ErrorKind::busy);
+    SUBCASE("nor does a lock file put in its place") {
+        spill(path, "");
+        CHECK(FileLock::take(path, std::chrono::milliseconds{20}).error().kind == ErrorKind::busy);
+    }
+    { [[maybe_unused]] FileLock released = std::move(*first); }
+    CHECK(FileLock::take(path, std::chrono::milliseconds{0}).ok());
 }
 
 TEST_CASE("run_program: an argument array, never a shell; output captured; exit status") {

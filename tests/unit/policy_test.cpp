@@ -174,7 +174,7 @@ TEST_CASE("the complete example in docs/POLICY.md parses") {
     Result<Policy> policy = parse_policy(example, "POLICY.md");
     REQUIRE_MESSAGE(policy.ok(), (policy.ok() ? "" : policy.error().to_string()));
     CHECK(policy->stages.size() == 3);
-    CHECK(policy->calendar.closures.size() == 9);
+    CHECK(policy->calendar.closures.size() == 2);
     CHECK(policy->stages[1].milestones[1].max_extension == Period{10, Unit::working_days});
     CHECK(policy->stages[2].milestones[1].party == Party::complainant);
 }
@@ -216,11 +216,14 @@ id = "only"
     CHECK(calendar.working_week ==
           std::array<bool, 7>{true, true, true, false, false, true, false});
     CHECK(calendar.division == Division::northern_ireland);
-    REQUIRE(calendar.closures.size() == 10);
-    CHECK(calendar.closures[0].day == day("2026-12-24"));
-    CHECK(calendar.closures[7].day == day("2026-12-31"));
-    CHECK(calendar.closures[7].name == "Christmas closure");
-    CHECK(calendar.closures[8].name == "closure");
+    REQUIRE(calendar.closures.size() == 3); // each a range, as written
+    CHECK(calendar.closures[0].first == day("2026-12-24"));
+    CHECK(calendar.closures[0].last == day("2026-12-31"));
+    CHECK(calendar.closures[0].name == "Christmas closure");
+    CHECK(calendar.closures[1].first == day("2026-08-03"));
+    CHECK(calendar.closures[1].last == day("2026-08-03"));
+    CHECK(calendar.closures[1].name == "closure");
+    CHECK(calendar.closures[2].first == day("2026-05-29"));
     CHECK(calendar.extra_working == std::vector<Day>{day("2026-12-28")});
     CHECK(policy->due_soon == Period{3, Unit::days});
 }
@@ -491,6 +494,26 @@ start_if_category = ["payment"]
                                 "}]\n") ==
               "p.toml:5:39: a closure may last a year at most: give each year's closures "
               "separately");
+    }
+    SUBCASE("closures that leave no working day for more than 10 years") {
+        std::string closures = "closures = [\n";
+        for (int year = 2026; year <= 2036; ++year)
+            closures += fmt::format("  {{ from = {0}-01-01, to = {0}-12-31, name = \"closed "
+                                    "{0}\" }},\n",
+                                    year);
+        CHECK(error_of(header + "[calendar]\n" + closures + "]\n") ==
+              "p.toml:5:12: the calendar has no working day from 2026-01-01 to 2037-01-01 ('closed "
+              "2026' and the closures after it): deadlines in working days could never be "
+              "found; leave a working day in every 10 years");
+    }
+    SUBCASE("year-long closures with a working day between them are fine") {
+        std::string closures = "closures = [\n";
+        for (int year = 2026; year <= 2040; ++year)
+            closures += fmt::format("  {{ from = {0}-01-01, to = {0}-12-30 }},\n", year);
+        auto policy = parse_policy(header + "[calendar]\nbank_holidays = \"none\"\n" + closures +
+                                       "]\n[[stage]]\nid = \"only\"\n",
+                                   "p.toml");
+        CHECK_MESSAGE(policy.ok(), (policy.ok() ? "" : policy.error().to_string()));
     }
     SUBCASE("a closure written as text") {
         CHECK(error_of(header + "[calendar]\nclosures = [\"Easter holidays\"]\n") ==

@@ -386,6 +386,30 @@ TEST_CASE("replace validates and keeps the id") {
     CHECK(slurp(path) == fixed);
 }
 
+TEST_CASE("a write guard is asked under the lock before any change, and can stop it") {
+    Fixture f;
+    REQUIRE(f.reg.create(new_complaint("275abcde"), london()).ok());
+    fs::path path = f.reg.complaint_path("275abcde");
+    const std::string before = slurp(path);
+    std::vector<fs::path> asked;
+    f.reg.set_write_guard([&](const fs::path& file) -> Status {
+        asked.push_back(file);
+        return data_error(file.string(), 1, 1, "in conflict");
+    });
+    auto appended = f.reg.append("275abcde", note_at(utc(2026, 3, 28, 9), "x"), london(), accept);
+    REQUIRE_FALSE(appended.ok());
+    CHECK(appended.error().message == "in conflict");
+    std::string fixed = before;
+    fixed.replace(fixed.find("Jo Bloggs"), 9, "Joanna Bloggs");
+    auto replaced = f.reg.replace("275abcde", fixed, before, accept);
+    REQUIRE_FALSE(replaced.ok());
+    CHECK(replaced.error().message == "in conflict");
+    CHECK(asked == std::vector<fs::path>{path, path});
+    CHECK(slurp(path) == before);
+    f.reg.set_write_guard([](const fs::path&) -> Status { return done(); });
+    CHECK(f.reg.replace("275abcde", fixed, before, accept).ok());
+}
+
 TEST_CASE("replace refuses a file that changed since it was read, keeping what was added") {
     Fixture f;
     REQUIRE(f.reg.create(new_complaint("275abcde"), london()).ok());
