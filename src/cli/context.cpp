@@ -1,4 +1,5 @@
 #include "cli/context.hpp"
+#include "cli/escape.hpp"
 
 #include <cmath>
 #include <cstdlib>
@@ -165,7 +166,8 @@ void print_out(std::string_view text) {
 }
 
 void warn(std::string_view text) {
-    fmt::print(stderr, "complaints: warning: {}\n", text);
+    // Most callers escape what they quote from files already; escaping again changes nothing.
+    fmt::print(stderr, "complaints: warning: {}\n", terminal_safe(text, true));
 }
 
 } // namespace complaints::cli
