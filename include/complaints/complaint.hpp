@@ -88,6 +88,10 @@ struct ComplaintSource {
     /// policy the register lacks is reported at its line.
     int policy_line = 0, policy_column = 0;
     int version_line = 0, version_column = 0;
+    /// Where `severity` and `channel` are written, so that a value outside the policy's lists
+    /// is reported at its line.
+    int severity_line = 0, severity_column = 0;
+    int channel_line = 0, channel_column = 0;
     bool operator==(const ComplaintSource&) const { return true; }
 };
 

@@ -91,6 +91,12 @@ class Register {
     /// The policy the register uses for new complaints (`policy = ` in register.toml).
     const std::string& default_policy_id() const { return default_policy_; }
 
+    /// Whether register.toml asks for every write to be committed (`[git] autocommit = true`).
+    bool autocommits() const { return autocommit_; }
+    /// The complaint files written through this Register since it was opened (relative to the
+    /// root, e.g. "complaints/k7m2abcd.toml", each once, in order): what an autocommit commits.
+    const std::vector<std::string>& written() const { return written_; }
+
     /// How long a change waits for the register's lock before it fails as busy (default 5 s,
     /// at most 10 minutes).
     void set_lock_wait(std::chrono::milliseconds wait);
@@ -162,9 +168,13 @@ class Register {
   private:
     std::string duplicate_hint(std::string_view id) const;
     void inspect_folder(const fs::path& folder, bool complaints_folder, FileFindings& found) const;
+    /// Notes that complaint `id`'s file was written (for `written`).
+    void wrote(std::string_view id) const;
 
     fs::path root_;
     std::string default_policy_;
+    bool autocommit_ = false;
+    mutable std::vector<std::string> written_; // a note of what was written, not the register
     std::chrono::milliseconds lock_wait_{5000};
     WriteGuard write_guard_;
     Status guard_write(const fs::path& file) const;

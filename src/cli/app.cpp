@@ -1,5 +1,7 @@
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
+#include "cli/escape.hpp"
+#include "cli/git.hpp"
 
 #include "complaints/spelling.hpp"
 
@@ -82,8 +84,19 @@ std::string parse_error_message(CLI::App& app, const CLI::ParseError& error) {
                        best.empty() ? "" : fmt::format("; did you mean '{}'?", best));
 }
 
-/// Runs the chosen command; its error, or an escaped exception, becomes one message.
-int run_chosen(const Action& chosen, const GlobalOptions& options) {
+/// The chosen command's name as typed, e.g. "note" or "policy repin".
+std::string chosen_command(const CLI::App& app) {
+    std::vector<std::string> names;
+    for (const CLI::App* command = &app; !command->get_subcommands().empty();) {
+        command = command->get_subcommands().front();
+        names.push_back(command->get_name());
+    }
+    return fmt::format("{}", fmt::join(names, " "));
+}
+
+/// Runs the chosen command (`command`, for autocommit messages); its error, or an escaped
+/// exception, becomes one message.
+int run_chosen(const Action& chosen, const GlobalOptions& options, const std::string& command) {
     Session session(options);
     Status status = done();
     try {
@@ -91,9 +104,12 @@ int run_chosen(const Action& chosen, const GlobalOptions& options) {
     } catch (const std::exception& e) {
         status = io_error(fmt::format("unexpected failure: {}", e.what()));
     }
+    // Whatever the command went on to do, what it wrote is committed when the register asks.
+    if (const Register* reg = session.opened_register()) autocommit(*reg, command);
     if (!status) {
         std::fflush(stdout);
-        fmt::print(stderr, "complaints: error: {}\n", status.error().to_string());
+        fmt::print(stderr, "complaints: error: {}\n",
+                   terminal_safe(status.error().to_string(), true));
         return finish_output(exit_code_for(status.error().kind));
     }
     return finish_output(session.exit_code());
@@ -186,13 +202,14 @@ int run(int argc, char** argv) {
     } catch (const CLI::Success& e) { // --help or --version
         return finish_output(app.exit(e));
     } catch (const CLI::ParseError& e) {
-        fmt::print(stderr, "complaints: error: {}\n", parse_error_message(app, e));
+        fmt::print(stderr, "complaints: error: {}\n",
+                   terminal_safe(parse_error_message(app, e), true));
         fmt::print(stderr, "Run 'complaints --help' for usage.\n");
         return exit_usage;
     }
     if (!chosen) return exit_usage;
     options.as_of_from_environment = as_of_from_environment(app);
-    return run_chosen(chosen, options);
+    return run_chosen(chosen, options, chosen_command(app));
 }
 
 int parse_command_line(const std::vector<std::string>& args) {

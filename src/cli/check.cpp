@@ -3,6 +3,8 @@
 #include "cli/escape.hpp"
 #include "cli/present.hpp"
 
+#include "complaints/conformance.hpp"
+
 #include <fmt/format.h>
 #include <map>
 
@@ -75,6 +77,16 @@ void warn_about_conflicts(Session& session, const std::vector<Reading>& readings
         }
 }
 
+/// Values outside the pinned policy's lists that the commands would refuse (a severity, a
+/// finding, a remedy): errors at their lines. An unusual channel is not reported: it is
+/// recorded as given, a complaint is never turned away for how it arrived.
+void check_policy_fit(const std::vector<Reading>& readings, std::vector<Error>& problems) {
+    for (const Reading& reading : readings) {
+        PolicyFit fit = fit_to_policy(reading.complaint, *reading.policy);
+        problems.insert(problems.end(), fit.errors.begin(), fit.errors.end());
+    }
+}
+
 /// Intake details the policy asks for and complaints still lack: counted, for staff to chase
 /// (tasks, not faults in the files: the exit status does not change).
 void count_gaps(const std::vector<Reading>& readings) {
@@ -109,6 +121,7 @@ Status run_check(Session& session) {
     warn_about_anomalies(session, *readings);
     warn_about_future_events(session, **reg, *readings);
     warn_about_conflicts(session, *readings);
+    check_policy_fit(*readings, problems);
     count_gaps(*readings);
     check_register_files(session, problems); // links, permissions, temp files, git (check_files)
     report_problems(problems);

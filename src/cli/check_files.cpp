@@ -97,7 +97,15 @@ void check_register_files(Session& session, std::vector<Error>& problems) {
     problems.insert(problems.end(), found.problems.begin(), found.problems.end());
     find_untracked_by_git(**reg, problems);
     find_unmerged_by_git(**reg, problems);
-    if (in_git_work_tree((*reg)->root()) && !has_merge_driver((*reg)->root()))
+    const bool in_git = in_git_work_tree((*reg)->root());
+    if ((*reg)->autocommits() && !in_git) {
+        warn(fmt::format("{}: '[git] autocommit = true', but the register is not in a git "
+                         "repository, so nothing is committed: run 'git init' there, or remove "
+                         "the setting",
+                         shown((*reg)->root() / register_config_name)));
+        session.report_exit(exit_found);
+    }
+    if (in_git && !has_merge_driver((*reg)->root()))
         warn("this clone does not merge complaint files with 'complaints merge-file', so git "
              "falls back to keeping both sides' lines: run 'complaints merge-file --install' "
              "(docs/FORMAT.md \"Merges\")");

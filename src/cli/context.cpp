@@ -1,5 +1,6 @@
 #include "cli/context.hpp"
 #include "cli/check_files.hpp"
+#include "cli/escape.hpp"
 
 #include <cerrno>
 #include <cmath>
@@ -186,7 +187,8 @@ void print_out(std::string_view text) {
 }
 
 void warn(std::string_view text) {
-    fmt::print(stderr, "complaints: warning: {}\n", text);
+    // Most callers escape what they quote from files already; escaping again changes nothing.
+    fmt::print(stderr, "complaints: warning: {}\n", terminal_safe(text, true));
 }
 
 } // namespace complaints::cli

@@ -64,6 +64,8 @@ class Session {
 
     /// The register named by -C, or found upward from the working directory.
     Result<const Register*> open_register();
+    /// The register if this run has opened it, else null (asking opens nothing).
+    const Register* opened_register() const { return register_ ? &*register_ : nullptr; }
     /// The register's default policy (the one new complaints start under).
     Result<const Policy*> default_policy();
     /// Policy `id` at `version` (latest when empty), parsed once.

@@ -1,6 +1,8 @@
 #include "cli/commands.hpp"
 #include "core/file_io.hpp"
 
+#include "complaints/conformance.hpp"
+
 #include <cstdlib>
 #include <fmt/format.h>
 
@@ -36,6 +38,32 @@ Error not_saved(Error error) {
     return error;
 }
 
+/// A reference to a policy the register lacks is a fault in the edited file, as `check`
+/// reports it, not a missing complaint.
+Error in_the_file(Error error) {
+    if (error.kind == ErrorKind::not_found) error.kind = ErrorKind::data;
+    return error;
+}
+
+/// What `check` would say of the edited complaint, read as `check` reads it (the policy
+/// version it names, its calendar, its state): any error refuses the save, and so does an
+/// event out of order or a value outside the policy that the file did not have before.
+Status check_as_saved(Session& session, const Reading& before, const Complaint& updated) {
+    auto after = session.read(updated);
+    if (!after) return in_the_file(after.error());
+    const std::vector<Error> out_of_order = new_anomalies(before.state, after->state);
+    if (!out_of_order.empty()) return out_of_order.front();
+    const PolicyFit fit = fit_to_policy(after->complaint, *after->policy);
+    if (!fit.errors.empty()) return fit.errors.front();
+    const PolicyFit was = fit_to_policy(before.complaint, *before.policy);
+    const std::vector<Error> unusual = added_findings(was.warnings, fit.warnings);
+    if (unusual.empty()) return done();
+    Error refused = unusual.front();
+    refused.message +=
+        fmt::format(": 'complaints amend {} --channel NAME' records it as given", updated.id);
+    return refused;
+}
+
 Status run_edit(const EditOptions& options, Session& session) {
     auto reading = session.read(options.id);
     if (!reading) return reading.error();
@@ -51,17 +79,8 @@ Status run_edit(const EditOptions& options, Session& session) {
         fmt::print(stderr, "complaints: {} unchanged\n", id);
         return done();
     }
-    const Policy& policy = *reading->policy;
-    const WorkingCalendar& calendar = *reading->calendar;
-    auto now = session.now(calendar.zone());
-    if (!now) return now.error();
-    auto validate = [&](const Complaint& updated) -> Status {
-        auto state = derive_state(updated, policy, calendar, *now);
-        if (!state) return state.error();
-        // An edit may not leave an event out of order that was not so before.
-        const std::vector<Error> added = new_anomalies(reading->state, *state);
-        if (!added.empty()) return added.front();
-        return done();
+    auto validate = [&](const Complaint& updated) {
+        return check_as_saved(session, *reading, updated);
     };
     if (auto saved = (*reg)->replace(id, *text, copy->original(), validate); !saved)
         return not_saved(saved.error());

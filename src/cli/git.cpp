@@ -1,4 +1,6 @@
 #include "cli/git.hpp"
+#include "cli/context.hpp"
+#include "cli/escape.hpp"
 
 #include "core/file_io.hpp"
 
@@ -99,6 +101,38 @@ Status install_merge_driver(const fs::path& root) {
     std::error_code error;
     fs::create_directories(file->parent_path(), error);
     return write_file_atomically(*file, text + *line + "\n");
+}
+
+namespace {
+
+/// "complaints note k7m2abcd": the command and the complaints it wrote.
+std::string autocommit_message(const std::vector<std::string>& paths, std::string_view command) {
+    std::vector<std::string> ids;
+    for (const std::string& path : paths)
+        ids.push_back(fs::path(path).stem().string());
+    return fmt::format("complaints {} {}", command, fmt::join(ids, " "));
+}
+
+} // namespace
+
+void autocommit(const Register& reg, std::string_view command) {
+    const std::vector<std::string>& paths = reg.written();
+    if (!reg.autocommits() || paths.empty()) return;
+    const std::string not_committed =
+        fmt::format("{} recorded but not committed ([git] autocommit in register.toml)",
+                    fmt::join(paths, ", "));
+    if (!in_git_work_tree(reg.root())) {
+        warn(fmt::format("{}: {} is not in a git repository", not_committed, reg.root().string()));
+        return;
+    }
+    std::vector<std::string> add{"add", "--"};
+    add.insert(add.end(), paths.begin(), paths.end());
+    std::vector<std::string> commit{"commit", "-q", "-m", autocommit_message(paths, command), "--"};
+    commit.insert(commit.end(), paths.begin(), paths.end());
+    GitRun added = git_run(reg.root(), add);
+    GitRun committed = added.ok ? git_run(reg.root(), commit) : added;
+    if (!committed.ok)
+        warn(fmt::format("{}: git says: {}", not_committed, terminal_safe(committed.first_line())));
 }
 
 } // namespace complaints::cli

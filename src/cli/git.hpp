@@ -4,6 +4,7 @@
 /// "Merges").
 
 #include "complaints/result.hpp"
+#include "complaints/store.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -41,5 +42,12 @@ bool has_merge_driver(const std::filesystem::path& root);
 /// `PREFIX/complaints/*.toml merge=complaints` in `.git/info/attributes`, which outranks the
 /// committed `.gitattributes` (whose `merge=union` stays as the fallback for clones not set up).
 Status install_merge_driver(const std::filesystem::path& root);
+
+/// `[git] autocommit = true` in register.toml: commits the complaint files `reg` wrote in this
+/// run (and only those), with the message "complaints COMMAND ID...". The write has happened
+/// already, so a commit that cannot be made (not a git repository, no git identity) is a
+/// warning on stderr, never an error. Does nothing when the setting is off or nothing was
+/// written.
+void autocommit(const Register& reg, std::string_view command);
 
 } // namespace complaints::cli

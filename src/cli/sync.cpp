@@ -33,9 +33,12 @@ std::vector<std::string> lines_of(const std::string& text) {
 /// user's umask, which may let other users of the machine read them.
 void restore_permissions(const Register& reg) {
     std::error_code error;
-    for (const fs::path& folder : {reg.root(), reg.root() / "complaints", reg.root() / "policies"})
+    std::vector<fs::path> folders{reg.root()};
+    for (const fs::path& folder : {reg.complaints_dir(), reg.policies_dir()})
+        if (!fs::is_symlink(folder, error)) folders.push_back(folder); // never through a link
+    for (const fs::path& folder : folders)
         fs::permissions(folder, fs::perms::owner_all, error);
-    for (const fs::path& folder : {reg.root(), reg.root() / "complaints", reg.root() / "policies"})
+    for (const fs::path& folder : folders)
         for (const auto& entry : fs::directory_iterator(folder, error))
             if (entry.is_regular_file() && !entry.is_symlink())
                 fs::permissions(entry.path(), fs::perms::owner_read | fs::perms::owner_write,
@@ -145,7 +148,8 @@ Status run_sync(const SyncOptions& options, Session& session) {
     restore_permissions(r);
     auto committed = commit_changes(r);
     if (!committed) return committed.error();
-    if (!committed->empty()) print_out(fmt::format("Committed: {}\n", *committed));
+    if (!committed->empty()) // names of files git found, which anyone could have made
+        print_out(fmt::format("Committed: {}\n", terminal_safe(*committed)));
     const std::string remote = remote_of(r);
     if (remote.empty()) {
         print_out("No remote to share with (git remote add origin URL, then sync again).\n");

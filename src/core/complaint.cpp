@@ -212,6 +212,12 @@ void read_intake_key(TomlReader& reader, std::string_view key, const toml::node&
     } else if (key == "policy_version") {
         complaint.version_line = static_cast<int>(at.line);
         complaint.version_column = static_cast<int>(at.column);
+    } else if (key == "severity") {
+        complaint.severity_line = static_cast<int>(at.line);
+        complaint.severity_column = static_cast<int>(at.column);
+    } else if (key == "channel") {
+        complaint.channel_line = static_cast<int>(at.line);
+        complaint.channel_column = static_cast<int>(at.column);
     }
     if (key == "id") {
         read_id(reader, node, complaint.id);

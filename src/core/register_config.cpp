@@ -9,7 +9,16 @@ namespace complaints {
 
 namespace {
 
-const TableSchema register_schema{"", {"policy"}, KeyHelp::only};
+const TableSchema register_schema{"", {"policy", "git"}, KeyHelp::only};
+const TableSchema git_schema{"[git]", {"autocommit"}, KeyHelp::only};
+
+/// `[git]`: whether writes commit themselves.
+void read_git(TomlReader& reader, const toml::table& root, RegisterConfig& config) {
+    const toml::table* git = reader.table_at(root, "git");
+    if (git == nullptr) return;
+    reader.check_keys(*git, git_schema);
+    config.autocommit = reader.flag_at(*git, "autocommit");
+}
 
 } // namespace
 
@@ -24,6 +33,7 @@ Result<RegisterConfig> parse_register_config(std::string_view text, std::string_
     // A policy that is no text reads as none: the message shows how to write it.
     if (config.policy.empty())
         reader.fail_at(1, 1, "missing 'policy = \"NAME\"' (the register's policy)");
+    read_git(reader, *root, config);
     return reader.result(std::move(config));
 }
 

@@ -55,7 +55,9 @@ Status Register::replace(std::string_view id, std::string_view text, std::string
                           fmt::format("the id must stay '{}' (found '{}')", id, complaint->id));
     if (validate)
         if (auto status = validate(*complaint); !status) return status;
-    return write_file_atomically(path, text);
+    if (auto status = write_file_atomically(path, text); !status) return status;
+    wrote(id);
+    return done();
 }
 
 Status Register::repin(std::string_view id, std::string_view version, std::string_view based_on,

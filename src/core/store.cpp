@@ -25,12 +25,10 @@ constexpr auto longest_lock_wait = std::chrono::milliseconds{600'000};
 /// A register's own letter templates: `REGISTER/templates/KIND.md`.
 constexpr std::string_view letter_templates_folder_name = "templates";
 
-Result<std::string> read_register_policy(const fs::path& config) {
+Result<RegisterConfig> read_register_config(const fs::path& config) {
     auto text = read_text_file(config);
     if (!text) return text.error();
-    auto parsed = parse_register_config(*text, shown(config));
-    if (!parsed) return parsed.error();
-    return parsed->policy;
+    return parse_register_config(*text, shown(config));
 }
 
 /// Where a found register is shown: relative to the working folder when under it.
@@ -169,11 +167,12 @@ Result<Register> Register::open(const fs::path& root) {
     if (!fs::exists(fs::symlink_status(config)))
         return not_found_error(fmt::format("'{}' is not a complaints register (no {})", shown(root),
                                            register_config_name));
-    auto policy = read_register_policy(config);
-    if (!policy) return policy.error();
+    auto settings = read_register_config(config);
+    if (!settings) return settings.error();
     Register result;
     result.root_ = root;
-    result.default_policy_ = *policy;
+    result.default_policy_ = settings->policy;
+    result.autocommit_ = settings->autocommit;
     return result;
 }
 
@@ -234,6 +233,7 @@ Result<std::string> Register::file_text(std::string_view id) const {
 }
 
 Result<std::vector<Policy>> Register::policies() const {
+    if (auto real = check_real_folder(policies_dir()); !real) return real.error();
     std::vector<fs::path> files;
     std::error_code error;
     for (const auto& entry : fs::directory_iterator(policies_dir(), error))
@@ -378,7 +378,9 @@ Status Register::create(const Complaint& complaint, const date::time_zone* zone)
                      {}};
     if (auto status = check_real_folder(complaints_dir()); !status) return status;
     if (auto status = make_folder(complaints_dir()); !status) return status;
-    return create_file_exclusively(path, text);
+    if (auto status = create_file_exclusively(path, text); !status) return status;
+    wrote(complaint.id);
+    return done();
 }
 
 Status Register::append(std::string_view id, const Event& event, const date::time_zone* zone,
@@ -402,7 +404,15 @@ Status Register::append(std::string_view id, const Event& event, const date::tim
             path, *text, "the file changed while the event was being added; try again");
         !status)
         return status;
-    return write_file_atomically(path, after->second);
+    if (auto status = write_file_atomically(path, after->second); !status) return status;
+    wrote(id);
+    return done();
+}
+
+void Register::wrote(std::string_view id) const {
+    const std::string path = fs::path("complaints").append(std::string(id) + ".toml").string();
+    if (std::find(written_.begin(), written_.end(), path) == written_.end())
+        written_.push_back(path);
 }
 
 } // namespace complaints

@@ -1,4 +1,4 @@
-// register.toml: the register's policy, and nothing else.
+// register.toml: the register's policy, and whether writes commit themselves.
 #include "core/register_config.hpp"
 #include "support.hpp"
 
@@ -39,10 +39,26 @@ TEST_CASE("a missing, empty or non-text policy is refused at 1:1 with the form t
 
 TEST_CASE("register.toml: the first unknown key in file order, whatever its spelling") {
     CHECK(refusal("policy = \"tiny\"\npolicyy = \"x\"\n") ==
-          "2:1: unknown key 'policyy' (only 'policy' is allowed)");
+          "2:1: unknown key 'policyy' (only 'policy', 'git' are allowed)");
     // toml++ sorts keys: 'colour' would come first; 'zone' is written first.
     CHECK(refusal("zone = \"UTC\"\npolicy = \"tiny\"\ncolour = \"red\"\n") ==
-          "1:1: unknown key 'zone' (only 'policy' is allowed)");
+          "1:1: unknown key 'zone' (only 'policy', 'git' are allowed)");
+}
+
+TEST_CASE("[git] autocommit: off unless set to true; only true or false") {
+    CHECK_FALSE(parse_register_config("policy = \"tiny\"\n", "register.toml")->autocommit);
+    Result<RegisterConfig> on =
+        parse_register_config("policy = \"tiny\"\n[git]\nautocommit = true\n", "register.toml");
+    REQUIRE(on.ok());
+    CHECK(on->autocommit);
+    CHECK(on->policy == "tiny");
+    CHECK_FALSE(
+        parse_register_config("policy = \"tiny\"\n[git]\nautocommit = false\n", "register.toml")
+            ->autocommit);
+    CHECK(refusal("policy = \"tiny\"\n[git]\nautocommit = \"yes\"\n") ==
+          "3:14: 'autocommit' must be true or false, not text in quotes");
+    CHECK(refusal("policy = \"tiny\"\n[git]\npush = true\n") ==
+          "3:1: unknown key 'push' in [git] (only 'autocommit' is allowed)");
 }
 
 TEST_CASE("register.toml that is not TOML is refused where it breaks") {

@@ -711,3 +711,77 @@ TEST_CASE("amend will not change a key whose value runs over several lines") {
 }
 
 TEST_SUITE_END();
+
+TEST_SUITE_BEGIN("core::store");
+
+TEST_CASE("init refuses a folder other users can write, except the user's own empty one") {
+    TempFolder temp;
+    const fs::path open = temp.path() / "open";
+    fs::create_directory(open);
+    spill(open / "notes.txt", "mine");
+    REQUIRE(::chmod(open.c_str(), 0777) == 0);
+    auto refused = Register::init(open, tiny_policy, "tiny.toml");
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().kind == ErrorKind::usage);
+    CHECK(refused.error().message.find("can be written by other users (mode 0777)") !=
+          std::string::npos);
+    CHECK_FALSE(fs::exists(open / "policies"));
+    CHECK_FALSE(fs::exists(open / "register.toml"));
+
+    const fs::path empty = temp.path() / "empty";
+    fs::create_directory(empty);
+    REQUIRE(::chmod(empty.c_str(), 0777) == 0);
+    REQUIRE(Register::init(empty, tiny_policy, "tiny.toml").ok());
+    CHECK(mode_of(empty) == 0700);
+}
+
+TEST_CASE("init never writes through a linked policies folder") {
+    TempFolder temp;
+    const fs::path elsewhere = temp.path() / "elsewhere";
+    const fs::path root = temp.path() / "register";
+    fs::create_directories(elsewhere);
+    fs::create_directories(root);
+    fs::create_directory_symlink(elsewhere, root / "policies");
+    auto refused = Register::init(root, tiny_policy, "tiny.toml");
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().message == "must be a folder, not a link or a file");
+    CHECK(fs::is_empty(elsewhere));
+}
+
+TEST_CASE("a policies folder that is a link is not read") {
+    Fixture f;
+    const fs::path copy = f.temp.path() / "their-policies";
+    fs::rename(f.reg.policies_dir(), copy);
+    fs::create_directory_symlink(copy, f.reg.policies_dir());
+    auto policies = f.reg.policies();
+    REQUIRE_FALSE(policies.ok());
+    CHECK(policies.error().message == "must be a folder, not a link or a file");
+    CHECK_FALSE(f.reg.policy("tiny").ok());
+}
+
+TEST_CASE("written: the complaint files a Register wrote, each once, for autocommit") {
+    Fixture f;
+    CHECK_FALSE(f.reg.autocommits());
+    CHECK(f.reg.written().empty());
+    REQUIRE(f.reg.create(new_complaint("275abcde"), london()).ok());
+    REQUIRE(
+        f.reg.append("275abcde", note_at(utc(2026, 3, 28, 9), "Called Jo"), london(), accept).ok());
+    REQUIRE(f.reg.create(new_complaint("275abxyz"), london()).ok());
+    CHECK(f.reg.written() ==
+          std::vector<std::string>{"complaints/275abcde.toml", "complaints/275abxyz.toml"});
+    // A write that is refused is not written.
+    auto refused = f.reg.append("275abxyz", note_at(utc(2026, 3, 28, 9), "No"), london(),
+                                [](const Complaint&) -> Status { return usage_error("no"); });
+    CHECK_FALSE(refused.ok());
+    CHECK(f.reg.written().size() == 2);
+}
+
+TEST_CASE("register.toml's [git] autocommit is read when the register opens") {
+    Fixture f;
+    spill(f.root / "register.toml", "policy = \"tiny\"\n\n[git]\nautocommit = true\n");
+    auto opened = Register::open(f.root);
+    REQUIRE(opened.ok());
+    CHECK(opened->autocommits());
+}
+
+TEST_SUITE_END();
