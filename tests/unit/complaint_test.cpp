@@ -307,7 +307,8 @@ TEST_CASE("parse errors are located at file:line:col") {
         CHECK(error_of(minimal("", "  { at = 2026-03-28T09:00:00Z, type = \"acked\" },\n")) ==
               "complaints/k7m2qxh9.toml:6:39: unknown event type 'acked' (valid types: "
               "acknowledged, note, assigned, escalated, extended, paused, resumed, resolved, "
-              "reopened, closed, withdrawn, referred, meeting, update, amended, delay-response, imported)");
+              "reopened, closed, withdrawn, referred, meeting, update, amended, delay-response, "
+              "imported)");
     }
     SUBCASE("an unknown key inside an event") {
         CHECK(error_of(minimal("", "  { at = 2026-03-28T09:00:00Z, type = \"note\", txet = "
