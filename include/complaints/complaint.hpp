@@ -33,6 +33,9 @@ inline constexpr std::string_view amended = "amended";
 /// A written response explaining why the final response is not ready yet (FCA DISP 1.6.2R,
 /// the NHS regulations' letter explaining the delay).
 inline constexpr std::string_view delay_response = "delay-response";
+/// The complaint came in from another record (`complaints import --format csv`); `text` says
+/// from where. It moves no deadline.
+inline constexpr std::string_view imported = "imported";
 } // namespace event_type
 
 /// Every event type in the order docs list them.

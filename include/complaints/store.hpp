@@ -42,6 +42,12 @@ struct TemplateFile {
 /// stops the save.
 using ComplaintCheck = std::function<Status(const Complaint&)>;
 
+/// A complaint to create, with the zone its times are written in (its policy's).
+struct NewComplaint {
+    Complaint complaint;
+    const date::time_zone* zone = nullptr;
+};
+
 /// A private copy of a complaint file for `edit`: `REGISTER/.edit-ID-XXXXXX.toml`, mode 0600,
 /// inside the register so it never leaves the register's folder; git (`.gitignore`) and
 /// `check` ignore it. Removed when destroyed, whatever happened meanwhile.
@@ -135,6 +141,10 @@ class Register {
 
     /// Writes a new complaint file; fails if the ID exists.
     Status create(const Complaint& complaint, const date::time_zone* zone) const;
+    /// Creates every complaint of `batch` under the register lock, taken once (`import`).
+    /// Writes nothing when an ID is already in the register or twice in the batch (a data
+    /// error naming each); when a write fails part way, the files it made are removed again.
+    Status create_all(const std::vector<NewComplaint>& batch) const;
     /// Appends `event` to complaint `id` under the register lock; the result is parsed back
     /// and must still be valid, `validate` may reject it (e.g. lifecycle checks).
     Status append(std::string_view id, const Event& event, const date::time_zone* zone,

@@ -1,5 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/escape.hpp"
+#include "cli/interview.hpp"
+#include "cli/present.hpp"
 
 #include "complaints/ids.hpp"
 #include "complaints/procedure.hpp"
@@ -34,15 +36,101 @@ std::string* field(AddOptions& options, std::string_view name) {
     return nullptr;
 }
 
-/// Asks for missing required fields, only when a person is at the keyboard.
+/// Whether a person is at the keyboard: only then does `add` ask anything.
+bool at_a_terminal() {
+    return isatty(STDIN_FILENO) != 0;
+}
+
+/// Asks for missing required fields (when some fields were given as flags).
 void prompt_for_missing(AddOptions& options, const Policy& policy) {
-    if (!isatty(STDIN_FILENO)) return;
     for (const std::string& name : policy.required_fields) {
         std::string* value = field(options, name);
         if (!value || !value->empty()) continue;
         fmt::print(stderr, "{}: ", name);
         std::getline(std::cin, *value);
     }
+}
+
+/// Why an answer to the interview is not a valid value of `name`, checked as its flag is.
+std::optional<std::string> invalid_answer(const std::string& name, const std::string& answer,
+                                          const Policy& policy, const date::time_zone* zone,
+                                          Instant now) {
+    if (name == "received") {
+        auto moment = parse_moment(answer, zone);
+        if (!moment) return moment.error().message;
+        if (*moment > now) return std::string("that is in the future");
+    }
+    if (name == "known")
+        if (auto day = parse_day(answer); !day) return day.error().message;
+    const auto& severities = policy.severities;
+    if (name == "severity" && !severities.empty() &&
+        std::find(severities.begin(), severities.end(), answer) == severities.end())
+        return fmt::format("use one of {}", fmt::join(severities, ", "));
+    return {};
+}
+
+std::vector<std::string> split_at_semicolons(const std::string& text) {
+    std::vector<std::string> items;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find(';', start), text.size());
+        std::string item = text.substr(start, end - start);
+        item.erase(0, item.find_first_not_of(' '));
+        item.erase(item.find_last_not_of(' ') + 1);
+        if (!item.empty()) items.push_back(item);
+        start = end + 1;
+    }
+    return items;
+}
+
+/// Every intake field asked in order; false when the person cancelled (Ctrl-D).
+bool interview(AddOptions& options, const Policy& policy, const date::time_zone* zone,
+               Instant now) {
+    fmt::print(stderr,
+               "New complaint under policy {} (Ctrl-D to cancel; nothing is saved "
+               "until you say so).\n",
+               policy.id);
+    std::fflush(stderr);
+    auto answers = ask_intake(std::cin, std::cerr, intake_questions(policy),
+                              [&](const std::string& name, const std::string& answer) {
+                                  return invalid_answer(name, answer, policy, zone, now);
+                              });
+    if (!answers) return false;
+    for (auto& [name, answer] : *answers) {
+        if (answer.empty()) continue; // a flag given with the command stays
+        if (name == "received") options.received = answer;
+        if (name == "known") options.known = answer;
+        if (name == "person") options.people = split_at_semicolons(answer);
+        if (name == "evidence") options.evidence = split_at_semicolons(answer);
+        if (std::string* value = field(options, name)) *value = answer;
+    }
+    return true;
+}
+
+/// The record as it will be saved and its first staff deadline, then "Save it?".
+bool confirmed(const Complaint& complaint, const Policy& policy, const WorkingCalendar& calendar,
+               Instant now) {
+    const date::time_zone* zone = calendar.zone();
+    std::string shown =
+        fmt::format("\n  {:<10} {}\n", "received", format_moment(complaint.received, zone));
+    for (std::string_view key :
+         {"name", "contact", "channel", "summary", "details", "severity", "category", "handler"})
+        if (const std::string* value = intake_text(complaint, key); value && !value->empty())
+            shown += fmt::format("  {:<10} {}\n", key, terminal_safe(*value));
+    if (auto words = occurred_words(complaint); !words.empty())
+        shown += fmt::format("  {:<10} {}\n", "occurred", terminal_safe(words));
+    for (const std::string& person : complaint.people)
+        shown += fmt::format("  {:<10} {}\n", "person", terminal_safe(person));
+    for (const std::string& item : complaint.evidence)
+        shown += fmt::format("  {:<10} {}\n", "evidence", terminal_safe(item));
+    auto state = derive_state(complaint, policy, calendar, now);
+    const Deadline* first = state ? next_staff_deadline(*state) : nullptr;
+    if (first)
+        shown += fmt::format("First deadline: {} ({}), due {}\n", first->milestone->title,
+                             deadline_name(*first), due_in_words(first->due, zone));
+    fmt::print(stderr, "{}", shown);
+    std::fflush(stderr);
+    return confirm(std::cin, std::cerr, "Save this complaint?");
 }
 
 Status check_choice(const std::string& value, const std::vector<std::string>& allowed,
@@ -131,6 +219,20 @@ std::string unused_id(const Register& reg, date::sys_days day) {
     return id;
 }
 
+/// Fills `options` from the person at the keyboard: everything when no flag said anything,
+/// else the fields the policy requires that are missing. False when they cancelled.
+bool ask_at_terminal(AddOptions& options, const Policy& policy, const date::time_zone* zone,
+                     Instant now, bool& interviewed) {
+    interviewed = false;
+    if (!at_a_terminal()) return true;
+    if (says_anything(options)) {
+        prompt_for_missing(options, policy);
+        return true;
+    }
+    interviewed = true;
+    return interview(options, policy, zone, now);
+}
+
 Status run_add(AddOptions options, Session& session) {
     auto policy = session.default_policy();
     if (!policy) return policy.error();
@@ -139,14 +241,22 @@ Status run_add(AddOptions options, Session& session) {
     const date::time_zone* zone = (*calendar)->zone();
     auto now = session.now(zone);
     if (!now) return now.error();
+    bool interviewed = false;
+    if (!ask_at_terminal(options, **policy, zone, *now, interviewed)) {
+        warn("cancelled: nothing was written");
+        return done();
+    }
     auto received = options.received.empty() ? Result<Instant>(*now)
                                              : session.moment(options.received, "--received", zone);
     if (!received) return received.error();
     if (*received > *now) return usage_error("--received is in the future");
-    prompt_for_missing(options, **policy);
     if (auto checked = check_intake(options, **policy); !checked) return checked;
     Complaint complaint = intake(options, **policy, *received);
     if (auto dated = set_matter_dates(options, complaint); !dated) return dated;
+    if (interviewed && !confirmed(complaint, **policy, **calendar, *now)) {
+        warn("cancelled: nothing was written");
+        return done();
+    }
     auto reg = session.open_register();
     if (!reg) return reg.error();
     // The ID encodes the day of receipt as staff know it: the policy's local day, not UTC's.

@@ -110,9 +110,10 @@ std::string json_string(std::string_view text) {
     return out + "\"";
 }
 
-std::string csv_text(std::string_view text) {
+std::string csv_text(std::string_view text, bool guard) {
     std::string cell(text);
-    if (!cell.empty() && std::string_view("=+-@\t\r\n").find(cell[0]) != std::string_view::npos)
+    if (guard && !cell.empty() &&
+        std::string_view("=+-@\t\r\n").find(cell[0]) != std::string_view::npos)
         cell.insert(cell.begin(), '\'');
     if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
     std::string quoted = "\"";

@@ -17,9 +17,10 @@ std::string terminal_safe(std::string_view text, bool keep_newlines = false);
 /// separators U+2028/U+2029 (which break JavaScript) are `\u` escapes.
 std::string json_string(std::string_view text);
 
-/// One CSV cell per RFC 4180; text a spreadsheet would run as a formula (leading `=`, `+`,
-/// `-`, `@`, tab, CR, LF) gets a leading `'`.
-std::string csv_text(std::string_view text);
+/// One CSV cell per RFC 4180; with `guard` (the default), text a spreadsheet would run as a
+/// formula (leading `=`, `+`, `-`, `@`, tab, CR, LF) gets a leading `'`. Scripts that never
+/// open the file in a spreadsheet ask for the text as it is (`export --raw`).
+std::string csv_text(std::string_view text, bool guard = true);
 /// A CSV line (CRLF-terminated, as RFC 4180 says) from already-quoted cells.
 std::string csv_line(const std::vector<std::string>& cells);
 

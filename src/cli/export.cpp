@@ -14,7 +14,12 @@ struct ExportOptions {
     std::string format = "csv";
     bool events = false;
     bool redact = false;
+    bool raw = false;   ///< CSV for scripts: no formula guard
+    bool excel = false; ///< CSV for Excel: a UTF-8 byte-order mark, guarded
 };
+
+/// What Excel needs to read a CSV file as UTF-8 rather than the machine's code page.
+constexpr std::string_view utf8_byte_order_mark = "\xEF\xBB\xBF";
 
 /// Column names of `export --format csv`; docs/OUTPUT.md documents each. Personal columns
 /// are the ones `--redact` leaves out.
@@ -60,12 +65,13 @@ std::vector<std::string> kept(const std::vector<std::string>& columns, bool reda
     return out;
 }
 
-/// Cells in `columns` order from a column -> value lookup, CSV-escaped.
+/// Cells in `columns` order from a column -> value lookup, CSV-escaped (formulas guarded
+/// unless `guard` is false).
 std::string csv_row(const std::vector<std::string>& columns,
-                    const std::function<std::string(const std::string&)>& value) {
+                    const std::function<std::string(const std::string&)>& value, bool guard) {
     std::vector<std::string> cells;
     for (const auto& column : columns)
-        cells.push_back(csv_text(value(column)));
+        cells.push_back(csv_text(value(column), guard));
     return csv_line(cells);
 }
 
@@ -187,7 +193,8 @@ class Writer {
         const auto& o = options_;
         if (o.format == "ics") return ics_begin();
         if (o.format == "csv")
-            return csv_line(kept(o.events ? event_columns : complaint_columns, o.redact));
+            return std::string(o.excel ? utf8_byte_order_mark : "") +
+                   csv_line(kept(o.events ? event_columns : complaint_columns, o.redact));
         return fmt::format("{{\"schema\": {}, \"as_of\": {}, \"redacted\": {}, \"{}\": [\n",
                            json_schema_version, json_string(format_moment(now_, zone)),
                            o.redact ? "true" : "false", o.events ? "events" : "complaints");
@@ -204,8 +211,9 @@ class Writer {
         if (o.format == "ics") return ics_events(r, now_, o.redact);
         if (o.events) return write_events(r);
         if (o.format == "csv")
-            return csv_row(kept(complaint_columns, o.redact),
-                           [&](const std::string& column) { return complaint_cell(r, column); });
+            return csv_row(
+                kept(complaint_columns, o.redact),
+                [&](const std::string& column) { return complaint_cell(r, column); }, !o.raw);
         if (!o.redact) return separator() + complaint_json(r);
         Reading copy{redacted(r.complaint), r.policy, r.calendar, r.state};
         return separator() + complaint_json(copy);
@@ -230,11 +238,14 @@ class Writer {
         std::string out;
         for (const Event& e : log) {
             if (options_.format == "csv")
-                out += csv_row(columns, [&](const std::string& column) {
-                    return options_.redact && personal(column)
-                               ? std::string()
-                               : event_cell(e, r.complaint.id, zone, column);
-                });
+                out += csv_row(
+                    columns,
+                    [&](const std::string& column) {
+                        return options_.redact && personal(column)
+                                   ? std::string()
+                                   : event_cell(e, r.complaint.id, zone, column);
+                    },
+                    !options_.raw);
             else
                 out += separator() + event_json(e, r.complaint.id, zone, options_.redact);
         }
@@ -245,6 +256,9 @@ class Writer {
 Status run_export(const ExportOptions& options, Session& session) {
     if (options.events && options.format == "ics")
         return usage_error("--events: not with --format ics (the calendar holds deadlines)");
+    if ((options.raw || options.excel) && options.format != "csv")
+        return usage_error(
+            fmt::format("{}: only with --format csv", options.raw ? "--raw" : "--excel"));
     const date::time_zone* zone = nullptr;
     auto now = register_now(session, zone);
     if (!now) return now.error();
@@ -275,6 +289,13 @@ void add_export_command(CommandTable& table) {
     command->add_flag("--events", options->events, "One row per event instead of per complaint");
     command->add_flag("--redact", options->redact,
                       "Leave out names, contacts and free text (personal data)");
+    CLI::Option* raw = command->add_flag(
+        "--raw", options->raw,
+        "CSV for scripts: cells exactly as recorded, no ' before a leading = + - @");
+    command
+        ->add_flag("--excel", options->excel,
+                   "CSV for Excel: a UTF-8 byte-order mark first; formulas guarded")
+        ->excludes(raw);
     command->callback([&chosen = table.chosen, options] {
         chosen = [options](Session& session) { return run_export(*options, session); };
     });

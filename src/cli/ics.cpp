@@ -53,6 +53,19 @@ std::string description(const Reading& r, const Deadline& d, bool redact) {
     return text;
 }
 
+/// How long the calendar entry of an hour-based deadline lasts, from its due moment: a slot
+/// long enough to show in a day view.
+constexpr auto hour_deadline_slot = std::chrono::minutes{30};
+
+/// A reminder an hour before an hour-based deadline ("acknowledge within 48 hours" is easily
+/// missed by a day view read in the morning).
+std::string alarm(const Deadline& d, const std::string& id) {
+    return ics_line("BEGIN:VALARM") + ics_line("ACTION:DISPLAY") + ics_line("TRIGGER:-PT1H") +
+           ics_line("DESCRIPTION:" +
+                    ics_text(d.milestone->title + " (" + id + ") due in an hour")) +
+           ics_line("END:VALARM");
+}
+
 std::string vevent(const Reading& r, const Deadline& d, Instant stamp, bool redact) {
     const std::string& id = r.complaint.id;
     std::string out = ics_line("BEGIN:VEVENT");
@@ -64,6 +77,7 @@ std::string vevent(const Reading& r, const Deadline& d, Instant stamp, bool reda
         out += ics_line("DTEND;VALUE=DATE:" + ics_date(d.due.day + date::days{1}));
     } else {
         out += ics_line("DTSTART:" + utc_stamp(d.due.moment));
+        out += ics_line("DTEND:" + utc_stamp(d.due.moment + hour_deadline_slot));
     }
     const char* prefix = d.state == DeadlineState::overdue ? "OVERDUE: " : "";
     out += ics_line(
@@ -71,6 +85,7 @@ std::string vevent(const Reading& r, const Deadline& d, Instant stamp, bool reda
     out += ics_line("DESCRIPTION:" + ics_text(description(r, d, redact)));
     out += ics_line("CATEGORIES:" + ics_text(state_name(d.state)));
     out += ics_line("TRANSP:TRANSPARENT");
+    if (!d.due.is_day) out += alarm(d, id);
     return out + ics_line("END:VEVENT");
 }
 

@@ -14,6 +14,8 @@ std::string ics_begin();
 std::string ics_end();
 
 /// One VEVENT per open staff deadline of `reading`; `stamp` is DTSTAMP (the as-of moment).
+/// A day-based deadline is an all-day event; an hour-based one a half-hour event from its due
+/// moment with an alarm an hour before it.
 /// With `redact`, the complaint's summary is left out.
 std::string ics_events(const Reading& reading, Instant stamp, bool redact);
 

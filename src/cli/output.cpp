@@ -3,6 +3,7 @@
 #include "complaints/utf8.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <fmt/format.h>
 #include <sys/ioctl.h>
@@ -31,27 +32,62 @@ std::size_t terminal_width(std::FILE* stream) {
 
 namespace {
 
-/// Shrinks the widest column, one terminal column at a time, until the columns and the two spaces
-/// between each fit in `room`, or every column is down to its floor.
-void fit_widths(std::vector<std::size_t>& widths, const std::vector<std::size_t>& floors,
-                std::size_t room) {
-    auto total = [&] {
-        std::size_t sum = 0;
-        for (std::size_t w : widths)
-            sum += w;
-        return sum + 2 * (widths.empty() ? 0 : widths.size() - 1);
-    };
-    while (total() > room) {
+/// Shrinks the widest column that gives way as `fit` does, one terminal column at a time,
+/// until the columns and the two spaces between each fit in `room`, or every such column is
+/// down to its floor. Whether it fits now.
+bool shrink(std::vector<std::size_t>& widths, const std::vector<std::size_t>& floors,
+            const std::vector<ColumnFit>& fits, ColumnFit fit, std::size_t room) {
+    std::size_t total = 2 * (widths.empty() ? 0 : widths.size() - 1);
+    for (std::size_t w : widths)
+        total += w;
+    for (; total > room; --total) {
         std::size_t widest = widths.size();
         for (std::size_t i = 0; i < widths.size(); ++i)
-            if (widths[i] > floors[i] && (widest == widths.size() || widths[i] > widths[widest]))
+            if (fits[i] == fit && widths[i] > floors[i] &&
+                (widest == widths.size() || widths[i] > widths[widest]))
                 widest = i;
-        if (widest == widths.size()) return;
+        if (widest == widths.size()) return false;
         --widths[widest];
     }
+    return true;
+}
+
+/// Free text keeps enough to recognise a complaint by; a short word, enough to read it.
+std::size_t shortest_cut(ColumnFit fit) {
+    return fit == ColumnFit::text ? 12 : 8;
+}
+
+/// Free text gives way first, then other words; what must be read whole never does.
+void fit_widths(std::vector<std::size_t>& widths, const std::vector<std::size_t>& floors,
+                const std::vector<ColumnFit>& fits, std::size_t room) {
+    if (shrink(widths, floors, fits, ColumnFit::text, room)) return;
+    shrink(widths, floors, fits, ColumnFit::words, room); // may still not fit: then it wraps
 }
 
 } // namespace
+
+ColumnFit column_fit(std::string_view heading) {
+    static const std::vector<std::string_view> whole{
+        "ID",   "DUE",     "NEXT_DUE", "STATE",     "STATUS",  "RECEIVED",    "DATE",
+        "DAY",  "AGE",     "COUNT",    "DAYS OVER", "ON TIME", "LATE",        "MISSED",
+        "RATE", "VERSION", "DEFAULT",  "BEFORE",    "AFTER",   "RESOLUTIONS", "AT"};
+    static const std::vector<std::string_view> text{"SUMMARY", "TITLE",  "WHY",    "NAME",
+                                                    "DETAILS", "REASON", "CHANGE", "OUTCOME"};
+    std::string upper(heading);
+    for (char& c : upper)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    auto in = [&](const auto& list) {
+        return std::find(list.begin(), list.end(), upper) != list.end();
+    };
+    if (in(whole)) return ColumnFit::whole;
+    return in(text) ? ColumnFit::text : ColumnFit::words;
+}
+
+Table::Table(std::vector<std::string> header) {
+    for (const std::string& heading : header)
+        fits_.push_back(column_fit(heading));
+    rows_.push_back(std::move(header));
+}
 
 std::string Table::render() const {
     std::vector<std::size_t> widths, floors;
@@ -61,8 +97,9 @@ std::string Table::render() const {
             widths[i] = std::max(widths[i], utf8::width(row[i]));
         }
     for (std::size_t i = 0; i < widths.size(); ++i)
-        floors.push_back(std::min(widths[i], std::max<std::size_t>(utf8::width(rows_[0][i]), 12)));
-    if (width_) fit_widths(widths, floors, width_);
+        floors.push_back(
+            std::min(widths[i], std::max(utf8::width(rows_[0][i]), shortest_cut(fits_[i]))));
+    if (width_) fit_widths(widths, floors, fits_, width_);
     std::string out;
     for (const auto& row : rows_) {
         std::string line;

@@ -189,6 +189,7 @@ std::string milestones_table(const Report& r) {
 std::string html_header(const Report& r, const std::string& range, const std::string& as_of) {
     std::string out = fmt::format(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
         "style-src 'unsafe-inline'\">\n<title>Complaints report{0}</title>\n<style>\n{1}\n"
         "</style>\n</head>\n<body>\n<h1>Complaints report{0}</h1>\n",

@@ -67,7 +67,7 @@ expect_eq "$got" "mine.toml " "policy files"
 expect_not_contains "$(c --help)" " ids " "ids hidden from --help"
 expect_not_contains "$(c --help)" " generate " "generate hidden from --help"
 got=$(complete_words complaints i)
-expect_eq "$got" "init " "hidden commands not offered"
+expect_eq "$got" "import init " "hidden commands not offered"
 
 bash -n "$BASH_COMPLETION" || fail "bash completion has a syntax error"
 

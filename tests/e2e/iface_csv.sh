@@ -73,3 +73,15 @@ c export --events --redact >redacted-events.csv
 for needle in "O'Brien" "HYPERLINK" "Door left" "snack list" "Called" "First time" "Sam Jones"; do
   ! grep -q "$needle" redacted.json redacted-events.csv || fail "--redact leaked '$needle'"
 done
+
+# For scripts, --raw leaves cells as recorded (still RFC 4180); for Excel, --excel puts a
+# UTF-8 byte-order mark first and keeps the guard; neither goes with another format.
+c export --raw >raw.csv
+expect_contains "$(cat raw.csv)" ",+44 7700 900123," "--raw: a phone number as recorded"
+expect_contains "$(cat raw.csv)" '"=HYPERLINK(""http://example.org"")"' "--raw: no guard"
+c export --excel >excel.csv
+expect_eq "$(head -c 3 excel.csv | od -An -tx1 | tr -d ' ')" "efbbbf" "--excel: byte-order mark"
+expect_eq "$(tail -c +4 excel.csv)" "$(cat export.csv)" "--excel: otherwise the guarded CSV"
+expect_exit 2 export --raw --excel
+expect_exit 2 export --format json --raw
+expect_contains "$ERR" "--raw: only with --format csv" "--raw refused with json"

@@ -37,6 +37,8 @@ def parse(path):
                 events.append(current)
         elif current is not None and stack[-1] == "VEVENT":
             current[prop] = (params, value)
+        elif current is not None and stack[-2:] == ["VEVENT", "VALARM"]:
+            current.setdefault("VALARM", {})[prop] = value
     if stack:
         fail(f"unclosed {stack}")
     return text, events
@@ -66,8 +68,13 @@ day = by_uid["2a1m0001-formal-resolve-1@complaints"]
 if day["DTSTART"] != (["VALUE=DATE"], "20260330") or day["DTEND"] != (["VALUE=DATE"], "20260331"):
     fail(f"all-day event: {day}")
 timed = by_uid["2a1m0003-formal-acknowledge-1@complaints"]
-if timed["DTSTART"] != ([], "20260315T080000Z") or "DTEND" in timed:
+# An hour-based deadline: a half-hour event from its due moment, an alarm an hour before.
+if timed["DTSTART"] != ([], "20260315T080000Z") or timed["DTEND"] != ([], "20260315T083000Z"):
     fail(f"timed event: {timed}")
+if timed.get("VALARM", {}).get("TRIGGER") != "-PT1H" or timed["VALARM"].get("ACTION") != "DISPLAY":
+    fail(f"timed event's alarm: {timed}")
+if "VALARM" in day:
+    fail(f"an all-day event has no alarm: {day}")
 summary = unescape(timed["SUMMARY"][1])
 if summary != "OVERDUE: Acknowledge the complaint (2a1m0003)":
     fail(f"summary: {summary!r}")

@@ -53,13 +53,22 @@ expect_contains "$out" "…" "summary cut to fit"
 while IFS= read -r line; do
   [ "${#line}" -le 110 ] || fail "line wider than COLUMNS=110 (${#line}): $line"
 done <<<"$out"
-# Narrower: the widest columns give way first (the summary, then the due time and the
-# handler), never below 12 characters or their heading, so IDs and headings stay whole.
+# Narrower: free text gives way first (the summary, then the handler's name), never below
+# 12 columns (other words 8) or its heading; IDs, due dates and times and states are never
+# cut, so a terminal too narrow for them wraps the line rather than lose a due time.
 out=$(on_tty COLUMNS=96 -- list-overdue --due-within 1w)
-while IFS= read -r line; do
-  [ "${#line}" -le 96 ] || fail "line wider than COLUMNS=96 (${#line}): $line"
-done <<<"$out"
 expect_contains "$out" "2026-03-17 " "a due day that fits is not cut at 96 columns"
+c list-overdue --due-within 1w --format json |
+  json "'\n'.join(i['due'] + ' ' + i['state'] for i in d)" >due-and-state.txt
+for columns in 100 96 60; do
+  out=$(on_tty COLUMNS=$columns -- list-overdue --due-within 1w)
+  while read -r due state; do
+    expect_contains "$out" "$due" "due $due kept whole at $columns columns"
+    expect_contains "$out" "$state" "state $state kept whole at $columns columns"
+  done <due-and-state.txt
+done
+expect_contains "$(on_tty COLUMNS=100 -- list-overdue --due-within 1w)" "Shouted at" \
+  "the summary keeps some words at 100 columns"
 for columns in 96 40; do
   out=$(on_tty COLUMNS=$columns -- list-overdue --due-within 1w)
   header=$(head -1 <<<"$out")

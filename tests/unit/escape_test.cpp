@@ -95,6 +95,12 @@ TEST_CASE("CSV: text a spreadsheet would run as a formula gets a leading quote")
     CHECK(csv_text("") == "");
 }
 
+TEST_CASE("CSV for scripts: without the guard a phone number stays as recorded, still quoted") {
+    CHECK(csv_text("+44 7700 900000", false) == "+44 7700 900000");
+    CHECK(csv_text("=1+1", false) == "=1+1");
+    CHECK(csv_text("-5, or so", false) == "\"-5, or so\"");
+}
+
 TEST_CASE("HTML: markup characters become entities; escapes shown as in a terminal") {
     CHECK(html_text("<b>Tom & \"Jerry's\"</b>") ==
           "&lt;b&gt;Tom &amp; &quot;Jerry&#39;s&quot;&lt;/b&gt;");

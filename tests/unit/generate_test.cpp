@@ -5,6 +5,10 @@
 
 #include <algorithm>
 #include <doctest/doctest.h>
+#include <fstream>
+#include <iterator>
+#include <set>
+#include <string>
 
 using namespace complaints::cli;
 
@@ -29,9 +33,36 @@ const FlagDoc& flag(const CommandDoc& command, std::string_view name) {
     return *found;
 }
 
+/// The command names README.md's command table names: the first word of each `code` span in
+/// the first cell of each row ("`policy list\|show`" names policy; "`ack`, `note`" both).
+std::set<std::string> readme_commands() {
+    std::ifstream in(COMPLAINTS_SOURCE_DIR "/README.md");
+    REQUIRE(in.good());
+    std::set<std::string> names;
+    for (std::string line; std::getline(in, line);) {
+        if (!line.starts_with("| `")) continue;
+        const std::string cell = line.substr(2, line.find(" | ", 2) - 2);
+        for (std::size_t open = cell.find('`'); open != std::string::npos;) {
+            const std::size_t close = cell.find('`', open + 1);
+            if (close == std::string::npos) break;
+            const std::string span = cell.substr(open + 1, close - open - 1);
+            names.insert(span.substr(0, span.find_first_of(" \\[")));
+            open = cell.find('`', close + 1);
+        }
+    }
+    return names;
+}
+
 } // namespace
 
 TEST_SUITE_BEGIN("cli::generate");
+
+TEST_CASE("README's command table names every command the program has") {
+    const std::set<std::string> documented = readme_commands();
+    for (const CommandDoc& command : program().commands)
+        CHECK_MESSAGE(documented.contains(command.name),
+                      "README.md's command table lacks `" << command.name << "`");
+}
 
 TEST_CASE("every event command is described from its table entry") {
     const CommandDoc doc = program();

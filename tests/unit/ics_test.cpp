@@ -131,6 +131,19 @@ TEST_CASE("one event per open staff deadline; the complainant's window is left o
     CHECK(count_of(lines, "SUMMARY:Acknowledge (k7m2qxh9)") == 1);
 }
 
+TEST_CASE("an hour-based deadline has an end and an alarm an hour before; a day has neither") {
+    const auto lines =
+        content_lines(ics_events(reading("Trip cancelled"), at("2026-03-03T09:00"), false));
+    CHECK(count_of(lines, "DTEND:20260304T103000Z") == 1);
+    CHECK(count_of(lines, "BEGIN:VALARM") == 1);
+    CHECK(count_of(lines, "TRIGGER:-PT1H") == 1);
+    CHECK(count_of(lines, "ACTION:DISPLAY") == 1);
+    CHECK(count_of(lines, "DESCRIPTION:Acknowledge (k7m2qxh9) due in an hour") == 1);
+    CHECK(count_of(lines, "END:VALARM") == 1);
+    // The all-day event of the 5-working-day deadline keeps its day-based end only.
+    CHECK(count_of(lines, "DTEND;VALUE=DATE:20260310") == 1);
+}
+
 TEST_CASE("summary text is escaped, and long descriptions fold at 75 octets whole") {
     const std::string summary = "Fees, charged twice; March\nagain — 料金が二重に請求されました \\ "
                                 "\x1b[31m and more words to pass seventy-five octets";

@@ -93,4 +93,62 @@ TEST_CASE("a fitted table never cuts a column below its heading or 12 columns") 
     CHECK(lines[1] == "k7m2qxh9  中文中文中…");
 }
 
+namespace {
+
+/// A list-overdue table with a 48-hour deadline, a handler in CJK, summaries with emoji,
+/// combining accents and wide characters, fitted to `width` columns.
+std::vector<std::string> overdue_table(std::size_t width) {
+    Table table({"ID", "STAGE", "MILESTONE", "DUE", "STATE", "DAYS OVER", "HANDLER", "SUMMARY"});
+    table.add({"k7m2qxh9", "formal", "resolve", "2026-11-22T15:00:00+00:00", "overdue", "1",
+               "佐藤 花子", "料金が二重に請求されました、三月分も四月分も"});
+    table.add({"0009zzzz", "review", "meeting", "2026-11-30", "due-soon", "0",
+               "Zoe\u0301 Ba\u0308r",
+               "\U0001F600 trip cancelled at a day's notice, again, and nobody said why"});
+    table.fit(width);
+    return lines_of(table.render());
+}
+
+} // namespace
+
+TEST_CASE("at 100 columns only the summary gives way; IDs, due times and states stay whole") {
+    const auto lines = overdue_table(100);
+    REQUIRE(lines.size() == 3);
+    for (const std::string& line : lines)
+        CHECK(utf8::width(line) <= 100);
+    CHECK(lines[1].find("k7m2qxh9") == 0);
+    CHECK(lines[1].find("2026-11-22T15:00:00+00:00  overdue") != std::string::npos);
+    CHECK(lines[1].find("佐藤 花子") != std::string::npos);
+    CHECK(lines[2].find("2026-11-30                 due-soon") != std::string::npos);
+    CHECK(lines[2].find("Zoe\u0301 Ba\u0308r") != std::string::npos); // accents kept whole
+    CHECK(lines[1].ends_with("…"));
+    CHECK(lines[2].ends_with("…"));
+    CHECK(lines[2].find("\U0001F600 trip") != std::string::npos);
+}
+
+TEST_CASE("at 60 columns free text goes to its floor and what must be read stays whole") {
+    const auto lines = overdue_table(60);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[1].find("k7m2qxh9") == 0);
+    CHECK(lines[1].find("2026-11-22T15:00:00+00:00") != std::string::npos);
+    CHECK(lines[1].find("overdue") != std::string::npos);
+    CHECK(lines[2].find("due-soon") != std::string::npos);
+    for (const std::string& line : lines)
+        CHECK(utf8::valid(line)); // no grapheme split, even when the line wraps
+    // Then other words, to their floor: a handler's name, never inside a character.
+    CHECK(lines[1].find("佐藤 花…") != std::string::npos);
+    CHECK(lines[2].find("Zoe\u0301 Ba\u0308r") != std::string::npos); // 7 columns: fits
+}
+
+TEST_CASE("column_fit: IDs, dates, states and counts whole, summaries first, words after") {
+    CHECK(column_fit("ID") == ColumnFit::whole);
+    CHECK(column_fit("DUE") == ColumnFit::whole);
+    CHECK(column_fit("next_due") == ColumnFit::whole);
+    CHECK(column_fit("STATE") == ColumnFit::whole);
+    CHECK(column_fit("DAYS OVER") == ColumnFit::whole);
+    CHECK(column_fit("SUMMARY") == ColumnFit::text);
+    CHECK(column_fit("TITLE") == ColumnFit::text);
+    CHECK(column_fit("HANDLER") == ColumnFit::words);
+    CHECK(column_fit("STAGE") == ColumnFit::words);
+}
+
 TEST_SUITE_END();

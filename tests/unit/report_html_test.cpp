@@ -70,6 +70,32 @@ TEST_CASE("the HTML report names the organisation, the policy and an overdue rev
           std::string::npos);
 }
 
+TEST_CASE("the HTML report fits a phone: a viewport tag, charts that scale, tables that scroll") {
+    Report r;
+    r.by_category.push_back({"safeguarding", 3});
+    const std::string html = render_html(r, "all complaints", "now");
+    CHECK(html.find("<meta name=\"viewport\" content=\"width=device-width, "
+                    "initial-scale=1\">") != std::string::npos);
+    CHECK(html.find("viewBox=\"0 0 ") != std::string::npos);
+    CHECK(html.find("svg{max-width:100%;height:auto}") != std::string::npos);
+    CHECK(html.find("overflow-x:auto") != std::string::npos);
+}
+
+TEST_CASE("chart labels are cut by columns at a character's edge, the whole label a tooltip") {
+    Report r;
+    const std::string flag_uk = "\U0001F1EC\U0001F1E7";
+    const std::string label = "料金が二重に請求されました三月分も四月分も" + flag_uk;
+    r.by_category.push_back({label, 2});
+    r.by_category.push_back(
+        {"Zoe\u0301 " + flag_uk + flag_uk + " accents and flags, a long label", 1});
+    const std::string html = render_html(r, "all complaints", "now");
+    CHECK(html.find("<title>" + label + "</title>料金が二重に請求されまし…</text>") !=
+          std::string::npos); // 12 wide characters and "…": 25 of the 26 columns
+    CHECK(html.find("<title>Zoe\u0301 " + flag_uk + flag_uk) != std::string::npos);
+    CHECK(html.find("Zoe\u0301 " + flag_uk + flag_uk + " accents and flag…</text>") !=
+          std::string::npos);
+}
+
 TEST_CASE("the people named in more than one complaint are a section only when named") {
     Report r;
     r.repeat_people = 1;
