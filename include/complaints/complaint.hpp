@@ -33,6 +33,8 @@ inline constexpr std::string_view amended = "amended";
 /// A written response explaining why the final response is not ready yet (FCA DISP 1.6.2R,
 /// the NHS regulations' letter explaining the delay).
 inline constexpr std::string_view delay_response = "delay-response";
+/// Personal values replaced by a marker (`complaints anonymise`, docs/PRIVACY.md).
+inline constexpr std::string_view anonymised = "anonymised";
 } // namespace event_type
 
 /// Every event type in the order docs list them.

@@ -4,6 +4,8 @@
 #include "cli/present.hpp"
 #include "cli/walk.hpp"
 
+#include "complaints/personal.hpp"
+
 #include <fmt/format.h>
 
 namespace complaints::cli {
@@ -45,12 +47,10 @@ const std::vector<std::string> event_columns{
     "id",        "at",        "type",   "by",        "stage",   "from",
     "requested", "milestone", "until",  "extend_by", "handler", "body",
     "finding",   "remedies",  "reason", "outcome",   "text"};
-const std::vector<std::string> personal_columns{"outcome", "name",   "contact",
-                                                "summary", "reason", "text"};
-
+/// Whether a column holds personal data (personal.hpp): an intake field's, or an event's
+/// (`outcome` is the resolution's).
 bool personal(const std::string& column) {
-    return std::find(personal_columns.begin(), personal_columns.end(), column) !=
-           personal_columns.end();
+    return personal_intake_key(column) || personal_event_key(column);
 }
 
 std::vector<std::string> kept(const std::vector<std::string>& columns, bool redact) {
@@ -167,15 +167,6 @@ std::string event_json(const Event& e, const std::string& id, const date::time_z
         }
     }
     return fmt::format("{{{}}}", fmt::join(fields, ", "));
-}
-
-Complaint redacted(Complaint c) {
-    c.name.clear(), c.contact.clear(), c.summary.clear(), c.details.clear(), c.occurred.clear();
-    c.people.clear(), c.evidence.clear();
-    c.occurred_on.reset(), c.occurred_until.reset(), c.known_on.reset();
-    for (Event& e : c.events)
-        e.text.clear(), e.reason.clear(), e.good_reason.clear(), e.outcome.clear();
-    return c;
 }
 
 /// Writes one complaint's part of the export.
