@@ -13,6 +13,7 @@ namespace {
 struct RemindOptions {
     std::string due_within;
     std::string handler;
+    bool redact = false;
 };
 
 std::string when_text(const DueItem& item) {
@@ -25,7 +26,9 @@ std::string when_text(const DueItem& item) {
 }
 
 std::string item_text(const DueItem& item) {
-    std::string out = fmt::format("  {}  {}\n", item.id, terminal_safe(item.summary));
+    std::string out = item.summary.empty()
+                          ? fmt::format("  {}\n", item.id)
+                          : fmt::format("  {}  {}\n", item.id, terminal_safe(item.summary));
     out += fmt::format("      {}: {}, {}\n", terminal_safe(item.stage + "/" + item.milestone),
                        terminal_safe(item.title), when_text(item));
     out += fmt::format("      Next: {}\n", terminal_safe(item.action));
@@ -74,6 +77,7 @@ Status run_remind(const RemindOptions& options, Session& session) {
     Instant now{};
     auto items = collect_due(session, filter, problems, now);
     if (!items) return items.error();
+    if (options.redact) redact_due_items(*items);
     if (!items->empty()) print_out(digest(*items, now, review_warnings_now(session)));
     report_problems(problems);
     if (!problems.empty()) session.report_exit(exit_data);
@@ -92,6 +96,8 @@ void add_remind_command(CommandTable& table) {
                         "Due-soon period instead of the policy's: 3d, 2wd, 48h, 2w, 1m");
     command->add_option("--handler", options->handler,
                         "Only this handler's complaints: a role, its title or a name (any case)");
+    command->add_flag("--redact", options->redact,
+                      "Leave out personal data (summaries): IDs, stages, dates and handlers only");
     command->callback([&chosen = table.chosen, options] {
         chosen = [options](Session& session) { return run_remind(*options, session); };
     });
