@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/present.hpp"
+#include "cli/retention_due.hpp"
 #include "cli/walk.hpp"
 
 #include <fmt/format.h>
@@ -69,6 +70,20 @@ std::string digest(const std::vector<DueItem>& items, Instant now,
     return out;
 }
 
+/// The complaints past retention, for staff to anonymise; empty when none.
+std::string anonymisation_note(Session& session) {
+    std::vector<Error> again; // the same files the deadlines' walk already reported
+    auto items = collect_retention(session, Period{0, Unit::days}, again);
+    if (!items) return "";
+    std::vector<std::string> ids;
+    for (const RetentionItem& item : expired_only(*items))
+        ids.push_back(item.id);
+    if (ids.empty()) return "";
+    return fmt::format("Due for anonymisation (past the policy's retention): {}\n"
+                       "  complaints anonymise --expired --dry-run shows what would change.\n",
+                       fmt::join(ids, ", "));
+}
+
 Status run_remind(const RemindOptions& options, Session& session) {
     auto within = due_within_flag(options.due_within);
     if (!within) return within.error();
@@ -79,6 +94,8 @@ Status run_remind(const RemindOptions& options, Session& session) {
     if (!items) return items.error();
     if (options.redact) redact_due_items(*items);
     if (!items->empty()) print_out(digest(*items, now, review_warnings_now(session)));
+    if (const std::string note = anonymisation_note(session); !note.empty())
+        print_out((items->empty() ? "" : "\n") + note);
     report_problems(problems);
     if (!problems.empty()) session.report_exit(exit_data);
     return done();
