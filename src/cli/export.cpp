@@ -2,6 +2,7 @@
 #include "cli/ics.hpp"
 #include "cli/output.hpp"
 #include "cli/present.hpp"
+#include "cli/subject_access.hpp"
 #include "cli/walk.hpp"
 
 #include "complaints/personal.hpp"
@@ -16,6 +17,7 @@ struct ExportOptions {
     std::string format = "csv";
     bool events = false;
     bool redact = false;
+    std::string complainant; ///< subject access: one person's complaints (subject_access.hpp)
 };
 
 /// Column names of `export --format csv`; docs/OUTPUT.md documents each. Personal columns
@@ -234,6 +236,13 @@ class Writer {
 };
 
 Status run_export(const ExportOptions& options, Session& session) {
+    if (!options.complainant.empty()) {
+        if (options.events || options.redact || options.format == "csv" || options.format == "ics")
+            return usage_error("--complainant: everything about one person, --format text or "
+                               "json; not with --events or --redact");
+        return export_subject(session, options.complainant, options.format);
+    }
+    if (options.format == "text") return usage_error("--format text: only with --complainant");
     if (options.events && options.format == "ics")
         return usage_error("--events: not with --format ics (the calendar holds deadlines)");
     const date::time_zone* zone = nullptr;
@@ -258,15 +267,20 @@ void add_export_command(CommandTable& table) {
     CLI::App* command = add_command(
         table, "export", "Export every complaint (or event) as CSV, JSON or an iCalendar feed",
         "complaints export --format csv --redact > complaints.csv");
-    one_of(table,
-           command->add_option(
-               "--format", options->format,
-               "csv (one row per complaint), json (everything) or ics (open deadlines)"),
-           {"csv", "json", "ics"});
+    CLI::Option* format =
+        one_of(table,
+               command->add_option("--format", options->format,
+                                   "csv (one row per complaint), json (everything), ics (open "
+                                   "deadlines); text or json with --complainant (default text)"),
+               {"csv", "json", "ics", "text"});
     command->add_flag("--events", options->events, "One row per event instead of per complaint");
     command->add_flag("--redact", options->redact,
                       "Leave out names, contacts and free text (personal data)");
-    command->callback([&chosen = table.chosen, options] {
+    command->add_option("--complainant", options->complainant,
+                        "Everything about one person, by the name or contact they gave (any "
+                        "case), for a subject access request; near misses are listed on stderr");
+    command->callback([&chosen = table.chosen, options, format] {
+        if (!options->complainant.empty() && format->count() == 0) options->format = "text";
         chosen = [options](Session& session) { return run_export(*options, session); };
     });
 }
