@@ -5,7 +5,7 @@ set -eu
 packages="g++ cmake ninja-build git tzdata python3 python3-numpy strace
   libcli11-dev libtomlplusplus-dev libfmt-dev libhowardhinnant-date-dev doctest-dev
   libutf8proc-dev libkainjow-mustache-dev libcmark-dev pkg-config
-  clang libclang-rt-14-dev util-linux zsh"
+  clang libclang-rt-14-dev util-linux zsh git-filter-repo"
 missing=""
 for p in $packages; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
