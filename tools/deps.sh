@@ -5,7 +5,7 @@ set -eu
 packages="g++ cmake ninja-build git tzdata python3 python3-numpy strace
   libcli11-dev libtomlplusplus-dev libfmt-dev libhowardhinnant-date-dev doctest-dev
   libutf8proc-dev libkainjow-mustache-dev libcmark-dev pkg-config
-  clang libclang-rt-14-dev util-linux zsh
+  clang libclang-rt-14-dev util-linux zsh git-filter-repo
   libcsv-dev nlohmann-json3-dev"
 missing=""
 for p in $packages; do

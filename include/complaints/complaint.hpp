@@ -36,6 +36,8 @@ inline constexpr std::string_view delay_response = "delay-response";
 /// The complaint came in from another record (`complaints import --format csv`); `text` says
 /// from where. It moves no deadline.
 inline constexpr std::string_view imported = "imported";
+/// Personal values replaced by a marker (`complaints anonymise`, docs/PRIVACY.md).
+inline constexpr std::string_view anonymised = "anonymised";
 } // namespace event_type
 
 /// Every event type in the order docs list them.

@@ -70,6 +70,25 @@ inline constexpr NameTable<LateExtension, 3> late_extension_names{{
     {LateExtension::allowed, "allowed"},
 }};
 
+/// What a retention period counts from (`[retention] from`).
+enum class RetentionFrom {
+    closed,   ///< the moment the complaint last stopped being open (resolved, closed, withdrawn)
+    received, ///< receipt
+};
+
+inline constexpr NameTable<RetentionFrom, 2> retention_from_names{{
+    {RetentionFrom::closed, "closed"},
+    {RetentionFrom::received, "received"},
+}};
+
+/// `[retention]`: how long a complaint's personal data is kept, e.g. 3 years from closure,
+/// after which it is due for anonymisation (docs/POLICY.md, docs/PRIVACY.md).
+struct Retention {
+    Period keep;
+    RetentionFrom from = RetentionFrom::closed;
+    bool operator==(const Retention&) const = default;
+};
+
 /// What a policy writes in `[calendar] working_week` (or the first three letters of it).
 inline constexpr NameTable<date::weekday, 7> weekday_names{{
     {date::Monday, "monday"},
@@ -213,6 +232,7 @@ struct Policy {
     /// `[intake] time_limit`: how long after the matter became known (else happened) a
     /// complaint may be made. `add` warns of one made later; it is recorded all the same.
     std::optional<TimeLimit> time_limit;
+    std::optional<Retention> retention;  ///< none when the policy does not say
     std::vector<std::string> severities; ///< accepted severities; empty = any
     std::vector<std::string> categories; ///< suggested categories; empty = any
     std::vector<std::string> remedies;   ///< outcome/remedy categories; empty = any

@@ -171,6 +171,8 @@ void add_all_commands(CommandTable& table) {
     add_merge_file_command(table);
     add_sync_command(table);
     add_import_command(table);
+    add_anonymise_command(table);
+    add_retention_command(table);
     add_ids_command(table);
     add_generate_command(table);
 }

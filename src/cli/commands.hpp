@@ -67,6 +67,8 @@ void add_letter_command(CommandTable& table);
 void add_merge_file_command(CommandTable& table);
 void add_sync_command(CommandTable& table);
 void add_import_command(CommandTable& table);
+void add_anonymise_command(CommandTable& table);
+void add_retention_command(CommandTable& table);
 
 /// Builds the whole command line in `table.app`: description, global flags, every command and
 /// the footer. The program and the command-line fuzz target both parse what this builds.

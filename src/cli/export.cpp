@@ -2,7 +2,10 @@
 #include "cli/ics.hpp"
 #include "cli/output.hpp"
 #include "cli/present.hpp"
+#include "cli/subject_access.hpp"
 #include "cli/walk.hpp"
+
+#include "complaints/personal.hpp"
 
 #include <fmt/format.h>
 
@@ -16,6 +19,7 @@ struct ExportOptions {
     bool redact = false;
     bool raw = false;   ///< CSV for scripts: no formula guard
     bool excel = false; ///< CSV for Excel: a UTF-8 byte-order mark, guarded
+    std::string complainant; ///< subject access: one person's complaints (subject_access.hpp)
 };
 
 /// What Excel needs to read a CSV file as UTF-8 rather than the machine's code page.
@@ -50,12 +54,10 @@ const std::vector<std::string> event_columns{
     "id",        "at",        "type",   "by",        "stage",   "from",
     "requested", "milestone", "until",  "extend_by", "handler", "body",
     "finding",   "remedies",  "reason", "outcome",   "text"};
-const std::vector<std::string> personal_columns{"outcome", "name",   "contact",
-                                                "summary", "reason", "text"};
-
+/// Whether a column holds personal data (personal.hpp): an intake field's, or an event's
+/// (`outcome` is the resolution's).
 bool personal(const std::string& column) {
-    return std::find(personal_columns.begin(), personal_columns.end(), column) !=
-           personal_columns.end();
+    return personal_intake_key(column) || personal_event_key(column);
 }
 
 std::vector<std::string> kept(const std::vector<std::string>& columns, bool redact) {
@@ -175,15 +177,6 @@ std::string event_json(const Event& e, const std::string& id, const date::time_z
     return fmt::format("{{{}}}", fmt::join(fields, ", "));
 }
 
-Complaint redacted(Complaint c) {
-    c.name.clear(), c.contact.clear(), c.summary.clear(), c.details.clear(), c.occurred.clear();
-    c.people.clear(), c.evidence.clear();
-    c.occurred_on.reset(), c.occurred_until.reset(), c.known_on.reset();
-    for (Event& e : c.events)
-        e.text.clear(), e.reason.clear(), e.good_reason.clear(), e.outcome.clear();
-    return c;
-}
-
 /// Writes one complaint's part of the export.
 class Writer {
   public:
@@ -254,6 +247,13 @@ class Writer {
 };
 
 Status run_export(const ExportOptions& options, Session& session) {
+    if (!options.complainant.empty()) {
+        if (options.events || options.redact || options.format == "csv" || options.format == "ics")
+            return usage_error("--complainant: everything about one person, --format text or "
+                               "json; not with --events or --redact");
+        return export_subject(session, options.complainant, options.format);
+    }
+    if (options.format == "text") return usage_error("--format text: only with --complainant");
     if (options.events && options.format == "ics")
         return usage_error("--events: not with --format ics (the calendar holds deadlines)");
     if ((options.raw || options.excel) && options.format != "csv")
@@ -281,11 +281,12 @@ void add_export_command(CommandTable& table) {
     CLI::App* command = add_command(
         table, "export", "Export every complaint (or event) as CSV, JSON or an iCalendar feed",
         "complaints export --format csv --redact > complaints.csv");
-    one_of(table,
-           command->add_option(
-               "--format", options->format,
-               "csv (one row per complaint), json (everything) or ics (open deadlines)"),
-           {"csv", "json", "ics"});
+    CLI::Option* format =
+        one_of(table,
+               command->add_option("--format", options->format,
+                                   "csv (one row per complaint), json (everything), ics (open "
+                                   "deadlines); text or json with --complainant (default text)"),
+               {"csv", "json", "ics", "text"});
     command->add_flag("--events", options->events, "One row per event instead of per complaint");
     command->add_flag("--redact", options->redact,
                       "Leave out names, contacts and free text (personal data)");
@@ -296,7 +297,11 @@ void add_export_command(CommandTable& table) {
         ->add_flag("--excel", options->excel,
                    "CSV for Excel: a UTF-8 byte-order mark first; formulas guarded")
         ->excludes(raw);
-    command->callback([&chosen = table.chosen, options] {
+    command->add_option("--complainant", options->complainant,
+                        "Everything about one person, by the name or contact they gave (any "
+                        "case), for a subject access request; near misses are listed on stderr");
+    command->callback([&chosen = table.chosen, options, format] {
+        if (!options->complainant.empty() && format->count() == 0) options->format = "text";
         chosen = [options](Session& session) { return run_export(*options, session); };
     });
 }

@@ -1,9 +1,9 @@
 #include "cli/commands.hpp"
 #include "cli/letter_markdown.hpp"
 #include "cli/letter_template.hpp"
+#include "cli/private_file.hpp"
 
 #include "complaints/letter.hpp"
-#include "core/file_io.hpp"
 
 #include <fmt/format.h>
 
@@ -36,22 +36,6 @@ std::string in_format(const std::string& markdown, const std::string& format) {
     return markdown_to_text(markdown);
 }
 
-/// Writes the letter to `path`, mode 0600 (it holds personal data), never through a symbolic
-/// link, replacing a file only with --force.
-Status write_letter(const std::string& path, std::string_view letter, bool force) {
-    std::error_code error;
-    const fs::file_status status = fs::symlink_status(path, error);
-    if (fs::is_symlink(status))
-        return usage_error(fmt::format("{}: is a symbolic link; a letter is never written "
-                                       "through one",
-                                       path));
-    if (fs::exists(status) && !fs::is_regular_file(status))
-        return usage_error(fmt::format("{}: exists and is not a regular file", path));
-    if (fs::exists(status) && !force)
-        return usage_error(fmt::format("{}: already exists; add --force to replace it", path));
-    return force ? write_file_atomically(path, letter) : create_file_exclusively(path, letter);
-}
-
 Status run_letter(const LetterOptions& options, Session& session) {
     const LetterKind kind = *value_named(letter_kind_names, options.kind);
     auto letter_template = template_for(kind, session);
@@ -73,7 +57,7 @@ Status run_letter(const LetterOptions& options, Session& session) {
         print_out(letter);
         return done();
     }
-    return write_letter(options.output, letter, options.force);
+    return write_private_file(options.output, letter, options.force, "a letter");
 }
 
 } // namespace

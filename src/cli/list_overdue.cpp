@@ -15,6 +15,7 @@ struct OverdueOptions {
     std::string handler, stage;
     std::string format = "table";
     bool exit_status = false;
+    bool redact = false;
 };
 
 std::string item_json(const DueItem& item) {
@@ -67,6 +68,7 @@ Status run_list_overdue(const OverdueOptions& options, Session& session) {
     Instant now{};
     auto items = collect_due(session, filter, problems, now);
     if (!items) return items.error();
+    if (options.redact) redact_due_items(*items);
     print_out(render(*items, options.format));
     report_problems(problems);
     if (!problems.empty()) session.report_exit(exit_data);
@@ -92,6 +94,8 @@ void add_list_overdue_command(CommandTable& table) {
            {"table", "text", "csv", "json"});
     command->add_flag("--exit-status", options->exit_status,
                       "Exit 1 when anything is overdue (for scripts)");
+    command->add_flag("--redact", options->redact,
+                      "Leave out personal data (summaries): IDs, stages, dates and handlers only");
     command->callback([&chosen = table.chosen, options] {
         chosen = [options](Session& session) { return run_list_overdue(*options, session); };
     });

@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/present.hpp"
+#include "cli/retention_due.hpp"
 #include "cli/walk.hpp"
 
 #include <fmt/format.h>
@@ -13,6 +14,7 @@ namespace {
 struct RemindOptions {
     std::string due_within;
     std::string handler;
+    bool redact = false;
 };
 
 std::string when_text(const DueItem& item) {
@@ -25,7 +27,9 @@ std::string when_text(const DueItem& item) {
 }
 
 std::string item_text(const DueItem& item) {
-    std::string out = fmt::format("  {}  {}\n", item.id, terminal_safe(item.summary));
+    std::string out = item.summary.empty()
+                          ? fmt::format("  {}\n", item.id)
+                          : fmt::format("  {}  {}\n", item.id, terminal_safe(item.summary));
     out += fmt::format("      {}: {}, {}\n", terminal_safe(item.stage + "/" + item.milestone),
                        terminal_safe(item.title), when_text(item));
     out += fmt::format("      Next: {}\n", terminal_safe(item.action));
@@ -66,6 +70,20 @@ std::string digest(const std::vector<DueItem>& items, Instant now,
     return out;
 }
 
+/// The complaints past retention, for staff to anonymise; empty when none.
+std::string anonymisation_note(Session& session) {
+    std::vector<Error> again; // the same files the deadlines' walk already reported
+    auto items = collect_retention(session, Period{0, Unit::days}, again);
+    if (!items) return "";
+    std::vector<std::string> ids;
+    for (const RetentionItem& item : expired_only(*items))
+        ids.push_back(item.id);
+    if (ids.empty()) return "";
+    return fmt::format("Due for anonymisation (past the policy's retention): {}\n"
+                       "  complaints anonymise --expired --dry-run shows what would change.\n",
+                       fmt::join(ids, ", "));
+}
+
 Status run_remind(const RemindOptions& options, Session& session) {
     auto within = due_within_flag(options.due_within);
     if (!within) return within.error();
@@ -74,7 +92,10 @@ Status run_remind(const RemindOptions& options, Session& session) {
     Instant now{};
     auto items = collect_due(session, filter, problems, now);
     if (!items) return items.error();
+    if (options.redact) redact_due_items(*items);
     if (!items->empty()) print_out(digest(*items, now, review_warnings_now(session)));
+    if (const std::string note = anonymisation_note(session); !note.empty())
+        print_out((items->empty() ? "" : "\n") + note);
     report_problems(problems);
     if (!problems.empty()) session.report_exit(exit_data);
     return done();
@@ -92,6 +113,8 @@ void add_remind_command(CommandTable& table) {
                         "Due-soon period instead of the policy's: 3d, 2wd, 48h, 2w, 1m");
     command->add_option("--handler", options->handler,
                         "Only this handler's complaints: a role, its title or a name (any case)");
+    command->add_flag("--redact", options->redact,
+                      "Leave out personal data (summaries): IDs, stages, dates and handlers only");
     command->callback([&chosen = table.chosen, options] {
         chosen = [options](Session& session) { return run_remind(*options, session); };
     });

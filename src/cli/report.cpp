@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/present.hpp"
+#include "cli/private_file.hpp"
 #include "cli/report_html.hpp"
 #include "cli/walk.hpp"
 
@@ -22,6 +23,8 @@ struct ReportOptions {
     std::string from, to;
     std::string format = "text";
     bool names = false;
+    std::string output; ///< -o: a file (mode 0600) instead of stdout
+    bool force = false;
 };
 
 std::string percent(const std::optional<double>& rate) {
@@ -295,15 +298,12 @@ Result<ReportScope> scope_of(const ReportOptions& options) {
     return ReportScope{*from, *to, Instant{}, options.names};
 }
 
-void print_report(const Report& report, const std::string& format, const std::string& as_of) {
-    if (format == "csv")
-        print_out(render_csv(report));
-    else if (format == "json")
-        print_out(render_json(report, as_of));
-    else if (format == "html")
-        print_out(render_html(report, range_text(report), as_of));
-    else
-        print_out(render_text(report, as_of));
+std::string render_report(const Report& report, const std::string& format,
+                          const std::string& as_of) {
+    if (format == "csv") return render_csv(report);
+    if (format == "json") return render_json(report, as_of);
+    if (format == "html") return render_html(report, range_text(report), as_of);
+    return render_text(report, as_of);
 }
 
 Status run_report(const ReportOptions& options, Session& session) {
@@ -321,7 +321,13 @@ Status run_report(const ReportOptions& options, Session& session) {
         builder.add(r.complaint, r.state, *r.policy, *r.calendar);
     });
     if (!walked) return walked.error();
-    print_report(builder.finish(), options.format, format_moment(*now, zone));
+    const std::string text =
+        render_report(builder.finish(), options.format, format_moment(*now, zone));
+    if (options.output.empty())
+        print_out(text);
+    else if (Status written = write_private_file(options.output, text, options.force, "a report");
+             !written)
+        return written;
     report_problems(problems);
     if (!problems.empty()) session.report_exit(exit_data);
     return done();
@@ -341,6 +347,11 @@ void add_report_command(CommandTable& table) {
     command->add_flag("--names", options->names,
                       "Name the people named in more than one complaint (by default the report "
                       "says only how many, and names no one)");
+    value_is(table,
+             command->add_option("-o,--output", options->output,
+                                 "Write the report to this new file (mode 0600), not stdout"),
+             ValueKind::file);
+    command->add_flag("--force", options->force, "With -o: replace the file if it exists");
     command->callback([&chosen = table.chosen, options] {
         chosen = [options](Session& session) { return run_report(*options, session); };
     });

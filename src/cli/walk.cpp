@@ -143,4 +143,9 @@ Result<std::vector<DueItem>> collect_due(Session& session, const DueFilter& filt
     return items;
 }
 
+void redact_due_items(std::vector<DueItem>& items) {
+    for (DueItem& item : items)
+        item.summary.clear(); // the only value copied from a personal field
+}
+
 } // namespace complaints::cli

@@ -61,4 +61,8 @@ std::vector<DueItem> due_items(const Reading& reading, const DueFilter& filter, 
 Result<std::vector<DueItem>> collect_due(Session& session, const DueFilter& filter,
                                          std::vector<Error>& problems, Instant& now);
 
+/// `items` without the personal values they copied (the complaint's summary, personal.hpp),
+/// for `--redact`: IDs, stages, dates and handlers stay.
+void redact_due_items(std::vector<DueItem>& items);
+
 } // namespace complaints::cli

@@ -2,6 +2,7 @@
 
 #include "complaints/merge.hpp"
 
+#include "complaints/personal.hpp"
 #include "complaints/time.hpp"
 
 #include <algorithm>
@@ -176,6 +177,11 @@ class Merge {
 } // namespace
 
 Complaint merge_complaints(const Complaint& base, const Complaint& ours, const Complaint& theirs) {
+    // An anonymisation on either side wins over an edit of a personal value on the other: the
+    // three versions are compared anonymised, so only what anonymisation keeps (dates, stages,
+    // findings, ...) can differ, and no conflict keeps the other clone's personal value.
+    if (is_anonymised(ours) || is_anonymised(theirs))
+        return Merge(anonymised(base), anonymised(ours), anonymised(theirs)).run();
     return Merge(base, ours, theirs).run();
 }
 

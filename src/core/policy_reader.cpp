@@ -24,7 +24,8 @@ const Keys intake_field_names{"name",   "contact",  "channel",  "summary",  "det
                               "people", "evidence", "severity", "category", "handler"};
 
 const TableSchema top_schema{
-    "the policy file", {"policy", "calendar", "intake", "outcome", "people", "contact", "stage"}};
+    "the policy file",
+    {"policy", "calendar", "intake", "outcome", "people", "contact", "stage", "retention"}};
 const TableSchema policy_schema{"[policy]",
                                 {"id", "version", "title", "organisation", "source",
                                  "last_reviewed", "review_every", "review_starts_on_adoption"}};
@@ -36,6 +37,7 @@ const TableSchema intake_schema{
     "[intake]",
     {"channels", "channel_aliases", "required", "severities", "categories", "time_limit"}};
 const TableSchema outcome_schema{"[outcome]", {"remedies", "findings"}};
+const TableSchema retention_schema{"[retention]", {"keep", "from"}};
 const TableSchema people_schema{
     "[[people]]", {"role", "title", "name", "phone", "email", "address", "url", "external"}};
 const TableSchema contact_schema{"[[contact]]",
@@ -316,6 +318,19 @@ void read_outcome(TomlReader& reader, const toml::table& root, Policy& policy) {
     reader.check_keys(*table, outcome_schema);
     policy.remedies = reader.names_at(*table, "remedies");
     if (table->contains("findings")) policy.findings = reader.names_at(*table, "findings");
+}
+
+/// `[retention] keep = "3 years"`, `from = "closed"` (the default) or "received".
+void read_retention(TomlReader& reader, const toml::table& root, Policy& policy) {
+    const toml::table* table = reader.table_at(root, "retention");
+    if (table == nullptr) return;
+    reader.check_keys(*table, retention_schema);
+    if (!reader.require(*table, "keep", "[retention]")) return;
+    Retention retention;
+    if (auto keep = reader.period_at(*table, "keep")) retention.keep = *keep;
+    if (auto from = reader.choice_at(*table, "from", retention_from_names, "[retention] from"))
+        retention.from = *from;
+    policy.retention = retention;
 }
 
 /// "complaints-officer" -> "Complaints officer": how a role without a title is said.
@@ -656,6 +671,7 @@ Result<Policy> parse_policy(std::string_view text, std::string_view path) {
     read_calendar(reader, *root, policy);
     read_intake(reader, *root, policy);
     read_outcome(reader, *root, policy);
+    read_retention(reader, *root, policy);
     read_people(reader, *root, policy);
     read_stages(reader, *root, policy);
     return reader.result(std::move(policy));

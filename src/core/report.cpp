@@ -1,5 +1,7 @@
 #include "complaints/report.hpp"
 
+#include "complaints/personal.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
@@ -179,10 +181,12 @@ void ReportBuilder::add(const Complaint& c, const ComplaintState& state, const P
     const int reached =
         std::max(stage_reached(c, policy, scope_.as_of), policy.stage_index(state.stage));
     if (reached >= 0) ++stage_[policy.stages[static_cast<std::size_t>(reached)].id];
+    // An anonymised value names no one: counting it would make every anonymised complaint
+    // about one and the same person.
     for (const auto& person : c.people)
-        ++people_[person];
+        if (person != anonymised_marker) ++people_[person];
     const std::string& who = c.contact.empty() ? c.name : c.contact;
-    if (!who.empty()) ++complainants_[who];
+    if (!who.empty() && who != anonymised_marker) ++complainants_[who];
     const std::optional<Instant> outcome = count_resolutions(c, policy);
     // Only a complaint no longer open has had its last outcome.
     if (outcome &&

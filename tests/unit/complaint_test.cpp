@@ -308,7 +308,7 @@ TEST_CASE("parse errors are located at file:line:col") {
               "complaints/k7m2qxh9.toml:6:39: unknown event type 'acked' (valid types: "
               "acknowledged, note, assigned, escalated, extended, paused, resumed, resolved, "
               "reopened, closed, withdrawn, referred, meeting, update, amended, delay-response, "
-              "imported)");
+              "imported, anonymised)");
     }
     SUBCASE("an unknown key inside an event") {
         CHECK(error_of(minimal("", "  { at = 2026-03-28T09:00:00Z, type = \"note\", txet = "
@@ -467,9 +467,9 @@ TEST_CASE("with_policy_version changes that line only, as an escaped string") {
 
 TEST_CASE("all event types are listed once, in documented order") {
     const auto& types = all_event_types();
-    CHECK(types.size() == 17);
+    CHECK(types.size() == 18);
     CHECK(types.front() == "acknowledged");
-    CHECK(types.back() == "imported");
+    CHECK(types.back() == "anonymised");
 }
 
 TEST_CASE("an extension's good reason is written after its reason and read back") {

@@ -1,4 +1,5 @@
 #include "complaints/merge.hpp"
+#include "complaints/personal.hpp"
 #include "support.hpp"
 
 #include <doctest/doctest.h>
@@ -134,4 +135,39 @@ TEST_CASE("a merged file with a conflict is written and read back whole") {
         CHECK(merge_complaints(merged, other, settled).conflicts.empty());
         CHECK(merge_complaints(merged, other, merged).conflicts.size() == 1); // not settled yet
     }
+}
+
+TEST_CASE("an anonymisation in one clone wins over an edit of the same field in the other") {
+    Complaint base = base_complaint();
+    add(base, "note", "2026-03-04T09:00", "alice", "Jo rang about the door");
+    Complaint anonymised_side = anonymised(base);
+    add(anonymised_side, "anonymised", "2026-03-20T09:00", "sarah");
+    Complaint edited = base;
+    edited.name = "Joanna Bloggs";
+    edited.events[0].text = "Joanna rang about the door";
+    add(edited, "note", "2026-03-21T09:00", "alice", "Joanna rang again");
+    for (bool anonymised_is_ours : {true, false}) {
+        CAPTURE(anonymised_is_ours);
+        const Complaint merged = anonymised_is_ours
+                                     ? merge_complaints(base, anonymised_side, edited)
+                                     : merge_complaints(base, edited, anonymised_side);
+        CHECK(merged.name == "[anonymised]");
+        CHECK(merged.summary == "[anonymised]");
+        CHECK(merged.conflicts.empty());
+        CHECK(texts(merged) == std::vector<std::string>{"note alice [anonymised]",
+                                                        "anonymised sarah",
+                                                        "note alice [anonymised]"});
+        CHECK(write_complaint(merged, london()).find("Jo") == std::string::npos);
+    }
+}
+
+TEST_CASE("an anonymised complaint still merges its other fields three-way") {
+    Complaint base = base_complaint();
+    Complaint anonymised_side = anonymised(base);
+    add(anonymised_side, "anonymised", "2026-03-20T09:00", "sarah");
+    Complaint edited = base;
+    edited.category = "premises";
+    const Complaint merged = merge_complaints(base, edited, anonymised_side);
+    CHECK(merged.category == "premises");
+    CHECK(merged.name == "[anonymised]");
 }

@@ -610,9 +610,9 @@ TEST_CASE("a policy reports its first unknown key in file order") {
 }
 
 TEST_CASE("met_by accepts every event type") {
-    CHECK(event_type_names().size() == 17);
+    CHECK(event_type_names().size() == 18);
     CHECK(event_type_names().front() == "acknowledged");
-    CHECK(event_type_names().back() == "imported");
+    CHECK(event_type_names().back() == "anonymised");
 }
 
 TEST_CASE("review_overdue: warns only once the review date has passed") {
@@ -808,6 +808,38 @@ TEST_CASE("both seed policies state who handles each stage, by role") {
     CHECK(twinkles.person(twinkles.stages[1].handler)->shown() == "Board of Directors");
     CHECK(twinkles.channel_for("phone") == "verbal");
     CHECK(twinkles.channel_for("letter") == "writing");
+}
+
+TEST_SUITE_END();
+
+TEST_SUITE_BEGIN("core::policy retention");
+
+TEST_CASE("the shipped early years policies keep records 3 years after closure") {
+    for (const char* name : {"eyfs", "big-bums", "twinkles"}) {
+        CAPTURE(name);
+        const Policy policy = shipped_policy(name);
+        REQUIRE(policy.retention);
+        CHECK(policy.retention->keep == Period{36, Unit::months});
+        CHECK(policy.retention->from == RetentionFrom::closed);
+    }
+    CHECK_FALSE(shipped_policy("fca-disp").retention);
+}
+
+TEST_CASE("[retention]: keep is required, from is closed or received") {
+    // A one-stage policy (lines 1-10), then [retention] from line 11.
+    const std::string policy_text = with_milestone(R"(  id = "resolve"
+  within = "5 days"
+  met_by = "resolved"
+)") + "[retention]\n";
+    Result<Policy> policy =
+        parse_policy(policy_text + "keep = \"6 months\"\nfrom = \"received\"\n", "p.toml");
+    REQUIRE(policy.ok());
+    CHECK(policy->retention == Retention{Period{6, Unit::months}, RetentionFrom::received});
+    CHECK(error_of(policy_text + "from = \"closed\"\n") ==
+          "p.toml:11:1: missing 'keep' in [retention]");
+    CHECK(error_of(policy_text + "keep = \"3 years\"\nfrom = \"opened\"\n") ==
+          "p.toml:13:8: unknown [retention] from 'opened'; use one of: closed, received");
+    CHECK(error_of(policy_text + "keep = \"soon\"\n").find("p.toml:12:8:") == 0);
 }
 
 TEST_SUITE_END();

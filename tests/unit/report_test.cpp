@@ -1,3 +1,4 @@
+#include "complaints/personal.hpp"
 #include "complaints/report.hpp"
 #include "support.hpp"
 
@@ -419,4 +420,34 @@ TEST_CASE("a report names no one unless asked: people named in more than one com
     CHECK(named.repeat_people_names[0].key == "Lily (age 3)");
     CHECK(named.repeat_people_names[1].key == "Sam Jones");
     CHECK(named.repeat_people_names[1].count == 2);
+}
+
+TEST_CASE("anonymised complaints still add up, and are not one repeat complainant") {
+    Fixture f;
+    const std::string personal = "name = \"Jo Bloggs\"\ncontact = \"jo@example.org\"\n"
+                                 "people = [\"Sam Jones\"]\nseverity = \"minor\"\n"
+                                 "category = \"fees\"";
+    const std::string resolved = "  { at = 2026-01-06T10:00:00+00:00, type = \"resolved\", "
+                                 "outcome = \"Apologised to Jo\", finding = \"upheld\" },\n";
+    auto build = [&](bool anonymise) {
+        ReportBuilder builder(f.scope(), f.policy);
+        for (const char* id : {"hhhhhhh1", "hhhhhhh2"}) {
+            Complaint c = f.complaint(id, "2026-01-05T10:00:00+00:00", personal, resolved);
+            if (anonymise) c = anonymised(c);
+            f.add(builder, c);
+        }
+        // Two different people, both anonymised: the markers are alike, the people are not.
+        Complaint other = f.complaint("hhhhhhh3", "2026-01-07T10:00:00+00:00",
+                                      "name = \"Ann Other\"\npeople = [\"Kim Lee\"]", "");
+        f.add(builder, anonymise ? anonymised(other) : other);
+        return builder.finish();
+    };
+    const Report before = build(false), after = build(true);
+    CHECK(after.total == before.total);
+    CHECK(after.by_category.front().count == before.by_category.front().count);
+    CHECK(after.findings_by_stage.front().resolutions ==
+          before.findings_by_stage.front().resolutions);
+    CHECK(before.repeat_people == 1);
+    CHECK(after.repeat_people == 0);
+    CHECK(after.repeat_complainants == 0);
 }

@@ -60,4 +60,21 @@ TEST_CASE("--due-within that does not read is a usage error naming the flag and 
     CHECK_FALSE(due_within_flag("99999d").ok());
 }
 
+TEST_CASE("--redact: a due item keeps its ID, stage, dates and handler, not the summary") {
+    DueItem item;
+    item.id = "k7m2qxh9";
+    item.stage = "formal";
+    item.milestone = "resolve";
+    item.handler = "Sarah Robb";
+    item.summary = "Jo's child left alone";
+    item.gaps = {"ask for the complainant's contact details"};
+    std::vector<DueItem> items{item};
+    redact_due_items(items);
+    CHECK(items[0].summary.empty());
+    CHECK(items[0].id == "k7m2qxh9");
+    CHECK(items[0].stage == "formal");
+    CHECK(items[0].handler == "Sarah Robb");
+    CHECK(items[0].gaps == item.gaps); // the policy's words, not the complainant's
+}
+
 TEST_SUITE_END();
