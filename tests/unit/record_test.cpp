@@ -90,7 +90,7 @@ TEST_CASE("resolve keeps each --remedy, in order") {
 
 TEST_CASE("each flag fills the field its table entry names") {
     auto escalated = event_from_flags(command("escalate"),
-                                      given({{"--to", {"review"}}, {"--reason", {"unhappy"}}}));
+                                      given({{"--to", {"review"}}, {"--note", {"unhappy"}}}));
     REQUIRE(escalated.ok());
     CHECK(escalated->stage == "review");
     CHECK(escalated->text == "unhappy");
