@@ -102,8 +102,13 @@ std::vector<EventCommand> make_event_commands() {
          .example = "complaints escalate k7m2 --to review --requested 2026-04-20T10:00 --by sarah",
          .flags = {{"--to", "A later stage to move to (default: the next stage)", stage},
                    {"--requested", "When the complainant asked for it (default: --at)", requested},
-                   {"--note", "Why, e.g. 'not satisfied with outcome'", text, false,
-                    FlagValues::one, {}, "--reason"}},
+                   {"--note",
+                    "Why, e.g. 'not satisfied with outcome'",
+                    text,
+                    false,
+                    FlagValues::one,
+                    {},
+                    "--reason"}},
          .check = check_escalation},
         {.name = "extend",
          .type = event_type::extended,
@@ -159,7 +164,12 @@ std::vector<EventCommand> make_event_commands() {
          .type = event_type::withdrawn,
          .summary = "Record that the complainant withdrew the complaint",
          .example = "complaints withdraw k7m2 --note \"resolved informally\"",
-         .flags = {{"--note", "What the complainant said", text, false, FlagValues::one, {},
+         .flags = {{"--note",
+                    "What the complainant said",
+                    text,
+                    false,
+                    FlagValues::one,
+                    {},
                     "--reason"}}},
         {.name = "refer",
          .type = event_type::referred,
@@ -182,7 +192,11 @@ std::vector<EventCommand> make_event_commands() {
          .flags = {{"--note",
                     "What the letter said: why the response is late, and when it will "
                     "come",
-                    text, false, FlagValues::one, {}, "--text"}}},
+                    text,
+                    false,
+                    FlagValues::one,
+                    {},
+                    "--text"}}},
         {.name = "update",
          .type = event_type::update,
          .summary = "Record an update sent to the complainant",
@@ -223,13 +237,15 @@ CLI::Option* add_event_flag(CLI::App* command, const EventFlag& flag, BoundInput
                               ? command->add_option(name, bound.single[name], help)
                               : command->add_option(name, bound.input.values[name], help);
     if (flag.values == FlagValues::repeatable) option->allow_extra_args(false);
+    if (flag.required) option->required();
     if (!flag.alias.empty()) {
         const std::string alias(flag.alias);
         bound.aliases[alias] = name;
-        command->add_option(alias, bound.single[alias], help)->group(""); // hidden
-        if (flag.required) bound.required.push_back(name);
-    } else if (flag.required) {
-        option->required();
+        // Hidden; a value given under the older name counts for the flag, so a required
+        // flag is satisfied by either.
+        command->add_option(alias, bound.single[alias], help)
+            ->group("")
+            ->each([option](const std::string& value) { option->add_result(value); });
     }
     return option;
 }
