@@ -7,11 +7,18 @@
 
 namespace complaints {
 
-/// Levenshtein distance between two words.
+/// Edits between two words: insertions, deletions, substitutions and swaps of two neighbouring
+/// letters ("lsit" is one edit from "list"), each counting one.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 /// The option closest to `word` within two edits (and fewer edits than its length), or an
 /// empty string when none is that close.
 std::string closest_spelling(std::string_view word, const std::vector<std::string_view>& options);
+
+/// Up to `count` of `options`, closest to `word` first (ignoring ASCII case; ties keep the
+/// order of `options`), however far they are: for naming what a value could have been.
+std::vector<std::string> closest_spellings(std::string_view word,
+                                           const std::vector<std::string>& options,
+                                           std::size_t count);
 
 } // namespace complaints

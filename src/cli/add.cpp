@@ -264,6 +264,7 @@ Status run_add(AddOptions options, Session& session) {
     complaint.id = unused_id(**reg, date::sys_days{day.time_since_epoch()});
     if (auto created = (*reg)->create(complaint, zone); !created) return created;
     print_out(complaint.id + "\n");
+    session.say_recorded_as_of(zone);
     warn_of_gaps(complaint, **policy);
     // Out of time is for the organisation to judge: the complaint is recorded, with a warning.
     if (auto late = time_limit_warning(complaint, **policy, **calendar))

@@ -99,7 +99,7 @@ Status run_amend(const AmendOptions& options, Session& session) {
     Event event;
     event.type = event_type::amended;
     event.at = *at;
-    event.by = options.by;
+    event.by = session.author(options.by);
     event.text = fmt::format("{}", fmt::join(keys, ", "));
     if (auto written = (*reg)->amend(amended.id, amended, keys, event, zone, *based_on, {});
         !written)
@@ -108,6 +108,7 @@ Status run_amend(const AmendOptions& options, Session& session) {
         warn(fmt::format("'{}' is not one of the usual channels of policy {}; recorded as given",
                          terminal_safe(amended.channel), reading->policy->id));
     print_out(fmt::format("{}: amended {}\n", amended.id, event.text));
+    session.say_recorded_as_of(zone);
     // A date that puts the complaint out of time is for the organisation to judge, as in add.
     if (auto late = time_limit_warning(amended, *reading->policy, *reading->calendar))
         warn(fmt::format("{}: {}", amended.id, *late));
@@ -136,7 +137,10 @@ void bind_amend_flags(CommandTable& table, CLI::App* command, AmendOptions& opti
                  ->allow_extra_args(false),
              ValueKind::file);
     command->add_option("--at", options.at, "When it was given (default: now)");
-    command->add_option("--by", options.by, "Who recorded it")->envname("COMPLAINTS_USER");
+    command
+        ->add_option("--by", options.by,
+                     "Who recorded it (default: git's user.name, the login name)")
+        ->envname("COMPLAINTS_USER");
 }
 
 } // namespace

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <fmt/format.h>
+#include <optional>
 
 #ifndef COMPLAINTS_VERSION
 #error "COMPLAINTS_VERSION comes from project(VERSION) in CMakeLists.txt"
@@ -44,11 +45,12 @@ void add_global_options(CommandTable& table) {
                             "register.toml)"),
              ValueKind::folder);
     // CLI11 reads the variable (an empty one counts as unset) and names it in --help.
-    app.add_option("--as-of", options.as_of,
-                   "Act as if it were this moment, e.g. 2026-03-27T10:00 (default: now)")
+    app.add_option(
+           "--as-of", options.as_of,
+           "Act as if it were this moment, e.g. 2026-03-27T10:00, yesterday, -2d (default: now)")
         ->envname("COMPLAINTS_NOW");
     app.add_flag("--no-color", options.no_colour, "Never colour the output");
-    app.set_version_flag("--version", program_version());
+    app.set_version_flag("-V,--version", program_version());
 }
 
 /// Whether --as-of came from $COMPLAINTS_NOW: CLI11 lists only the options it read from the
@@ -68,20 +70,76 @@ int finish_output(int code) {
     return code;
 }
 
-/// CLI11's message, or "unknown command 'X'; did you mean 'Y'?" when no command was recognised.
-std::string parse_error_message(CLI::App& app, const CLI::ParseError& error) {
-    if (!app.get_subcommands().empty()) return error.what();
+/// The innermost command the user picked (`policy show`), or null when none was recognised.
+const CLI::App* picked_command(const CLI::App& app) {
+    const CLI::App* picked = nullptr;
+    for (auto commands = app.get_subcommands(); !commands.empty();
+         commands = picked->get_subcommands())
+        picked = commands.front();
+    return picked;
+}
+
+/// "policy show": a command's words after the program name.
+std::string command_words(const CLI::App& command) {
+    std::string words = command.get_name();
+    for (const CLI::App* parent = command.get_parent(); parent && parent->get_parent();
+         parent = parent->get_parent())
+        words = parent->get_name() + " " + words;
+    return words;
+}
+
+/// Every flag `command` takes, with the global ones: "--format", "-C", ...
+std::vector<std::string> flag_names(const CLI::App& command) {
+    std::vector<std::string> names;
+    for (const CLI::App* app = &command; app; app = app->get_parent())
+        for (const CLI::Option* option : app->get_options()) {
+            if (option->get_group().empty()) continue; // an older, hidden name
+            for (const std::string& name : option->get_lnames())
+                names.push_back("--" + name);
+            for (const std::string& name : option->get_snames())
+                names.push_back("-" + name);
+        }
+    return names;
+}
+
+/// The first argument CLI11 left over that looks like a flag, without any "=value".
+std::optional<std::string> unknown_flag(const CLI::App& app) {
+    for (const std::string& arg : app.remaining(true))
+        if (arg.starts_with("-") && arg.size() > 1) return arg.substr(0, arg.find('='));
+    return std::nullopt;
+}
+
+/// "; did you mean 'Y'?" when one of `names` is close to `word`, else nothing.
+std::string suggestion(const std::string& word, const std::vector<std::string>& names) {
+    const std::string best =
+        closest_spelling(word, std::vector<std::string_view>(names.begin(), names.end()));
+    return best.empty() ? "" : fmt::format("; did you mean '{}'?", best);
+}
+
+/// "unknown command 'X'; did you mean 'Y'?" when no command was recognised.
+std::string unknown_command_message(const CLI::App& app, const CLI::ParseError& error) {
     const std::vector<std::string> extras = app.remaining();
     auto word = std::find_if(extras.begin(), extras.end(),
                              [](const std::string& arg) { return !arg.starts_with("-"); });
     if (word == extras.end()) return error.what();
     std::vector<std::string> names;
     for (const CLI::App* command : app.get_subcommands({}))
-        names.push_back(command->get_name());
-    const std::string best =
-        closest_spelling(*word, std::vector<std::string_view>(names.begin(), names.end()));
-    return fmt::format("unknown command '{}'{}", *word,
-                       best.empty() ? "" : fmt::format("; did you mean '{}'?", best));
+        if (!command->get_group().empty()) names.push_back(command->get_name()); // not hidden
+    return fmt::format("unknown command '{}'{}\nRun 'complaints --help' for the commands.", *word,
+                       suggestion(*word, names));
+}
+
+/// CLI11's message, or one that names the unknown command or flag and the closest, and
+/// points at the right --help.
+std::string parse_error_message(const CLI::App& app, const CLI::ParseError& error) {
+    const CLI::App* command = picked_command(app);
+    if (!command) return unknown_command_message(app, error);
+    const std::string help = fmt::format("Run 'complaints {} --help' for its flags and an example.",
+                                         command_words(*command));
+    auto flag = unknown_flag(app);
+    if (!flag) return fmt::format("{}\n{}", error.what(), help);
+    return fmt::format("unknown flag '{}' for '{}'{}\n{}", *flag, command_words(*command),
+                       suggestion(*flag, flag_names(*command)), help);
 }
 
 /// The chosen command's name as typed, e.g. "note" or "policy repin".
@@ -207,12 +265,29 @@ int run(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         fmt::print(stderr, "complaints: error: {}\n",
                    terminal_safe(parse_error_message(app, e), true));
-        fmt::print(stderr, "Run 'complaints --help' for usage.\n");
         return exit_usage;
     }
     if (!chosen) return exit_usage;
     options.as_of_from_environment = as_of_from_environment(app);
     return run_chosen(chosen, options, chosen_command(app));
+}
+
+std::string usage_message(const std::vector<std::string>& args) {
+    CLI::App app{"", "complaints"};
+    GlobalOptions options;
+    Action chosen;
+    CommandTable table{app, options, chosen};
+    build_command_line(table);
+    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    if (!reversed.empty()) reversed.pop_back(); // the program name
+    try {
+        app.parse(reversed);
+    } catch (const CLI::Success&) {
+        return "";
+    } catch (const CLI::ParseError& e) {
+        return parse_error_message(app, e);
+    }
+    return "";
 }
 
 int parse_command_line(const std::vector<std::string>& args) {

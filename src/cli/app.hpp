@@ -16,6 +16,11 @@ int run(int argc, char** argv);
 /// error; --help and --version return 0 without printing. Prints nothing.
 int parse_command_line(const std::vector<std::string>& args);
 
+/// What `run` prints after "complaints: error: " when `args` (args[0] is the program name) do
+/// not parse: the mistake, the closest command or flag, and which --help to read; empty when
+/// they parse.
+std::string usage_message(const std::vector<std::string>& args);
+
 /// The program's whole command line, described as the man page and the completions see it
 /// (what `complaints generate` writes from).
 CommandDoc describe_program();

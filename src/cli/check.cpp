@@ -7,12 +7,13 @@
 
 #include <fmt/format.h>
 #include <map>
+#include <memory>
 
 namespace complaints::cli {
 
 namespace {
 
-/// Warns (exit 1) when a policy is past the review date it sets itself.
+/// Warns when a policy is past the review date it sets itself.
 void warn_about_reviews(Session& session, const std::vector<Policy>& policies) {
     auto policy = session.default_policy();
     if (!policy) return;
@@ -22,18 +23,15 @@ void warn_about_reviews(Session& session, const std::vector<Policy>& policies) {
     if (!now) return;
     for (const auto& warning : review_warnings(policies, local_day(*now, *zone))) {
         warn(warning);
-        session.report_exit(exit_found);
     }
 }
 
 /// Events a merge or a hand edit left out of order, kept out of the state by rule: warnings at
 /// their lines.
-void warn_about_anomalies(Session& session, const std::vector<Reading>& readings) {
+void warn_about_anomalies(const std::vector<Reading>& readings) {
     for (const Reading& reading : readings)
-        for (const Error& anomaly : reading.state.anomalies) {
+        for (const Error& anomaly : reading.state.anomalies)
             warn(terminal_safe(anomaly.to_string() + " (kept in the file, not counted)"));
-            session.report_exit(exit_found);
-        }
 }
 
 /// Events dated after now (a clock set wrong on another machine, a typo in a hand edit): not
@@ -56,14 +54,13 @@ void warn_about_future_events(Session& session, const Register& reg,
                            fmt::format("'{}' is dated in the future ({}): not counted until then",
                                        event.type, format_moment(event.at, zone)));
             warn(terminal_safe(future.to_string()));
-            session.report_exit(exit_found);
         }
     }
 }
 
 /// Values a merge could not settle (both clones changed them differently): warnings at their
 /// lines until someone keeps one and deletes the entry.
-void warn_about_conflicts(Session& session, const std::vector<Reading>& readings) {
+void warn_about_conflicts(const std::vector<Reading>& readings) {
     for (const Reading& reading : readings)
         for (const MergeConflict& conflict : reading.complaint.conflicts) {
             const Error found = data_error(
@@ -73,7 +70,6 @@ void warn_about_conflicts(Session& session, const std::vector<Reading>& readings
                             "and delete this line",
                             conflict.key, conflict.theirs));
             warn(terminal_safe(found.to_string()));
-            session.report_exit(exit_found);
         }
 }
 
@@ -109,7 +105,10 @@ void count_gaps(const std::vector<Reading>& readings) {
                complaints, complaints == 1 ? "" : "s", fmt::join(counts, ", "));
 }
 
-Status run_check(Session& session) {
+/// Warnings go to stderr and leave the exit status at 0, so `complaints check && git commit`
+/// works on a register whose policy is due for review; --strict makes any warning exit 1.
+Status run_check(Session& session, bool strict) {
+    const std::size_t warnings_before = warnings_given();
     auto reg = session.open_register();
     if (!reg) return reg.error();
     std::vector<Error> problems;
@@ -118,14 +117,15 @@ Status run_check(Session& session) {
     auto readings = session.read_all(problems);
     if (!readings) return readings.error();
     if (policies) warn_about_reviews(session, *policies);
-    warn_about_anomalies(session, *readings);
+    warn_about_anomalies(*readings);
     warn_about_future_events(session, **reg, *readings);
-    warn_about_conflicts(session, *readings);
+    warn_about_conflicts(*readings);
     check_policy_fit(*readings, problems);
     count_gaps(*readings);
     check_register_files(session, problems); // links, permissions, temp files, git (check_files)
     report_problems(problems);
     if (!problems.empty()) session.report_exit(exit_data);
+    if (strict && warnings_given() > warnings_before) session.report_exit(exit_found);
     return done();
 }
 
@@ -137,7 +137,12 @@ void add_check_command(CommandTable& table) {
         "Validate every complaint and policy file; silent when all is well, else FILE:LINE:COL "
         "lines",
         "complaints check && git commit -am 'complaints'");
-    command->callback([&chosen = table.chosen] { chosen = run_check; });
+    auto strict = std::make_shared<bool>(false);
+    command->add_flag("--strict", *strict,
+                      "Exit 1 when there are warnings (without it, warnings alone exit 0)");
+    command->callback([&chosen = table.chosen, strict] {
+        chosen = [strict](Session& session) { return run_check(session, *strict); };
+    });
 }
 
 } // namespace complaints::cli

@@ -103,7 +103,6 @@ void check_register_files(Session& session, std::vector<Error>& problems) {
                          "repository, so nothing is committed: run 'git init' there, or remove "
                          "the setting",
                          shown((*reg)->root() / register_config_name)));
-        session.report_exit(exit_found);
     }
     if (in_git && !has_merge_driver((*reg)->root()))
         warn("this clone does not merge complaint files with 'complaints merge-file', so git "

@@ -3,9 +3,15 @@
 #include "cli/escape.hpp"
 
 #include <cerrno>
+#include "cli/git.hpp"
+
+#include "complaints/relative_moment.hpp"
+
 #include <cmath>
 #include <cstdlib>
 #include <fmt/format.h>
+#include <pwd.h>
+#include <unistd.h>
 
 namespace complaints::cli {
 
@@ -42,7 +48,8 @@ Result<std::chrono::milliseconds> parse_lock_wait(std::string_view seconds) {
 const std::vector<ExitCodeMeaning>& exit_code_meanings() {
     static const std::vector<ExitCodeMeaning> meanings{
         {exit_ok, "success"},
-        {exit_found, "list-overdue --exit-status found overdue items; check found warnings only"},
+        {exit_found,
+         "list-overdue --exit-status found overdue items; check --strict found warnings"},
         {exit_usage, "usage error: unknown command or flag, bad date or value"},
         {exit_data, "bad data: a complaint, policy or config file is malformed or invalid"},
         {exit_not_found, "not found: no register, unknown or ambiguous complaint ID"},
@@ -101,24 +108,58 @@ Result<const WorkingCalendar*> Session::calendar(const Policy& policy) {
     return slot.get();
 }
 
+namespace {
+
+/// The clock, to the second: read only here, for a "now" nobody gave.
+Instant clock_now() {
+    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+} // namespace
+
 Result<Instant> Session::now(const date::time_zone* zone) {
     if (now_) return *now_;
     if (options_.as_of.empty()) {
-        now_ = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+        now_ = clock_now();
         return *now_;
     }
     const char* source = options_.as_of_from_environment ? "COMPLAINTS_NOW" : "--as-of";
-    auto parsed = moment(options_.as_of, source, zone);
-    if (!parsed) return parsed.error();
+    auto parsed = parse_moment(options_.as_of, zone);
+    // "--as-of yesterday" is yesterday by the clock: only a relative form reads it.
+    if (!parsed) parsed = parse_moment_near(options_.as_of, clock_now(), zone);
+    if (!parsed) return usage_error(fmt::format("{}: {}", source, parsed.error().message));
     now_ = *parsed;
     return *now_;
 }
 
 Result<Instant> Session::moment(const std::string& text, const std::string& flag,
                                 const date::time_zone* zone) {
-    auto parsed = parse_moment(text, zone);
+    auto anchor = now(zone);
+    if (!anchor) return anchor.error();
+    auto parsed = parse_moment_near(text, *anchor, zone);
     if (!parsed) return usage_error(fmt::format("{}: {}", flag, parsed.error().message));
     return parsed;
+}
+
+std::string Session::author(const std::string& given) {
+    if (!given.empty()) return given; // --by, or $COMPLAINTS_USER through CLI11's envname
+    if (auto reg = open_register(); reg) {
+        auto name = git_output((*reg)->root(), {"config", "user.name"});
+        if (name) {
+            std::string trimmed = name->substr(0, name->find('\n'));
+            if (!trimmed.empty()) return trimmed;
+        }
+    }
+    if (const passwd* user = getpwuid(getuid()); user && user->pw_name) return user->pw_name;
+    return fmt::format("uid {}", getuid());
+}
+
+void Session::say_recorded_as_of(const date::time_zone* zone) {
+    if (!now_given() || !now_) return;
+    std::fflush(stdout); // after what the command printed, in a terminal or a shared pipe
+    fmt::print(stderr, "complaints: note: recorded as of {} (set by {})\n",
+               format_moment(*now_, zone),
+               options_.as_of_from_environment ? "COMPLAINTS_NOW" : "--as-of");
 }
 
 Result<Reading> Session::read(const std::string& fragment) {
@@ -186,9 +227,18 @@ void print_out(std::string_view text) {
     std::fwrite(text.data(), 1, text.size(), stdout);
 }
 
+namespace {
+std::size_t warning_count = 0; // one process, one command: counted for `check --strict`
+} // namespace
+
 void warn(std::string_view text) {
     // Most callers escape what they quote from files already; escaping again changes nothing.
     fmt::print(stderr, "complaints: warning: {}\n", terminal_safe(text, true));
+    ++warning_count;
+}
+
+std::size_t warnings_given() {
+    return warning_count;
 }
 
 } // namespace complaints::cli

@@ -20,7 +20,7 @@ namespace complaints::cli {
 /// Documented exit codes (docs/EXIT-CODES in README): one place.
 enum ExitCode {
     exit_ok = 0,
-    exit_found = 1, ///< list-overdue --exit-status found something; check found problems
+    exit_found = 1, ///< list-overdue --exit-status found something; check --strict found warnings
     exit_usage = 2,
     exit_data = 3,
     exit_not_found = 4,
@@ -76,9 +76,16 @@ class Session {
     Result<Instant> now(const date::time_zone* zone);
     /// Whether "now" was given (--as-of or $COMPLAINTS_NOW) rather than read from the clock.
     bool now_given() const { return !options_.as_of.empty(); }
-    /// Parses a DATETIME flag value (for --at, --received, --requested) in `zone`.
+    /// Parses a DATETIME flag value (for --at, --received, --requested) in `zone`: a date and
+    /// time, or today, yesterday, HH:MM, -2d, -3h relative to `now`.
     Result<Instant> moment(const std::string& text, const std::string& flag,
                            const date::time_zone* zone);
+    /// Who records an event: `given` (--by or $COMPLAINTS_USER), else git's user.name in the
+    /// register, else the login name; never empty, so no event is anonymous.
+    std::string author(const std::string& given);
+    /// After a write: when "now" was given (--as-of or $COMPLAINTS_NOW) rather than read from
+    /// the clock, says on stderr that the write is recorded as of that moment.
+    void say_recorded_as_of(const date::time_zone* zone);
 
     /// Loads complaint `fragment` (ID, prefix or suffix) and works out its state.
     Result<Reading> read(const std::string& fragment);
@@ -108,5 +115,7 @@ class Session {
 void print_out(std::string_view text);
 /// Prints a warning line to stderr: "complaints: warning: ...".
 void warn(std::string_view text);
+/// How many warnings `warn` has printed in this process (for `check --strict`).
+std::size_t warnings_given();
 
 } // namespace complaints::cli

@@ -102,7 +102,13 @@ std::vector<EventCommand> make_event_commands() {
          .example = "complaints escalate k7m2 --to review --requested 2026-04-20T10:00 --by sarah",
          .flags = {{"--to", "A later stage to move to (default: the next stage)", stage},
                    {"--requested", "When the complainant asked for it (default: --at)", requested},
-                   {"--reason", "Why, e.g. 'not satisfied with outcome'", text}},
+                   {"--note",
+                    "Why, e.g. 'not satisfied with outcome'",
+                    text,
+                    false,
+                    FlagValues::one,
+                    {},
+                    "--reason"}},
          .check = check_escalation},
         {.name = "extend",
          .type = event_type::extended,
@@ -112,7 +118,7 @@ std::vector<EventCommand> make_event_commands() {
          .flags = {{"--milestone", "Milestone to extend (default: the next staff deadline)",
                     milestone},
                    {"--until", "New due date, YYYY-MM-DD", until, false, FlagValues::one, "--for"},
-                   {"--for", "Extra time, e.g. '10 working days'", extend_by},
+                   {"--for", "Extra time: 2wd, 48h, 1m, '10 working days'", extend_by},
                    {"--reason", "Why more time is needed", reason, true},
                    {"--good-reason",
                     "The good reason for going beyond what the policy allows without one "
@@ -123,8 +129,8 @@ std::vector<EventCommand> make_event_commands() {
         {.name = "pause",
          .type = event_type::paused,
          .summary = "Stop the clock on staff deadlines, e.g. while waiting for the complainant",
-         .example = "complaints pause k7m2 --reason \"waiting for photos from Jo\" --by sarah",
-         .flags = {{"--reason", "Why the clock stops", text, true}}},
+         .example = "complaints pause k7m2 --note \"waiting for photos from Jo\" --by sarah",
+         .flags = {{"--note", "Why the clock stops", text, true, FlagValues::one, {}, "--reason"}}},
         {.name = "resume",
          .type = event_type::resumed,
          .summary = "Restart the clock after a pause; deadlines move out by the paused time",
@@ -147,18 +153,24 @@ std::vector<EventCommand> make_event_commands() {
         {.name = "reopen",
          .type = event_type::reopened,
          .summary = "Reopen a resolved, closed or withdrawn complaint",
-         .example = "complaints reopen k7m2 --reason \"Jo says the door is still left open\"",
-         .flags = {{"--reason", "Why it is reopened", text, true}}},
+         .example = "complaints reopen k7m2 --note \"Jo says the door is still left open\"",
+         .flags = {{"--note", "Why it is reopened", text, true, FlagValues::one, {}, "--reason"}}},
         {.name = "close",
          .type = event_type::closed,
          .summary = "Close the complaint: no further action",
-         .example = "complaints close k7m2 --reason \"no reply to the outcome letter\"",
-         .flags = {{"--reason", "Why it is closed", text}}},
+         .example = "complaints close k7m2 --note \"no reply to the outcome letter\"",
+         .flags = {{"--note", "Why it is closed", text, false, FlagValues::one, {}, "--reason"}}},
         {.name = "withdraw",
          .type = event_type::withdrawn,
          .summary = "Record that the complainant withdrew the complaint",
-         .example = "complaints withdraw k7m2 --reason \"resolved informally\"",
-         .flags = {{"--reason", "What the complainant said", text}}},
+         .example = "complaints withdraw k7m2 --note \"resolved informally\"",
+         .flags = {{"--note",
+                    "What the complainant said",
+                    text,
+                    false,
+                    FlagValues::one,
+                    {},
+                    "--reason"}}},
         {.name = "refer",
          .type = event_type::referred,
          .summary = "Record that the complaint went to an outside body (regulator, ombudsman)",
@@ -175,12 +187,16 @@ std::vector<EventCommand> make_event_commands() {
          .type = event_type::delay_response,
          .summary = "Record a written response explaining why the final response is not ready "
                     "yet (it meets milestones whose met_by lists delay-response)",
-         .example = "complaints delay-response k7m2 --text \"waiting for the bank's records; "
+         .example = "complaints delay-response k7m2 --note \"waiting for the bank's records; "
                     "we expect to reply by 30 May\" --by sarah",
-         .flags = {{"--text",
+         .flags = {{"--note",
                     "What the letter said: why the response is late, and when it will "
                     "come",
-                    text}}},
+                    text,
+                    false,
+                    FlagValues::one,
+                    {},
+                    "--text"}}},
         {.name = "update",
          .type = event_type::update,
          .summary = "Record an update sent to the complainant",
@@ -194,11 +210,23 @@ std::vector<EventCommand> make_event_commands() {
 struct BoundInput {
     EventInput input;
     std::map<std::string, std::string, std::less<>> single;
+    std::map<std::string, std::string> aliases; ///< older name -> the flag's name
+    std::vector<std::string> required;          ///< flags with an alias that must be given
 
     const EventInput& collected() {
-        for (const auto& [flag, value] : single)
-            if (!value.empty()) input.values[flag] = {value};
+        for (const auto& [flag, value] : single) {
+            auto alias = aliases.find(flag);
+            const std::string& name = alias == aliases.end() ? flag : alias->second;
+            if (!value.empty()) input.values[name] = {value};
+        }
         return input;
+    }
+
+    /// CLI11 cannot require one of two names, so a required flag with an alias is checked here.
+    Status check_required() const {
+        for (const std::string& flag : required)
+            if (!input.values.contains(flag)) return usage_error(flag + " is required");
+        return done();
     }
 };
 
@@ -208,8 +236,17 @@ CLI::Option* add_event_flag(CLI::App* command, const EventFlag& flag, BoundInput
     CLI::Option* option = flag.values == FlagValues::one
                               ? command->add_option(name, bound.single[name], help)
                               : command->add_option(name, bound.input.values[name], help);
-    if (flag.required) option->required();
     if (flag.values == FlagValues::repeatable) option->allow_extra_args(false);
+    if (flag.required) option->required();
+    if (!flag.alias.empty()) {
+        const std::string alias(flag.alias);
+        bound.aliases[alias] = name;
+        // Hidden; a value given under the older name counts for the flag, so a required
+        // flag is satisfied by either.
+        command->add_option(alias, bound.single[alias], help)
+            ->group("")
+            ->each([option](const std::string& value) { option->add_result(value); });
+    }
     return option;
 }
 
@@ -218,9 +255,13 @@ void add_event_command(CommandTable& table, const EventCommand& event) {
     CLI::App* command = add_command(table, std::string(event.name), std::string(event.summary),
                                     std::string(event.example));
     add_complaint_id(table, command, bound->input.id);
-    command->add_option("--at", bound->input.at,
-                        "When it happened (default: now), e.g. 2026-03-28T09:30");
-    command->add_option("--by", bound->input.by, "Who did it")->envname("COMPLAINTS_USER");
+    command->add_option(
+        "--at", bound->input.at,
+        "When it happened (default: now), e.g. 2026-03-28T09:30, yesterday, 14:30, -2d");
+    command
+        ->add_option("--by", bound->input.by,
+                     "Who did it (default: git's user.name, the login name)")
+        ->envname("COMPLAINTS_USER");
     std::map<std::string_view, CLI::Option*> added;
     for (const EventFlag& flag : event.flags)
         added[flag.name] = add_event_flag(command, flag, *bound);
@@ -228,7 +269,9 @@ void add_event_command(CommandTable& table, const EventCommand& event) {
         if (!flag.excludes.empty()) added[flag.name]->excludes(added.at(flag.excludes));
     command->callback([&chosen = table.chosen, bound, &event] {
         chosen = [bound, &event](Session& session) {
-            return record_event(event, bound->collected(), session);
+            const EventInput& input = bound->collected();
+            if (auto given = bound->check_required(); !given) return given;
+            return record_event(event, input, session);
         };
     });
 }

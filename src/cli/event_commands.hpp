@@ -46,6 +46,9 @@ struct EventFlag {
     bool required = false;
     FlagValues values = FlagValues::one;
     std::string_view excludes = {}; ///< a flag that may not be given with this one
+    /// An older name of the flag, still read so old scripts work, not shown in --help, the
+    /// man page or completions (`--reason` and `--text` for what is now `--note`).
+    std::string_view alias = {};
 };
 
 /// What an event command was given on the command line.

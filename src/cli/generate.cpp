@@ -59,8 +59,8 @@ CommandDoc describe_command(const CommandTable& table, const CLI::App& app, bool
     doc.summary = app.get_description();
     if (!program) doc.example = example_of(app);
     for (const CLI::Option* option : app.get_options())
-        if (program || option != app.get_help_ptr())
-            doc.flags.push_back(describe_flag(table, *option));
+        if ((program || option != app.get_help_ptr()) && !option->get_group().empty())
+            doc.flags.push_back(describe_flag(table, *option)); // not older hidden names
     for (const CLI::App* command : app.get_subcommands({})) {
         if (command->get_group().empty()) { // hidden, like `ids`
             doc.hidden_commands = true;

@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/filters.hpp"
 #include "cli/output.hpp"
 #include "cli/present.hpp"
 #include "cli/walk.hpp"
@@ -12,8 +13,8 @@ namespace {
 struct ListOptions {
     bool open = false;
     bool closed = false;
-    std::string stage, handler, category, from, to;
-    std::string format = "table";
+    std::string stage, handler, category, search, from, to;
+    std::string format = "text";
 };
 
 struct Filter {
@@ -24,10 +25,12 @@ struct Filter {
         const bool is_open = r.state.status == ComplaintStatus::open;
         if (options.open && !is_open) return false;
         if (options.closed && is_open) return false;
-        if (!options.stage.empty() && r.state.stage != options.stage) return false;
+        if (!matches_filter(r.state.stage, options.stage)) return false;
         if (!options.handler.empty() && !handled_by(r.state, *r.policy, options.handler))
             return false;
-        if (!options.category.empty() && r.complaint.category != options.category) return false;
+        if (!matches_filter(r.complaint.category, options.category)) return false;
+        if (!contains_text(r.complaint.summary + "\n" + r.complaint.details, options.search))
+            return false;
         const Day received = local_day(r.complaint.received, r.calendar->zone());
         if (from && received < *from) return false;
         return !(to && received > *to);
@@ -108,10 +111,16 @@ Status run_list(const ListOptions& options, Session& session) {
     std::vector<Reading> kept;
     for (auto& r : *readings)
         if (received_by_now(session, r) && filter.keep(r)) kept.push_back(std::move(r));
+    if (kept.empty()) {
+        Status known =
+            check_filter_values(session, options.stage, options.handler, options.category);
+        if (!known) return known;
+    }
     const date::time_zone* zone = nullptr;
     auto now = register_now(session, zone);
     if (!now) return now.error();
     print_out(render(kept, options.format, *now));
+    say_if_nothing_matches(kept.empty());
     report_problems(problems);
     if (!problems.empty()) session.report_exit(exit_data);
     return done();
@@ -126,14 +135,17 @@ void add_list_command(CommandTable& table) {
     auto* open = command->add_flag("--open", options->open, "Only complaints still open");
     command->add_flag("--closed", options->closed, "Only resolved, closed or withdrawn ones")
         ->excludes(open);
-    command->add_option("--stage", options->stage, "Only those in this stage");
+    command->add_option("--stage", options->stage, "Only those in this stage (any case)");
     command->add_option("--handler", options->handler,
                         "Only those this handler holds: a role, its title or a name (any case)");
-    command->add_option("--category", options->category, "Only those in this category");
+    command->add_option("--category", options->category, "Only those in this category (any case)");
+    command->add_option("--search", options->search,
+                        "Only those whose summary or details contain this text (any case)");
     command->add_option("--from", options->from, "Received on or after this date (YYYY-MM-DD)");
     command->add_option("--to", options->to, "Received on or before this date (YYYY-MM-DD)");
-    one_of(table, command->add_option("--format", options->format, "table, csv or json"),
-           {"table", "csv", "json"});
+    // "text" as in show and list-overdue; "table" is what older scripts say.
+    one_of(table, command->add_option("--format", options->format, "text (a table), csv or json"),
+           {"text", "table", "csv", "json"});
     command->callback([&chosen = table.chosen, options] {
         chosen = [options](Session& session) { return run_list(*options, session); };
     });

@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/filters.hpp"
 #include "cli/output.hpp"
 #include "cli/present.hpp"
 #include "cli/walk.hpp"
@@ -13,7 +14,7 @@ namespace {
 struct OverdueOptions {
     std::string due_within;
     std::string handler, stage;
-    std::string format = "table";
+    std::string format = "text";
     bool exit_status = false;
     bool redact = false;
 };
@@ -68,8 +69,13 @@ Status run_list_overdue(const OverdueOptions& options, Session& session) {
     Instant now{};
     auto items = collect_due(session, filter, problems, now);
     if (!items) return items.error();
+    if (items->empty()) {
+        Status known = check_filter_values(session, options.stage, options.handler, "");
+        if (!known) return known;
+    }
     if (options.redact) redact_due_items(*items);
     print_out(render(*items, options.format));
+    say_if_nothing_matches(items->empty());
     report_problems(problems);
     if (!problems.empty()) session.report_exit(exit_data);
     const bool overdue = std::any_of(items->begin(), items->end(), [](const DueItem& i) {
@@ -88,10 +94,11 @@ void add_list_overdue_command(CommandTable& table) {
         "complaints list-overdue --due-within 3wd --as-of 2026-04-01 --format json");
     command->add_option("--due-within", options->due_within,
                         "Also list deadlines due within this period: 3d, 2wd, 48h, 2w, 1m");
-    command->add_option("--handler", options->handler, "Only this handler's complaints");
-    command->add_option("--stage", options->stage, "Only deadlines of this stage");
-    one_of(table, command->add_option("--format", options->format, "table, csv or json"),
-           {"table", "text", "csv", "json"});
+    command->add_option("--handler", options->handler,
+                        "Only those this handler holds: a role, its title or a name (any case)");
+    command->add_option("--stage", options->stage, "Only deadlines of this stage (any case)");
+    one_of(table, command->add_option("--format", options->format, "text (a table), csv or json"),
+           {"text", "table", "csv", "json"});
     command->add_flag("--exit-status", options->exit_status,
                       "Exit 1 when anything is overdue (for scripts)");
     command->add_flag("--redact", options->redact,

@@ -131,7 +131,7 @@ Status append_event(Session& session, const Reading& before, const EventInput& i
     if (!at) return at.error();
     if (*at > *now) return usage_error("--at is in the future (pass --as-of to act later)");
     event.at = *at;
-    event.by = input.by;
+    event.by = session.author(input.by);
     auto reg = session.open_register();
     if (!reg) return reg.error();
     ComplaintState after;
@@ -148,6 +148,7 @@ Status append_event(Session& session, const Reading& before, const EventInput& i
     auto appended = (*reg)->append(before.complaint.id, event, zone, validate);
     if (!appended) return appended;
     print_out(confirmation(before, event, after));
+    session.say_recorded_as_of(zone);
     return done();
 }
 

@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/filters.hpp"
 #include "cli/output.hpp"
 #include "cli/present.hpp"
 #include "cli/retention_due.hpp"
@@ -17,21 +18,31 @@ struct RemindOptions {
     bool redact = false;
 };
 
-std::string when_text(const DueItem& item) {
-    const std::string due = due_text(item.due, item.zone);
-    const std::string weekday = weekday_name(item.due.day);
-    if (item.state != DeadlineState::overdue) return fmt::format("due {} ({})", due, weekday);
+/// A due date as people write it in a mail: "Tuesday 17 March" for a day, "Sunday 15 March,
+/// 08:00" for an hour-based deadline (local time); the year only when it is not this year.
+std::string digest_date(const Due& due, const date::time_zone* zone, Instant now) {
+    std::string words = day_in_words(due.day);
+    if (date::year_month_day{due.day}.year() == date::year_month_day{local_day(now, zone)}.year())
+        words.erase(words.rfind(' '));
+    if (due.is_day) return words;
+    return fmt::format("{}, {}", words,
+                       date::format("%H:%M", date::make_zoned(zone, due.moment).get_local_time()));
+}
+
+std::string when_text(const DueItem& item, Instant now) {
+    const std::string due = digest_date(item.due, item.zone, now);
+    if (item.state != DeadlineState::overdue) return fmt::format("due {}", due);
     if (item.days_overdue == 0) return fmt::format("was due {} (overdue today)", due);
     return fmt::format("was due {} ({} day{} overdue)", due, item.days_overdue,
                        item.days_overdue == 1 ? "" : "s");
 }
 
-std::string item_text(const DueItem& item) {
+std::string item_text(const DueItem& item, Instant now) {
     std::string out = item.summary.empty()
                           ? fmt::format("  {}\n", item.id)
                           : fmt::format("  {}  {}\n", item.id, terminal_safe(item.summary));
     out += fmt::format("      {}: {}, {}\n", terminal_safe(item.stage + "/" + item.milestone),
-                       terminal_safe(item.title), when_text(item));
+                       terminal_safe(item.title), when_text(item, now));
     out += fmt::format("      Next: {}\n", terminal_safe(item.action));
     if (!item.gaps.empty())
         out += fmt::format("      Also: {}\n",
@@ -39,10 +50,10 @@ std::string item_text(const DueItem& item) {
     return out;
 }
 
-std::string section(const std::vector<const DueItem*>& items, bool overdue) {
+std::string section(const std::vector<const DueItem*>& items, bool overdue, Instant now) {
     std::string out;
     for (const DueItem* item : items)
-        if ((item->state == DeadlineState::overdue) == overdue) out += item_text(*item);
+        if ((item->state == DeadlineState::overdue) == overdue) out += item_text(*item, now);
     if (out.empty()) return "";
     return (overdue ? "Overdue:\n" : "Due soon:\n") + out;
 }
@@ -56,8 +67,8 @@ std::string digest(const std::vector<DueItem>& items, Instant now,
         if (item.state == DeadlineState::overdue) ++overdue;
     }
     const date::time_zone* zone = items.front().zone;
-    std::string out = fmt::format("Complaints to act on as of {} {}\n",
-                                  weekday_name(local_day(now, zone)), format_moment(now, zone));
+    const Due as_of{false, local_day(now, zone), now};
+    std::string out = fmt::format("Complaints to act on as of {}\n", due_in_words(as_of, zone));
     out += fmt::format("{} overdue, {} due soon.\n", overdue,
                        static_cast<long>(items.size()) - overdue);
     for (const std::string& review : reviews)
@@ -65,7 +76,7 @@ std::string digest(const std::vector<DueItem>& items, Instant now,
     for (const auto& [handler, list] : by_handler) {
         out +=
             fmt::format("\n== {} ==\n", handler.empty() ? "(no handler)" : terminal_safe(handler));
-        out += section(list, true) + section(list, false);
+        out += section(list, true, now) + section(list, false, now);
     }
     return out;
 }
@@ -92,10 +103,16 @@ Status run_remind(const RemindOptions& options, Session& session) {
     Instant now{};
     auto items = collect_due(session, filter, problems, now);
     if (!items) return items.error();
+    if (items->empty()) {
+        // A crontab's misspelt --handler must not mean no reminders, ever, in silence.
+        Status known = check_filter_values(session, "", options.handler, "");
+        if (!known) return known;
+    }
     if (options.redact) redact_due_items(*items);
     if (!items->empty()) print_out(digest(*items, now, review_warnings_now(session)));
-    if (const std::string note = anonymisation_note(session); !note.empty())
-        print_out((items->empty() ? "" : "\n") + note);
+    const std::string note = anonymisation_note(session);
+    if (!note.empty()) print_out((items->empty() ? "" : "\n") + note);
+    say_if_nothing_matches(items->empty() && note.empty());
     report_problems(problems);
     if (!problems.empty()) session.report_exit(exit_data);
     return done();

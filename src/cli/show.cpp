@@ -2,7 +2,9 @@
 #include "cli/output.hpp"
 #include "cli/present.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
+#include <utility>
 
 namespace complaints::cli {
 
@@ -26,6 +28,24 @@ std::string deadline_line(const Deadline& d, const date::time_zone* zone, bool c
     const char* party = d.party == Party::complainant ? "  [complainant's window]" : "";
     return fmt::format("  {:<24} due {:<26} {}{}\n", deadline_name(d), due_text(d.due, zone), state,
                        party);
+}
+
+/// What the states that are not plain dates mean, for those `deadlines` show: a deadline that
+/// is no longer open is not obviously met, failed or forgiven.
+std::string legend(const std::vector<Deadline>& deadlines) {
+    static const std::vector<std::pair<DeadlineState, std::string_view>> meanings{
+        {DeadlineState::missed, "missed: the stage ended after this was due, without it being "
+                                "met; never listed as overdue"},
+        {DeadlineState::superseded, "superseded: the stage ended before this was due (e.g. "
+                                    "escalated early), so it no longer applies"},
+        {DeadlineState::lapsed, "lapsed: the complainant's window has passed"},
+    };
+    std::string out;
+    for (const auto& [state, meaning] : meanings)
+        if (std::any_of(deadlines.begin(), deadlines.end(),
+                        [state = state](const Deadline& d) { return d.state == state; }))
+            out += fmt::format("  ({})\n", meaning);
+    return out;
 }
 
 /// "formal", or "local -> review (skipping formal)" for an escalation that skipped a stage.
@@ -88,6 +108,7 @@ std::string show_text(const Reading& r, bool colour) {
     out += "\nDeadlines:\n";
     for (const Deadline& d : r.state.deadlines)
         out += deadline_line(d, zone, colour);
+    out += legend(r.state.deadlines);
     out += "\nEvents:\n";
     out += fmt::format("  {}  {:<12} {}\n", format_moment(c.received, zone), "received",
                        terminal_safe(c.channel));

@@ -1,5 +1,6 @@
 #include "cli/walk.hpp"
 
+#include "cli/filters.hpp"
 #include "cli/present.hpp"
 
 #include "complaints/procedure.hpp"
@@ -50,30 +51,9 @@ Result<Instant> register_now(Session& session, const date::time_zone*& zone) {
     return session.now(zone);
 }
 
-namespace {
-
-/// The short forms of --due-within spelt out ("3wd" -> "3 working days"): one to five digits
-/// and a unit letter; nothing for anything else.
-std::optional<std::string> spelt_out(std::string_view text) {
-    static const std::map<std::string_view, std::string_view> units{
-        {"h", "hours"}, {"d", "days"}, {"wd", "working days"}, {"w", "weeks"}, {"m", "months"}};
-    const std::size_t digits = text.find_first_not_of("0123456789");
-    if (digits == 0 || digits == std::string_view::npos || digits > 5) return std::nullopt;
-    auto unit = units.find(text.substr(digits));
-    if (unit == units.end()) return std::nullopt;
-    return fmt::format("{} {}", text.substr(0, digits), unit->second);
-}
-
-Result<Period> parse_within(const std::string& text) {
-    if (auto spelt = spelt_out(text)) return parse_period(*spelt);
-    return parse_period(text);
-}
-
-} // namespace
-
 Result<std::optional<Period>> due_within_flag(const std::string& text) {
     if (text.empty()) return std::optional<Period>{};
-    auto parsed = parse_within(text);
+    auto parsed = parse_period(text);
     if (!parsed) return usage_error("--due-within: " + parsed.error().message);
     return std::optional<Period>{*parsed};
 }
@@ -86,7 +66,7 @@ bool selected(DeadlineState state, const Due& due, std::string_view stage, const
               const DueFilter& filter, Instant now) {
     if (r.state.status != ComplaintStatus::open) return false;
     if (!filter.handler.empty() && !handled_by(r.state, *r.policy, filter.handler)) return false;
-    if (!filter.stage.empty() && stage != filter.stage) return false;
+    if (!matches_filter(stage, filter.stage)) return false;
     if (state == DeadlineState::overdue) return true;
     if (!filter.within) return filter.due_soon && state == DeadlineState::due_soon;
     if (state != DeadlineState::open && state != DeadlineState::due_soon) return false;

@@ -25,7 +25,7 @@ bool received_by_now(Session& session, const Reading& reading);
 /// (set in `zone`), for headers written before any complaint is read.
 Result<Instant> register_now(Session& session, const date::time_zone*& zone);
 
-/// The --due-within flag: "3d", "2wd", "48h", "2w", "1m", or a period spelt out ("10 working
+/// The --due-within flag, read by `parse_period` like every period ("3d", "2wd", "10 working
 /// days"); none when the flag is empty, a usage error naming the flag when it does not read.
 Result<std::optional<Period>> due_within_flag(const std::string& text);
 

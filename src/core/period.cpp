@@ -45,6 +45,32 @@ constexpr std::array<UnitSynonym, 3> unit_synonyms{{
     {"school day", "school days", Unit::working_days, 1},
 }};
 
+/// The short forms staff type on the command line ("2wd", "48h"), written after the count
+/// with or without a space: `parse_period` is the one parser for every flag and file that
+/// takes a period, so `extend --for 2wd` reads as `list-overdue --due-within 2wd` does.
+constexpr std::array<UnitSynonym, 6> short_units{{
+    {"h", "h", Unit::hours, 1},
+    {"d", "d", Unit::days, 1},
+    {"wd", "wd", Unit::working_days, 1},
+    {"w", "w", Unit::weeks, 1},
+    {"m", "m", Unit::months, 1},
+    {"y", "y", Unit::months, 12},
+}};
+
+/// "2wd" as {"2", "wd"} when the letters after the digits are a short unit; `words` as they
+/// are otherwise ("5days" stays one word, and is refused).
+std::vector<std::string> split_short_form(std::vector<std::string> words) {
+    if (words.size() != 1) return words;
+    const std::string& word = words.front();
+    const std::size_t digits = word.find_first_not_of("0123456789");
+    if (digits == 0 || digits == std::string::npos) return words;
+    const std::string unit = word.substr(digits);
+    const bool is_short = std::any_of(short_units.begin(), short_units.end(),
+                                      [&](const UnitSynonym& s) { return s.one == unit; });
+    if (!is_short) return words;
+    return {word.substr(0, digits), unit};
+}
+
 /// The unit `words` (after the count, joined by single spaces) name, and how many of that
 /// unit one of them is.
 std::optional<std::pair<Unit, long>> parse_unit(const std::vector<std::string>& words) {
@@ -56,8 +82,14 @@ std::optional<std::pair<Unit, long>> parse_unit(const std::vector<std::string>& 
     for (const UnitSynonym& synonym : unit_synonyms)
         if (name == synonym.one || name == synonym.many)
             return std::pair{synonym.unit, synonym.times};
+    for (const UnitSynonym& synonym : short_units)
+        if (name == synonym.one) return std::pair{synonym.unit, synonym.times};
     return std::nullopt;
 }
+
+constexpr std::string_view period_forms =
+    "expected a number and a unit: 48h, 5d, 10wd, 2w, 1m, 1y, or spelt out (48 hours, 5 days, "
+    "10 working days, 2 weeks, 1 month, 1 year)";
 
 Error bad_period(std::string_view text, std::string_view why) {
     return usage_error(fmt::format("bad period '{}': {}", text, why));
@@ -118,12 +150,10 @@ Due moment_due(Instant moment, const WorkingCalendar& calendar) {
 } // namespace
 
 Result<Period> parse_period(std::string_view text) {
-    auto words = lower_words(text);
+    auto words = split_short_form(lower_words(text));
     auto count = words.empty() ? std::nullopt : parse_count(words[0]);
     auto unit = parse_unit(words);
-    if (!count || !unit)
-        return bad_period(
-            text, "expected a number and a unit (hours, days, working days, weeks, months, years)");
+    if (!count || !unit) return bad_period(text, period_forms);
     const auto [unit_kind, times] = *unit;
     if (*count > kMaxCount / times)
         return bad_period(text,

@@ -63,7 +63,7 @@ expect_exit 2 show "$a" --as-of 2026-02-30
 expect_eq "$(wc -l <<<"$ERR")" 1 "bad --as-of: one line, got: $ERR"
 expect_contains "$ERR" "2026-02-30" "bad --as-of names the value"
 expect_exit 2 list --as-of "2026-03-01 junk"
-COMPLAINTS_NOW=yesterday expect_exit 2 list
+COMPLAINTS_NOW=tomorrow expect_exit 2 list
 expect_contains "$ERR" "COMPLAINTS_NOW" "a bad COMPLAINTS_NOW is named"
 
 # COMPLAINTS_NOW is "now": a complaint added without --received is received then.

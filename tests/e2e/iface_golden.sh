@@ -63,8 +63,10 @@ assert rows == [
 ' || fail "list-overdue --format json: a hand-worked figure differs"
 expect_exit 0 remind
 expect_contains "$OUT" "1 overdue, 1 due soon." "remind: counts"
-expect_contains "$OUT" "was due 2026-03-15T08:00:00+00:00 (1 day overdue)" "remind: 2a1m0003"
-expect_contains "$OUT" "due 2026-03-17 (Tuesday)" "remind: 2a1m0002"
+# Dates as people write them in a mail: weekday, day, month; the time for an hour-based one.
+expect_contains "$OUT" "was due Sunday 15 March, 08:00 (1 day overdue)" "remind: 2a1m0003"
+expect_contains "$OUT" "due Tuesday 17 March" "remind: 2a1m0002"
+expect_contains "$OUT" "Complaints to act on as of Monday 16 March 2026, 09:00" "remind: as of"
 c export --format json | python3 -c '
 import json, sys
 d = json.load(sys.stdin)

@@ -31,12 +31,18 @@ expect_eq "$handlers" "== Complaints Officer ==|== Sarah Robb ==|" "remind group
 expect_contains "$OUT" "Next: contact the complainant to acknowledge the complaint" "action text"
 expect_contains "$OUT" "\\x1b[31mred\\u202e" "control characters shown, not sent"
 [[ "$OUT" != *$'\e'* ]] || fail "remind printed a raw escape character"
-# --handler narrows it; a handler with nothing due gets silence.
+# --handler narrows it, in any case; a handler with nothing due gets silence; a handler nobody
+# knows is a usage error naming the closest (a typo in a crontab must not mean silence).
 expect_exit 0 remind --handler "Sarah Robb"
 expect_not_contains "$OUT" "Complaints Officer" "remind --handler"
-out=$(c remind --handler "Nobody" 2>&1; echo "rc=$?")
+expect_exit 0 remind --handler "sarah robb"
+expect_contains "$OUT" "== Sarah Robb ==" "remind --handler in any case"
+out=$(c remind --handler "review-panel" 2>&1; echo "rc=$?")
 expect_eq "$out" "rc=0" "remind for a handler with nothing due"
+expect_exit 2 remind --handler "Nobody"
+expect_contains "$ERR" "--handler: no handler is 'Nobody'; known handlers include:" \
+  "remind for a handler nobody knows"
 # A broken complaint file is not silence: it is reported, and the exit code says so.
 echo 'id = ' >complaints/2a1m0009.toml
-expect_exit 3 remind --handler "Nobody"
+expect_exit 3 remind --handler "review-panel"
 expect_contains "$ERR" "2a1m0009.toml" "remind reports a broken file"

@@ -11,11 +11,21 @@ for policy in housing-ombudsman lgsco spso nhs-england fca-disp eyfs big-bums; d
 done
 
 # Twinkle's reviews its own procedure every 12 months and last did on 5 March 2024: a warning
-# Twinkle's can act on, and the only one.
+# Twinkle's can act on, and the only one. A warning alone exits 0 (`check && git commit`
+# still commits); --strict makes it exit 1, for a hook that should stop on it.
 c init twinkles --policy twinkles >/dev/null
-expect_exit 1 -C twinkles check
+expect_exit 0 -C twinkles check
 expect_eq "$ERR" "complaints: warning: policy twinkles 2024-03-05 is overdue for review: last reviewed 2024-03-05, to be reviewed every 12 months, so due by 2025-03-05" \
   "twinkles: only its own review"
+expect_eq "$OUT" "" "twinkles: warnings go to stderr only"
+expect_exit 1 -C twinkles check --strict
+expect_contains "$ERR" "policy twinkles 2024-03-05 is overdue for review" "--strict: the same warning"
+(cd twinkles && git init -q . && git add -A && git -c user.name=t -c user.email=t@example.org \
+  commit -qm start) || fail "git commit in the twinkles register"
+echo "x" > twinkles/hook-check
+(cd twinkles && "$COMPLAINTS" check 2>/dev/null && git add hook-check && \
+  git -c user.name=t -c user.email=t@example.org commit -qm "after check") ||
+  fail "'complaints check && git commit' commits on a register with only warnings"
 
 # The Housing Ombudsman's Code is dated 1 April 2024, reviewed every 12 months. Adopted on
 # 30 November 2026, the register's copy is last reviewed then: due by 30 November 2027.
@@ -24,7 +34,7 @@ expect_contains "$(cat "$copy")" "last_reviewed = 2026-11-30" "the adoption day 
 expect_contains "$(cat "$copy")" "(it was last_reviewed = 2024-04-01)" "the code's own date is kept in a comment"
 expect_exit 0 -C housing-ombudsman --as-of 2027-11-30T12:00 check
 expect_eq "$ERR" "" "not due for review on the anniversary of adoption"
-expect_exit 1 -C housing-ombudsman --as-of 2027-12-01T09:00 check
+expect_exit 0 -C housing-ombudsman --as-of 2027-12-01T09:00 check
 expect_contains "$ERR" "policy housing-ombudsman 2024-04-01 is overdue for review: last reviewed 2026-11-30" \
   "due a year after adoption"
 # Adopting by file path works the same way; a policy of the organisation's own is copied as it is.

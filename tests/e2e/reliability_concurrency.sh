@@ -27,7 +27,7 @@ expect_eq "$(ls complaints/*.toml | wc -l)" 51 "complaint files"
 listed=$(c list --format json | json "'\n'.join(sorted(x['summary'] for x in d))")$'\n'
 for i in $(seq 1 50); do
   expect_contains "$listed" "Parallel complaint $i"$'\n' "complaint $i"
-  id=$(cat "$WORK/add.$i")
+  id=$(head -1 "$WORK/add.$i") # the ID, then "recorded as of" (COMPLAINTS_NOW) on stderr
   expect_contains "$(c show "$id")" "Parallel complaint $i" "complaint $i under its printed ID"
 done
 events=$(c show "$shared" --format json | json "'\n'.join(e.get('text', '') for e in d['events'])")$'\n'

@@ -36,16 +36,41 @@ TEST_CASE("now: a bad value is a usage error naming where it came from") {
     auto zone = find_zone("Europe/London");
     REQUIRE(zone.ok());
     GlobalOptions flag;
-    flag.as_of = "yesterday";
+    flag.as_of = "tomorrow";
     auto from_flag = Session(flag).now(*zone);
     REQUIRE_FALSE(from_flag.ok());
     CHECK(from_flag.error().kind == ErrorKind::usage);
-    CHECK(from_flag.error().message.starts_with("--as-of: bad date/time 'yesterday'"));
+    CHECK(from_flag.error().message.starts_with("--as-of: bad date/time 'tomorrow'"));
     GlobalOptions variable = flag;
     variable.as_of_from_environment = true;
     auto from_variable = Session(variable).now(*zone);
     REQUIRE_FALSE(from_variable.ok());
-    CHECK(from_variable.error().message.starts_with("COMPLAINTS_NOW: bad date/time 'yesterday'"));
+    CHECK(from_variable.error().message.starts_with("COMPLAINTS_NOW: bad date/time 'tomorrow'"));
+}
+
+TEST_CASE("--at and --received read relative forms against --as-of, not the clock") {
+    GlobalOptions options;
+    options.as_of = "2026-03-27T10:00";
+    Session session(options);
+    auto zone = find_zone("Europe/London");
+    REQUIRE(zone.ok());
+    auto yesterday = session.moment("yesterday", "--at", *zone);
+    REQUIRE(yesterday.ok());
+    CHECK(format_moment(*yesterday, *zone) == "2026-03-26T10:00:00+00:00");
+    auto morning = session.moment("08:45", "--received", *zone);
+    REQUIRE(morning.ok());
+    CHECK(format_moment(*morning, *zone) == "2026-03-27T08:45:00+00:00");
+    auto bad = session.moment("soonish", "--at", *zone);
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().message.starts_with("--at: bad date/time 'soonish'"));
+}
+
+TEST_CASE("an event is never anonymous: --by, else git's user.name, else the login name") {
+    GlobalOptions options;
+    options.register_dir = "/nonexistent/register"; // no register: no git to ask
+    Session session(options);
+    CHECK(session.author("sarah") == "sarah");
+    CHECK_FALSE(session.author("").empty());
 }
 
 TEST_CASE("COMPLAINTS_LOCK_WAIT: seconds from 0 to 600, anything else a usage error") {

@@ -53,12 +53,35 @@ TEST_CASE("periods are read from policy text") {
           "bad period '834 years': the count must be between 0 and 833");
 }
 
+TEST_CASE("the short forms staff type read as the same periods as the words") {
+    auto period = [](const char* text) {
+        auto parsed = parse_period(text);
+        REQUIRE(parsed.ok());
+        return *parsed;
+    };
+    CHECK(period("48h") == Period{48, Unit::hours});
+    CHECK(period("2d") == Period{2, Unit::days});
+    CHECK(period("2wd") == Period{2, Unit::working_days});
+    CHECK(period("2WD") == Period{2, Unit::working_days});
+    CHECK(period("2 wd") == Period{2, Unit::working_days});
+    CHECK(period("3w") == Period{3, Unit::weeks});
+    CHECK(period("1m") == Period{1, Unit::months});
+    CHECK(period("2y") == Period{24, Unit::months});
+    for (const char* text : {"wd", "2x", "2 d s", "-2d", "2.5d", "d2", "2dd"}) {
+        CAPTURE(text);
+        CHECK_FALSE(parse_period(text).ok());
+    }
+    CHECK(parse_period("10001d").error().message ==
+          "bad period '10001d': the count must be between 0 and 10000");
+}
+
 TEST_CASE("bad periods say what was expected") {
     auto typo = parse_period("5 dayz");
     REQUIRE_FALSE(typo.ok());
     CHECK(typo.error().kind == ErrorKind::usage);
-    CHECK(typo.error().message == "bad period '5 dayz': expected a number and a unit (hours, "
-                                  "days, working days, weeks, months, years)");
+    CHECK(typo.error().message ==
+          "bad period '5 dayz': expected a number and a unit: 48h, 5d, 10wd, 2w, 1m, 1y, or spelt "
+          "out (48 hours, 5 days, 10 working days, 2 weeks, 1 month, 1 year)");
     for (const char* text :
          {"", "days", "5", "-5 days", "+5 days", "5.5 days", "five days", "5days", "5 working",
           "5 days later", "0x10 days", "5 working weeks"}) {

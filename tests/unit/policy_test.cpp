@@ -359,8 +359,9 @@ TEST_CASE("errors name the file, line and column and say how to fix it") {
         CHECK(error_of(with_milestone(R"(  id = "resolve"
   within = "5 dayz"
   met_by = "resolved"
-)")) == "p.toml:9:12: 'within': bad period '5 dayz': expected a number and a unit "
-        "(hours, days, working days, weeks, months, years)");
+)")) == "p.toml:9:12: 'within': bad period '5 dayz': expected a number and a unit: "
+        "48h, 5d, 10wd, 2w, 1m, 1y, or spelt out (48 hours, 5 days, 10 working days, 2 weeks, "
+        "1 month, 1 year)");
     }
     SUBCASE("met_by must be an event type") {
         CHECK(error_of(with_milestone(R"(  id = "resolve"
@@ -683,8 +684,9 @@ TEST_CASE("periodic milestones: every") {
               "p.toml:9:3: unknown key 'evry' in [[stage.milestone]]; did you mean 'every'?");
         CHECK(error_of(with_milestone("  id = \"update\"\n  every = \"weekly\"\n  met_by = "
                                       "\"update\"\n")) ==
-              "p.toml:9:11: 'every': bad period 'weekly': expected a number and a unit (hours, "
-              "days, working days, weeks, months, years)");
+              "p.toml:9:11: 'every': bad period 'weekly': expected a number and a unit: 48h, "
+              "5d, 10wd, 2w, 1m, 1y, or spelt out (48 hours, 5 days, 10 working days, 2 weeks, "
+              "1 month, 1 year)");
     }
 }
 

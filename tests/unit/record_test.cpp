@@ -53,11 +53,14 @@ TEST_CASE("extend --for: one month, and singular units") {
     CHECK(*day->extend_by == Period{1, Unit::working_days});
 }
 
-TEST_CASE("extend --for takes only the spelt-out form, and names itself when it does not read") {
-    auto event = event_from_flags(command("extend"), given({{"--for", {"3wd"}}}));
+TEST_CASE("extend --for takes every form of a period, and names itself when it does not read") {
+    auto short_form = event_from_flags(command("extend"), given({{"--for", {"3wd"}}}));
+    REQUIRE(short_form.ok());
+    CHECK(*short_form->extend_by == Period{3, Unit::working_days});
+    auto event = event_from_flags(command("extend"), given({{"--for", {"3x"}}}));
     REQUIRE_FALSE(event.ok());
     CHECK(event.error().kind == ErrorKind::usage);
-    CHECK(event.error().message.starts_with("--for: bad period '3wd'"));
+    CHECK(event.error().message.starts_with("--for: bad period '3x'"));
 }
 
 TEST_CASE("extend --until reads a day; a bad one names the flag") {
@@ -90,7 +93,7 @@ TEST_CASE("resolve keeps each --remedy, in order") {
 
 TEST_CASE("each flag fills the field its table entry names") {
     auto escalated = event_from_flags(command("escalate"),
-                                      given({{"--to", {"review"}}, {"--reason", {"unhappy"}}}));
+                                      given({{"--to", {"review"}}, {"--note", {"unhappy"}}}));
     REQUIRE(escalated.ok());
     CHECK(escalated->stage == "review");
     CHECK(escalated->text == "unhappy");

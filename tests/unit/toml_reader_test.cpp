@@ -147,8 +147,9 @@ TEST_CASE("periods are text such as \"10 working days\"") {
     CHECK(value_of<Period>("within = \"10 working days\"\n", read) ==
           Period{10, Unit::working_days});
     CHECK(problem("within = \"soon\"\n", read) ==
-          "1:10: 'within': bad period 'soon': expected a number and a unit (hours, days, working "
-          "days, weeks, months, years)");
+          "1:10: 'within': bad period 'soon': expected a number and a unit: 48h, 5d, 10wd, "
+          "2w, 1m, 1y, or spelt out (48 hours, 5 days, 10 working days, 2 weeks, 1 month, 1 "
+          "year)");
     CHECK(problem("within = 10\n", read) ==
           "1:10: 'within' must be text in quotes, not a whole number");
 }
