@@ -2,8 +2,8 @@
 #include "cli/check_files.hpp"
 #include "cli/escape.hpp"
 
-#include <cerrno>
 #include "cli/git.hpp"
+#include <cerrno>
 
 #include "complaints/relative_moment.hpp"
 

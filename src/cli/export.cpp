@@ -17,8 +17,8 @@ struct ExportOptions {
     std::string format = "csv";
     bool events = false;
     bool redact = false;
-    bool raw = false;   ///< CSV for scripts: no formula guard
-    bool excel = false; ///< CSV for Excel: a UTF-8 byte-order mark, guarded
+    bool raw = false;        ///< CSV for scripts: no formula guard
+    bool excel = false;      ///< CSV for Excel: a UTF-8 byte-order mark, guarded
     std::string complainant; ///< subject access: one person's complaints (subject_access.hpp)
 };
 

@@ -23,8 +23,7 @@ const std::vector<std::string>& all_event_types() {
         std::string(event_type::withdrawn),    std::string(event_type::referred),
         std::string(event_type::meeting),      std::string(event_type::update),
         std::string(event_type::amended),      std::string(event_type::delay_response),
-        std::string(event_type::imported),
-        std::string(event_type::anonymised),
+        std::string(event_type::imported),     std::string(event_type::anonymised),
     };
     return types;
 }

@@ -100,9 +100,9 @@ class Walk {
 
 std::optional<std::string> Walk::out_of_order(const Event& event) const {
     static const std::vector<std::string_view> always{
-        event_type::note,   event_type::referred, event_type::reopened, event_type::escalated,
-        event_type::update, event_type::assigned, event_type::amended,  event_type::imported,
-        event_type::anonymised};
+        event_type::note,      event_type::referred, event_type::reopened,
+        event_type::escalated, event_type::update,   event_type::assigned,
+        event_type::amended,   event_type::imported, event_type::anonymised};
     const std::string_view type = event.type;
     if (is_finished() && (std::find(always.begin(), always.end(), type) == always.end() ||
                           (type == event_type::escalated && status_ == ComplaintStatus::withdrawn)))

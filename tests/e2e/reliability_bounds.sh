@@ -59,7 +59,7 @@ expect_contains "$OUT" "closure: closed for 2027" "explain names the closures sk
 for command in show list list-overdue remind check calendar ids; do
   case $command in
     show) timed 0 show "$id" ;;
-    check) timed 1 check ;; # the shipped policy is overdue for review: a warning, exit 1
+    check) timed 0 check ;; # the shipped policy is overdue for review: a warning, exit 0
     calendar) timed 0 calendar --year 2027 ;;
     ids) timed 0 ids ;;
     *) timed 0 "$command" ;;
