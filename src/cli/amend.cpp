@@ -91,11 +91,8 @@ Status run_amend(const AmendOptions& options, Session& session) {
     std::vector<std::string> keys = apply(options, *reading->policy, amended);
     add_changed_days(*current, amended, keys);
     if (keys.empty()) return usage_error("nothing to amend: give a field to fill in or correct");
-    auto now = session.now(zone);
-    if (!now) return now.error();
-    auto at = options.at.empty() ? Result<Instant>(*now) : session.moment(options.at, "--at", zone);
+    auto at = session.event_moment(options.at, zone);
     if (!at) return at.error();
-    if (*at > *now) return usage_error("--at is in the future (pass --as-of to act later)");
     Event event;
     event.type = event_type::amended;
     event.at = *at;

@@ -95,11 +95,8 @@ Status check_choice(const AnonymiseOptions& options) {
 Result<Event> anonymised_event(const AnonymiseOptions& options, Session& session,
                                const date::time_zone* zone) {
     if (options.by.empty()) return usage_error("--by: say who anonymises (or set COMPLAINTS_USER)");
-    auto now = session.now(zone);
-    if (!now) return now.error();
-    auto at = options.at.empty() ? Result<Instant>(*now) : session.moment(options.at, "--at", zone);
+    auto at = session.event_moment(options.at, zone);
     if (!at) return at.error();
-    if (*at > *now) return usage_error("--at is in the future (pass --as-of to act later)");
     Event event;
     event.type = event_type::anonymised;
     event.at = *at;

@@ -141,6 +141,16 @@ Result<Instant> Session::moment(const std::string& text, const std::string& flag
     return parsed;
 }
 
+Result<Instant> Session::event_moment(const std::string& at, const date::time_zone* zone) {
+    auto current = now(zone);
+    if (!current) return current.error();
+    auto moment_at = at.empty() ? Result<Instant>(*current) : moment(at, "--at", zone);
+    if (!moment_at) return moment_at.error();
+    if (*moment_at > *current)
+        return usage_error("--at is in the future (pass --as-of to act later)");
+    return moment_at;
+}
+
 std::string Session::author(const std::string& given) {
     if (!given.empty()) return given; // --by, or $COMPLAINTS_USER through CLI11's envname
     if (auto reg = open_register(); reg) {

@@ -80,6 +80,9 @@ class Session {
     /// time, or today, yesterday, HH:MM, -2d, -3h relative to `now`.
     Result<Instant> moment(const std::string& text, const std::string& flag,
                            const date::time_zone* zone);
+    /// When an event happened: `at` (--at) read as `moment` does, else now; never after now
+    /// (a usage error: pass --as-of to act later).
+    Result<Instant> event_moment(const std::string& at, const date::time_zone* zone);
     /// Who records an event: `given` (--by or $COMPLAINTS_USER), else git's user.name in the
     /// register, else the login name; never empty, so no event is anonymous.
     std::string author(const std::string& given);

@@ -14,17 +14,6 @@ namespace complaints::cli {
 
 namespace {
 
-/// `text` lowercased (ASCII), without spaces at either end: how staff-typed names compare.
-std::string folded(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t");
-    if (first == std::string_view::npos) return {};
-    text = text.substr(first, text.find_last_not_of(" \t") - first + 1);
-    std::string out(text);
-    for (char& c : out)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 /// Adds `name` to `names` unless it is empty or there already (ignoring case).
 void add_name(std::vector<std::string>& names, std::string_view name) {
     if (folded(name).empty()) return;

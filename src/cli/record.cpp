@@ -127,9 +127,8 @@ Status append_event(Session& session, const Reading& before, const EventInput& i
     const date::time_zone* zone = before.calendar->zone();
     auto now = session.now(zone);
     if (!now) return now.error();
-    auto at = input.at.empty() ? Result<Instant>(*now) : session.moment(input.at, "--at", zone);
+    auto at = session.event_moment(input.at, zone);
     if (!at) return at.error();
-    if (*at > *now) return usage_error("--at is in the future (pass --as-of to act later)");
     event.at = *at;
     event.by = session.author(input.by);
     auto reg = session.open_register();

@@ -4,6 +4,7 @@
 #include "complaints/policy.hpp"
 
 #include "complaints/complaint.hpp"
+#include "complaints/spelling.hpp"
 
 #include <fmt/format.h>
 
@@ -13,17 +14,6 @@
 namespace complaints {
 
 namespace {
-
-/// `text` lowercased, without spaces at either end: how names typed by staff are compared.
-std::string folded(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t");
-    if (first == std::string_view::npos) return {};
-    text = text.substr(first, text.find_last_not_of(" \t") - first + 1);
-    std::string out(text);
-    for (char& c : out)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 bool lists(const std::vector<std::string>& list, std::string_view name) {
     return !name.empty() && std::find(list.begin(), list.end(), name) != list.end();

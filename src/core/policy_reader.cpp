@@ -3,6 +3,7 @@
 #include "complaints/policy.hpp"
 
 #include "complaints/complaint.hpp"
+#include "complaints/spelling.hpp"
 #include "toml_input.hpp"
 #include "toml_reader.hpp"
 
@@ -54,13 +55,6 @@ const TableSchema milestone_schema{
      "late_extension", "whichever_later", "action", "contact"}};
 const TableSchema later_schema{"whichever_later", {"within", "from"}};
 const TableSchema time_limit_schema{"time_limit", {"within", "from", "whichever_later"}};
-
-std::string lowercase(std::string_view text) {
-    std::string out(text);
-    for (char& c : out)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 // --- [policy] -----------------------------------------------------------------------------
 

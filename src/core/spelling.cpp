@@ -38,8 +38,6 @@ std::string closest_spelling(std::string_view word, const std::vector<std::strin
     return std::string(best);
 }
 
-namespace {
-
 std::string lowercase(std::string_view text) {
     std::string out(text);
     for (char& c : out)
@@ -47,7 +45,11 @@ std::string lowercase(std::string_view text) {
     return out;
 }
 
-} // namespace
+std::string folded(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t");
+    if (first == std::string_view::npos) return {};
+    return lowercase(text.substr(first, text.find_last_not_of(" \t") - first + 1));
+}
 
 std::vector<std::string> closest_spellings(std::string_view word,
                                            const std::vector<std::string>& options,

@@ -11,7 +11,7 @@ namespace complaints {
 namespace {
 
 /// `text` lowercased (ASCII), trimmed, each run of spaces made one: how people are compared.
-std::string folded(std::string_view text) {
+std::string folded_person(std::string_view text) {
     std::string out;
     for (char ch : text) {
         const auto byte = static_cast<unsigned char>(ch);
@@ -38,15 +38,16 @@ bool close_to(const std::string& value, const std::string& who) {
 } // namespace
 
 SubjectFinding find_subject(const Complaint& complaint, std::string_view who) {
-    const std::string person = folded(who);
+    const std::string person = folded_person(who);
     if (person.empty()) return {};
-    const std::string name = folded(complaint.name), contact = folded(complaint.contact);
+    const std::string name = folded_person(complaint.name),
+                      contact = folded_person(complaint.contact);
     if (name == person) return {SubjectMatch::match, "name"};
     if (contact == person) return {SubjectMatch::match, "contact"};
     if (close_to(name, person)) return {SubjectMatch::near_miss, "name is close"};
     if (close_to(contact, person)) return {SubjectMatch::near_miss, "contact is close"};
     for (const std::string& involved : complaint.people)
-        if (folded(involved) == person || close_to(folded(involved), person))
+        if (folded_person(involved) == person || close_to(folded_person(involved), person))
             return {SubjectMatch::near_miss, "named among the people involved"};
     return {};
 }
