@@ -1,9 +1,11 @@
 // Fuzz target: the complaint file reader, the writer and the event appender.
 // Any input: the reader returns a value or an error, never crashes. When it reads a complaint,
 // writing that complaint and reading it back gives an equal complaint, and appending an event
-// to the input keeps it readable with that one more event.
+// to the input keeps it readable with that one more event. Whatever the fast path for the
+// written form reads, the general TOML reader reads the same, at the same positions.
 
 #include "complaints/complaint.hpp"
+#include "core/written_form.hpp"
 #include "fuzz_target.hpp"
 
 #include <algorithm>
@@ -29,10 +31,30 @@ void require(bool condition) {
     if (!condition) __builtin_trap();
 }
 
+/// The fast path and the general reader agree on everything the fast path reads.
+void same_either_way(std::string_view text) {
+    auto fast = read_written_form(text, "fuzz.toml");
+    if (!fast) return;
+    auto general = parse_complaint_as_toml(text, "fuzz.toml");
+    require(general.ok() && *general == *fast);
+    require(fast->policy_line == general->policy_line &&
+            fast->policy_column == general->policy_column &&
+            fast->version_line == general->version_line &&
+            fast->version_column == general->version_column &&
+            fast->severity_line == general->severity_line &&
+            fast->severity_column == general->severity_column &&
+            fast->channel_line == general->channel_line &&
+            fast->channel_column == general->channel_column);
+    for (std::size_t i = 0; i < fast->events.size(); ++i)
+        require(fast->events[i].line == general->events[i].line &&
+                fast->events[i].column == general->events[i].column);
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string_view text(reinterpret_cast<const char*>(data), size);
+    same_either_way(text);
     auto complaint = parse_complaint(text, "fuzz.toml");
     if (!complaint) return 0;
     static const date::time_zone* utc = date::locate_zone("UTC");

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,10 @@ std::string make_complaint_id(date::sys_days day, const std::function<std::uint3
 
 /// True when `text` is a well-formed ID or ID fragment (only ID characters, 1-8 long).
 bool is_id_fragment(std::string_view text);
+
+/// The ID `text` names when it is a whole one (eight characters, any case, look-alike letters
+/// read as match_id reads them), else nothing.
+std::optional<std::string> whole_id(std::string_view text);
 
 /// Picks the ID that `fragment` names among `ids`: an exact match, else the only ID with it as
 /// prefix or suffix. Unknown: not_found. Ambiguous: not_found listing the candidates.

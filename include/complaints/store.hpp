@@ -129,11 +129,15 @@ class Register {
 
     /// IDs of every complaint file, sorted.
     std::vector<std::string> complaint_ids() const;
-    /// Resolves an ID, or an unambiguous prefix or suffix of one.
+    /// Resolves an ID, or an unambiguous prefix or suffix of one. A whole ID whose file exists
+    /// is answered without listing the folder.
     Result<std::string> resolve_id(std::string_view fragment) const;
     Result<Complaint> load(std::string_view id) const;
-    /// Every complaint that loads, plus an error for each file that does not.
+    /// Every complaint that loads, plus an error for each file that does not. Large registers
+    /// are read by one thread per core; the answer is the same, in the same order.
     LoadedComplaints load_all() const;
+    /// `load` for each of `ids`, in their order (read as `load_all` reads).
+    std::vector<Result<Complaint>> load_each(const std::vector<std::string>& ids) const;
     /// Permissions, leftover temporary files, links and stray files; see docs/RELIABILITY.md.
     FileFindings inspect_files() const;
     /// The files and folders, relative to the root, that must be committed to be shared.

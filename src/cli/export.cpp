@@ -8,6 +8,8 @@
 #include "complaints/personal.hpp"
 
 #include <fmt/format.h>
+#include <optional>
+#include <stdexcept>
 
 namespace complaints::cli {
 
@@ -96,39 +98,62 @@ std::string joined(const std::vector<std::string>& items) {
     return fmt::format("{}", fmt::join(items, "; "));
 }
 
-std::string complaint_cell(const Reading& r, const std::string& column) {
-    const Complaint& c = r.complaint;
-    const date::time_zone* zone = r.calendar->zone();
-    const Deadline* next = next_staff_deadline(r.state);
-    const Event* ack = first_event(c, event_type::acknowledged);
-    const Event* resolved = resolution(r);
-    const std::map<std::string, std::function<std::string()>> cells{
-        {"id", [&] { return c.id; }},
-        {"policy", [&] { return c.policy; }},
-        {"policy_version", [&] { return c.policy_version; }},
-        {"received", [&] { return format_moment(c.received, zone); }},
-        {"channel", [&] { return c.channel; }},
-        {"status", [&] { return status_name(r.state.status); }},
-        {"stage", [&] { return r.state.stage; }},
-        {"stage_title", [&] { return r.state.stage_title; }},
-        {"handler", [&] { return r.state.handler; }},
-        {"severity", [&] { return c.severity; }},
-        {"category", [&] { return c.category; }},
-        {"paused", [&] { return std::string(r.state.paused ? "yes" : "no"); }},
-        {"next_milestone", [&] { return next ? deadline_name(*next) : ""; }},
-        {"next_due", [&] { return next ? due_text(next->due, zone) : ""; }},
-        {"next_state", [&] { return next ? state_name(next->state) : ""; }},
-        {"acknowledged_at", [&] { return ack ? format_moment(ack->at, zone) : ""; }},
-        {"resolved_at", [&] { return resolved ? format_moment(resolved->at, zone) : ""; }},
-        {"finding", [&] { return resolved ? resolved->finding : ""; }},
-        {"remedies", [&] { return resolved ? joined(resolved->remedies) : ""; }},
-        {"outcome", [&] { return resolved ? resolved->outcome : ""; }},
-        {"name", [&] { return c.name; }},
-        {"contact", [&] { return c.contact; }},
-        {"summary", [&] { return c.summary; }},
-    };
-    return cells.at(column)();
-}
+/// One complaint's CSV cells: what every cell needs is found once per row, not once per cell.
+class ComplaintRow {
+  public:
+    explicit ComplaintRow(const Reading& r)
+        : r_(r), c_(r.complaint), zone_(r.calendar->zone()), next_(next_staff_deadline(r.state)),
+          ack_(first_event(c_, event_type::acknowledged)), resolved_(resolution(r)) {}
+
+    std::string cell(const std::string& column) const {
+        if (auto text = intake_cell(column)) return *text;
+        if (auto text = state_cell(column)) return *text;
+        return outcome_cell(column);
+    }
+
+  private:
+    const Reading& r_;
+    const Complaint& c_;
+    const date::time_zone* zone_;
+    const Deadline* next_;
+    const Event* ack_;
+    const Event* resolved_;
+
+    std::optional<std::string> intake_cell(const std::string& column) const {
+        if (column == "id") return c_.id;
+        if (column == "policy") return c_.policy;
+        if (column == "policy_version") return c_.policy_version;
+        if (column == "received") return format_moment(c_.received, zone_);
+        if (column == "channel") return c_.channel;
+        if (column == "severity") return c_.severity;
+        if (column == "category") return c_.category;
+        if (column == "name") return c_.name;
+        if (column == "contact") return c_.contact;
+        if (column == "summary") return c_.summary;
+        return std::nullopt;
+    }
+
+    std::optional<std::string> state_cell(const std::string& column) const {
+        if (column == "status") return status_name(r_.state.status);
+        if (column == "stage") return r_.state.stage;
+        if (column == "stage_title") return r_.state.stage_title;
+        if (column == "handler") return r_.state.handler;
+        if (column == "paused") return std::string(r_.state.paused ? "yes" : "no");
+        if (column == "next_milestone") return next_ ? deadline_name(*next_) : "";
+        if (column == "next_due") return next_ ? due_text(next_->due, zone_) : "";
+        if (column == "next_state") return next_ ? state_name(next_->state) : "";
+        if (column == "acknowledged_at") return ack_ ? format_moment(ack_->at, zone_) : "";
+        return std::nullopt;
+    }
+
+    std::string outcome_cell(const std::string& column) const {
+        if (column == "resolved_at") return resolved_ ? format_moment(resolved_->at, zone_) : "";
+        if (column == "finding") return resolved_ ? resolved_->finding : "";
+        if (column == "remedies") return resolved_ ? joined(resolved_->remedies) : "";
+        if (column == "outcome") return resolved_ ? resolved_->outcome : "";
+        throw std::logic_error("export: no complaint column '" + column + "'");
+    }
+};
 
 std::string event_cell(const Event& e, const std::string& id, const date::time_zone* zone,
                        const std::string& column) {
@@ -206,7 +231,8 @@ class Writer {
         if (o.format == "csv")
             return csv_row(
                 kept(complaint_columns, o.redact),
-                [&](const std::string& column) { return complaint_cell(r, column); }, !o.raw);
+                [row = ComplaintRow(r)](const std::string& column) { return row.cell(column); },
+                !o.raw);
         if (!o.redact) return separator() + complaint_json(r);
         Reading copy{redacted(r.complaint), r.policy, r.calendar, r.state};
         return separator() + complaint_json(copy);

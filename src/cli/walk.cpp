@@ -13,23 +13,36 @@
 
 namespace complaints::cli {
 
+namespace {
+
+/// Complaints read at once (by one thread per core) before they are visited: enough to keep
+/// the cores busy, few enough that a large register never sits in memory whole.
+constexpr std::size_t complaints_per_batch = 2048;
+
+} // namespace
+
 Status for_each_reading(Session& session, std::vector<Error>& problems,
                         const std::function<void(const Reading&)>& visit) {
     auto reg = session.open_register();
     if (!reg) return reg.error();
-    for (const std::string& id : (*reg)->complaint_ids()) {
-        auto complaint = (*reg)->load(id);
-        if (!complaint) {
-            problems.push_back(complaint.error());
-            continue;
+    const std::vector<std::string> ids = (*reg)->complaint_ids();
+    for (std::size_t first = 0; first < ids.size(); first += complaints_per_batch) {
+        const auto last = std::min(ids.size(), first + complaints_per_batch);
+        const std::vector<std::string> batch(ids.begin() + static_cast<long>(first),
+                                             ids.begin() + static_cast<long>(last));
+        for (auto& complaint : (*reg)->load_each(batch)) {
+            if (!complaint) {
+                problems.push_back(complaint.error());
+                continue;
+            }
+            auto reading = session.read(std::move(complaint.value()));
+            if (reading) {
+                if (received_by_now(session, *reading)) visit(*reading);
+            } else if (reading.error().kind == ErrorKind::usage)
+                return reading.error();
+            else
+                problems.push_back(reading.error());
         }
-        auto reading = session.read(std::move(complaint.value()));
-        if (reading) {
-            if (received_by_now(session, *reading)) visit(*reading);
-        } else if (reading.error().kind == ErrorKind::usage)
-            return reading.error();
-        else
-            problems.push_back(reading.error());
     }
     return done();
 }

@@ -5,6 +5,7 @@
 #include "git_conflict.hpp"
 #include "toml_input.hpp"
 #include "toml_reader.hpp"
+#include "written_form.hpp"
 
 #include <algorithm>
 #include <array>
@@ -246,6 +247,12 @@ void read_intake_key(TomlReader& reader, std::string_view key, const toml::node&
 } // namespace
 
 Result<Complaint> parse_complaint(std::string_view text, std::string_view path) {
+    if (auto status = no_conflict_markers(text, path); !status) return status.error();
+    if (auto complaint = read_written_form(text, path)) return std::move(*complaint);
+    return parse_complaint_as_toml(text, path);
+}
+
+Result<Complaint> parse_complaint_as_toml(std::string_view text, std::string_view path) {
     if (auto status = no_conflict_markers(text, path); !status) return status.error();
     auto table = parse_toml_file(text, path);
     if (!table) return table.error();

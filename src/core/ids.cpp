@@ -56,6 +56,12 @@ bool is_id_fragment(std::string_view text) {
                        [](char c) { return alphabet.find(c) != std::string_view::npos; });
 }
 
+std::optional<std::string> whole_id(std::string_view text) {
+    auto id = normalised(text);
+    if (id.size() != id_length || !is_id_fragment(id)) return std::nullopt;
+    return id;
+}
+
 Result<std::string> match_id(std::string_view fragment, const std::vector<std::string>& ids) {
     auto part = normalised(fragment);
     if (!is_id_fragment(part))

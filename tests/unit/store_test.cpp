@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <doctest/doctest.h>
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <fstream>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -216,6 +217,45 @@ TEST_CASE("create, resolve, load and append") {
     CHECK(loaded->events[0].text == "Called Jo");
     CHECK(loaded->name == "Jo Bloggs");
     CHECK(loaded->path == (f.root / "complaints/275abcde.toml").lexically_normal().string());
+}
+
+TEST_CASE("a whole ID in any case resolves to its file; one without a file is not found") {
+    Fixture f;
+    REQUIRE(f.reg.create(new_complaint("275abcde"), london()).ok());
+    CHECK(*f.reg.resolve_id("275ABCDE") == "275abcde");
+    CHECK(*f.reg.resolve_id("275abcde") == "275abcde");
+    CHECK(f.reg.resolve_id("275abcdf").error().message == "no complaint '275abcdf'");
+}
+
+TEST_CASE("load_all reads a large register on every core to the answer one at a time gives") {
+    Fixture f;
+    // Enough files for several readers; some do not read, and must be reported in order too.
+    std::vector<std::string> ids;
+    for (int i = 0; i < 1200; ++i) {
+        std::string id = fmt::format("27{:06}", i);
+        Complaint c = new_complaint(id);
+        c.summary = fmt::format("complaint number {}", i);
+        REQUIRE(f.reg.create(c, london()).ok());
+        ids.push_back(id);
+    }
+    for (int i : {7, 500, 1199})
+        spill(f.reg.complaint_path(ids[static_cast<std::size_t>(i)]), "id = broken\n");
+    LoadedComplaints all = f.reg.load_all();
+    std::vector<Complaint> one_by_one;
+    std::vector<std::string> errors_one_by_one;
+    for (const std::string& id : f.reg.complaint_ids()) {
+        auto loaded = f.reg.load(id);
+        if (loaded)
+            one_by_one.push_back(*loaded);
+        else
+            errors_one_by_one.push_back(loaded.error().to_string());
+    }
+    CHECK(all.complaints.size() == 1197);
+    CHECK(all.complaints == one_by_one);
+    std::vector<std::string> errors;
+    for (const Error& error : all.errors)
+        errors.push_back(error.to_string());
+    CHECK(errors == errors_one_by_one);
 }
 
 TEST_CASE("append keeps every earlier byte, including a person's comment") {
