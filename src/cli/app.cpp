@@ -47,7 +47,9 @@ void add_global_options(CommandTable& table) {
     // CLI11 reads the variable (an empty one counts as unset) and names it in --help.
     app.add_option(
            "--as-of", options.as_of,
-           "Act as if it were this moment, e.g. 2026-03-27T10:00, yesterday, -2d (default: now)")
+           "Act as if it were this moment, e.g. 2026-03-27T10:00, yesterday, -2d (default: "
+           "now); without an offset, in the register's zone (register.toml time_zone, else the "
+           "default policy's)")
         ->envname("COMPLAINTS_NOW");
     app.add_flag("--no-color", options.no_colour, "Never colour the output");
     app.set_version_flag("-V,--version", program_version());

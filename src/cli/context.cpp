@@ -3,8 +3,10 @@
 #include "cli/escape.hpp"
 
 #include "cli/git.hpp"
+#include "cli/register_zone.hpp"
 #include <cerrno>
 
+#include "complaints/register_zone.hpp"
 #include "complaints/relative_moment.hpp"
 
 #include <cmath>
@@ -117,12 +119,25 @@ Instant clock_now() {
 
 } // namespace
 
+const date::time_zone* register_zone(Session& session) {
+    std::string name;
+    if (auto reg = session.open_register(); reg)
+        if (auto stated = stated_time_zone(**reg); stated) name = *stated;
+    if (name.empty())
+        if (auto policy = session.default_policy(); policy) name = (*policy)->calendar.zone_name;
+    // register.toml's zone is checked when the register is opened, a policy's when it is read.
+    auto found = find_zone(name.empty() ? "UTC" : name);
+    return found ? *found : date::locate_zone("UTC");
+}
+
 Result<Instant> Session::now(const date::time_zone* zone) {
     if (now_) return *now_;
     if (options_.as_of.empty()) {
         now_ = clock_now();
         return *now_;
     }
+    // One reading for the whole command: not the zone of whichever complaint came first.
+    if (register_) zone = register_zone(*this);
     const char* source = options_.as_of_from_environment ? "COMPLAINTS_NOW" : "--as-of";
     auto parsed = parse_moment(options_.as_of, zone);
     // "--as-of yesterday" is yesterday by the clock: only a relative form reads it.

@@ -2,6 +2,7 @@
 
 #include "cli/filters.hpp"
 #include "cli/present.hpp"
+#include "cli/register_zone.hpp"
 
 #include "complaints/procedure.hpp"
 
@@ -60,7 +61,7 @@ Result<Instant> register_now(Session& session, const date::time_zone*& zone) {
     if (!policy) return policy.error();
     auto calendar = session.calendar(**policy);
     if (!calendar) return calendar.error();
-    zone = (*calendar)->zone();
+    zone = register_zone(session);
     return session.now(zone);
 }
 

@@ -21,8 +21,8 @@ Status for_each_reading(Session& session, std::vector<Error>& problems,
 /// $COMPLAINTS_NOW); always true when "now" is the clock.
 bool received_by_now(Session& session, const Reading& reading);
 
-/// The moment the command acts as of, read in the zone of the register's default policy
-/// (set in `zone`), for headers written before any complaint is read.
+/// The moment the command acts as of, read in the register's zone (`register_zone`, set in
+/// `zone`), for headers written before any complaint is read.
 Result<Instant> register_now(Session& session, const date::time_zone*& zone);
 
 /// The --due-within flag, read by `parse_period` like every period ("3d", "2wd", "10 working

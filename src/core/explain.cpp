@@ -68,8 +68,11 @@ std::string unit_words(const Period& period, const WorkingCalendar& calendar) {
     return amount;
 }
 
-Day first_counted_day(Day anchor, const Period& period, const Counting& counting,
-                      const WorkingCalendar& calendar) {
+/// Day 1 of a day-based period, as the engine counts it (src/core/period.cpp); none for a
+/// period of no days, which ends on the day it is counted from.
+std::optional<Day> first_counted_day(Day anchor, const Period& period, const Counting& counting,
+                                     const WorkingCalendar& calendar) {
+    if (period.count == 0) return std::nullopt;
     Day first = counting.beginning_with ? anchor : anchor + date::days{1};
     if (period.unit == Unit::working_days) first = calendar.next_working_day_on_or_after(first);
     return first;
@@ -78,6 +81,26 @@ Day first_counted_day(Day anchor, const Period& period, const Counting& counting
 std::string capitalised(std::string text) {
     if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = char(text[0] - 'a' + 'A');
     return text;
+}
+
+/// Which day is day 1, in the engine's own terms: the anchor day when the period begins with
+/// it (for working days, only when it is one), else the first (working) day after it.
+std::string begins_words(const DeadlineExplanation& e, const Counting& counting,
+                         const WorkingCalendar& calendar) {
+    const std::string from = long_day(e.counted_from);
+    if (!e.first_day)
+        return fmt::format("The period is {}, so it ends on the day of {} itself ({}).",
+                           describe(e.period), e.anchor_event, from);
+    if (!counting.beginning_with)
+        return fmt::format("The day of {} ({}) is not counted. Day 1 is {}.", e.anchor_event, from,
+                           long_day(*e.first_day));
+    if (*e.first_day == e.counted_from)
+        return fmt::format("The period begins with the day of {}: {} counts as day 1.",
+                           e.anchor_event, from);
+    return fmt::format("The period begins with the day of {}, but {} is not a working day ({}), "
+                       "so it is not counted. Day 1 is {}.",
+                       e.anchor_event, from, calendar.why_not_working(e.counted_from),
+                       long_day(*e.first_day));
 }
 
 std::string counting_words(const DeadlineExplanation& e, const Counting& counting,
@@ -90,13 +113,7 @@ std::string counting_words(const DeadlineExplanation& e, const Counting& countin
         out = fmt::format("{} was on {}, not a working day ({}), so it counts as on {}. ",
                           capitalised(e.anchor_event), long_day(e.anchor_day),
                           calendar.why_not_working(e.anchor_day), long_day(e.counted_from));
-    out += counting.beginning_with
-               ? fmt::format("The period begins with the day of {}: {} counts as day 1.",
-                             e.anchor_event, long_day(e.counted_from))
-               : fmt::format("The day of {} ({}) is not counted.", e.anchor_event,
-                             long_day(e.counted_from));
-    if (e.first_day && !(counting.beginning_with && *e.first_day == e.counted_from))
-        out += fmt::format(" Day 1 is {}.", long_day(*e.first_day));
+    out += begins_words(e, counting, calendar);
     return out + " A day-based deadline ends at midnight at the end of its last day.";
 }
 
@@ -107,14 +124,21 @@ Period counted_period(const Deadline& deadline) {
     return deadline.occurrence > 0 && m.every ? *m.every : m.period;
 }
 
-/// For months: "1 month from Saturday 31 January 2026: February has no 31st, so ...".
-std::string month_note(Day from, Day last, const Counting& counting) {
-    date::year_month_day start{from};
-    date::year_month_day end{last};
-    if (counting.beginning_with || start.day() == end.day()) return "";
-    return fmt::format("{} {} has no day {}, so the period ends on its last day.",
-                       month_names[unsigned(end.month()) - 1], int(end.year()),
-                       unsigned(start.day()));
+/// For months: the month the count lands in may lack the anchor's day ("February 2026 has no
+/// day 31"), and a period beginning with the anchor day ends the day before the corresponding
+/// date; as months_after in src/core/period.cpp counts.
+std::string month_note(Day from, const Period& period, const Counting& counting) {
+    const date::year_month_day start{from};
+    const auto target = date::year_month{start.year(), start.month()} + date::months{period.count};
+    const date::day last = (target / date::last).day();
+    if (start.day() > last)
+        return fmt::format("{} {} has no day {}, so the period ends on its last day.",
+                           month_names[unsigned(target.month()) - 1], int(target.year()),
+                           unsigned(start.day()));
+    if (!counting.beginning_with || period.count == 0) return "";
+    return fmt::format("Beginning with {}, {} {} the day before the corresponding date, {}.",
+                       long_day(from), describe(period), period.count == 1 ? "ends" : "end",
+                       long_day(Day{target / start.day()}));
 }
 
 std::string clock_note(Instant from, Instant to, const date::time_zone* zone) {
@@ -136,7 +160,6 @@ void explain_roll_forward(DeadlineExplanation& e, const Deadline& deadline,
     e.rolled_from = unrolled.day;
     e.rolled_over =
         days_skipped(unrolled.day - date::days{1}, e.base_due.day - date::days{1}, calendar);
-    if (e.period.unit == Unit::months) e.note = month_note(e.counted_from, unrolled.day, plain);
 }
 
 void explain_days(DeadlineExplanation& e, const Deadline& deadline,
@@ -149,8 +172,7 @@ void explain_days(DeadlineExplanation& e, const Deadline& deadline,
         if (e.due.is_day && e.due.day > e.base_due.day)
             e.skipped_after = days_skipped(e.base_due.day, e.due.day, calendar);
     }
-    if (e.period.unit == Unit::months)
-        e.note = month_note(e.counted_from, e.base_due.day, counting);
+    if (e.period.unit == Unit::months) e.note = month_note(e.counted_from, e.period, counting);
     if (counting.roll_forward) explain_roll_forward(e, deadline, calendar);
 }
 

@@ -5,6 +5,7 @@
 
 #include "complaints/store.hpp"
 #include "complaints/ids.hpp"
+#include "complaints/register_zone.hpp"
 #include "complaints/utf8.hpp"
 #include "register_config.hpp"
 #include "toml_input.hpp"
@@ -161,6 +162,12 @@ Status unchanged_since(const fs::path& path, std::string_view text, std::string_
     if (!now) return now.error();
     if (*now == text) return done();
     return Error{ErrorKind::busy, std::string(message), shown(path)};
+}
+
+Result<std::string> stated_time_zone(const Register& reg) {
+    auto settings = read_register_config(reg.root() / register_config_name);
+    if (!settings) return settings.error();
+    return settings->time_zone;
 }
 
 Result<Register> Register::open(const fs::path& root) {

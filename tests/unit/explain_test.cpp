@@ -151,8 +151,54 @@ TEST_CASE("beginning with: the anchor day is day 1") {
     CHECK(e.counting.find("The period begins with the day of receipt of the complaint: Sunday 2 "
                           "November 2025 counts as day 1.") == 0);
     CHECK(e.base_due.day == day("2026-05-01"));
-    CHECK(e.note.empty());
+    CHECK(e.note == "Beginning with Sunday 2 November 2025, 6 months end the day before the "
+                    "corresponding date, Saturday 2 May 2026.");
     CHECK(e.rule.find("(beginning with that day)") != std::string::npos);
+}
+
+TEST_CASE("beginning with Good Friday: not a working day, so day 1 is the next working day") {
+    Milestone m = milestone({10, Unit::working_days});
+    m.counting.beginning_with = true;
+    auto e = explain_deadline(deadline_for(m, "2026-04-03T10:00"), london_calendar());
+    CHECK(e.counting.find("The period begins with the day of receipt of the complaint, but Friday "
+                          "3 April 2026 is not a working day (Good Friday (bank holiday)), so it "
+                          "is not counted. Day 1 is Tuesday 7 April 2026.") == 0);
+    CHECK(e.counting.find("counts as day 1") == std::string::npos);
+    REQUIRE(e.first_day.has_value());
+    CHECK(*e.first_day == day("2026-04-07"));
+    // Days 1-4 are 7-10 April, 5-9 are 13-17 April, day 10 is Monday 20 April.
+    CHECK(e.base_due.day == day("2026-04-20"));
+    CHECK(shown(e.skipped).front() == "2026-04-03 Good Friday (bank holiday)");
+    // On a working day, the anchor day is day 1: Thursday 2 April is day 1, days 2-5 are 7-10
+    // April, day 10 is Friday 17 April.
+    auto thursday = explain_deadline(deadline_for(m, "2026-04-02T10:00"), london_calendar());
+    CHECK(thursday.counting.find("Thursday 2 April 2026 counts as day 1.") != std::string::npos);
+    CHECK(thursday.base_due.day == day("2026-04-17"));
+}
+
+TEST_CASE("beginning with, months: a missing corresponding date is explained too") {
+    Milestone m = milestone({3, Unit::months});
+    m.counting.beginning_with = true;
+    auto e = explain_deadline(deadline_for(m, "2026-08-31T10:00"), london_calendar());
+    CHECK(e.base_due.day == day("2026-11-30"));
+    CHECK(e.note == "November 2026 has no day 31, so the period ends on its last day.");
+}
+
+TEST_CASE("a period of 0 days has no day 1: it ends on the anchor day") {
+    for (Unit unit : {Unit::days, Unit::working_days, Unit::weeks, Unit::months}) {
+        for (bool beginning_with : {false, true}) {
+            Milestone m = milestone({0, unit});
+            m.counting.beginning_with = beginning_with;
+            auto e = explain_deadline(deadline_for(m, "2026-04-03T10:00"), london_calendar());
+            CAPTURE(e.counting);
+            CHECK_FALSE(e.first_day.has_value());
+            CHECK(e.counting.find("Day 1") == std::string::npos);
+            CHECK(e.counting.find("day 1") == std::string::npos);
+            CHECK(e.counting.find("so it ends on the day of receipt of the complaint itself "
+                                  "(Friday 3 April 2026).") != std::string::npos);
+            CHECK(e.base_due.day == day("2026-04-03"));
+        }
+    }
 }
 
 TEST_CASE("months: a missing corresponding date is explained") {

@@ -39,10 +39,22 @@ TEST_CASE("a missing, empty or non-text policy is refused at 1:1 with the form t
 
 TEST_CASE("register.toml: the first unknown key in file order, whatever its spelling") {
     CHECK(refusal("policy = \"tiny\"\npolicyy = \"x\"\n") ==
-          "2:1: unknown key 'policyy' (only 'policy', 'git' are allowed)");
+          "2:1: unknown key 'policyy' (only 'policy', 'time_zone', 'git' are allowed)");
     // toml++ sorts keys: 'colour' would come first; 'zone' is written first.
     CHECK(refusal("zone = \"UTC\"\npolicy = \"tiny\"\ncolour = \"red\"\n") ==
-          "1:1: unknown key 'zone' (only 'policy', 'git' are allowed)");
+          "1:1: unknown key 'zone' (only 'policy', 'time_zone', 'git' are allowed)");
+}
+
+TEST_CASE("time_zone: the register's zone, an IANA name, or none (the default policy's)") {
+    CHECK(parse_register_config("policy = \"tiny\"\n", "register.toml")->time_zone.empty());
+    Result<RegisterConfig> york = parse_register_config(
+        "policy = \"tiny\"\ntime_zone = \"America/New_York\"\n", "register.toml");
+    REQUIRE(york.ok());
+    CHECK(york->time_zone == "America/New_York");
+    CHECK(refusal("policy = \"tiny\"\ntime_zone = \"Mars/Olympus\"\n") ==
+          "2:13: unknown time zone 'Mars/Olympus'; use an IANA name such as 'Europe/London'");
+    CHECK(refusal("policy = \"tiny\"\ntime_zone = 1\n") ==
+          "2:13: 'time_zone' must be text in quotes, not a whole number");
 }
 
 TEST_CASE("[git] autocommit: off unless set to true; only true or false") {
