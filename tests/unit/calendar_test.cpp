@@ -733,9 +733,9 @@ TEST_CASE("every shipped change names its source, and a calendar file may name o
 }
 
 TEST_CASE("bank holidays are known from 1971, each rule from the year it came into force") {
-    auto has = [](Division division, const char* date) {
-        auto days = days_of(division, int(date::year_month_day{day(date)}.year()));
-        return std::count(days.begin(), days.end(), date) == 1;
+    auto has = [](Division division, const char* text) {
+        auto days = days_of(division, int(date::year_month_day{day(text)}.year()));
+        return std::count(days.begin(), days.end(), text) == 1;
     };
     SUBCASE("nothing before the Banking and Financial Dealings Act 1971") {
         CHECK(bank_holidays(Division::england_and_wales, 1970).empty());
