@@ -98,7 +98,7 @@ def known_differences(path, oracle):
 def main():
     if len(sys.argv) != 4 or sys.argv[2] not in ("govuk", "python-holidays"):
         sys.exit(__doc__)
-    binary, oracle, differences = sys.argv[1:]
+    binary, oracle, differences = os.path.abspath(sys.argv[1]), sys.argv[2], sys.argv[3]
     theirs = govuk() if oracle == "govuk" else python_holidays()
     known, problems = known_differences(differences, oracle)
     found = set()
