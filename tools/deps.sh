@@ -6,7 +6,7 @@ packages="g++ cmake ninja-build git tzdata python3 python3-numpy strace
   libcli11-dev libtomlplusplus-dev libfmt-dev libhowardhinnant-date-dev doctest-dev
   libutf8proc-dev libkainjow-mustache-dev libcmark-dev pkg-config
   clang libclang-rt-14-dev util-linux zsh git-filter-repo
-  libcsv-dev nlohmann-json3-dev chromium hyperfine taskwarrior time"
+  libcsv-dev nlohmann-json3-dev chromium python3-holidays hyperfine taskwarrior time"
 missing=""
 for p in $packages; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -2,6 +2,7 @@
 #include "cli/escape.hpp"
 #include "cli/interview.hpp"
 #include "cli/present.hpp"
+#include "complaints/bank_holiday_years.hpp"
 
 #include "complaints/ids.hpp"
 #include "complaints/procedure.hpp"
@@ -59,6 +60,8 @@ std::optional<std::string> invalid_answer(const std::string& name, const std::st
         auto moment = parse_moment(answer, zone);
         if (!moment) return moment.error().message;
         if (*moment > now) return std::string("that is in the future");
+        if (!bank_holidays_known(local_day(*moment, zone)))
+            return before_bank_holidays(local_day(*moment, zone));
     }
     if (name == "known")
         if (auto day = parse_day(answer); !day) return day.error().message;
@@ -250,6 +253,8 @@ Status run_add(AddOptions options, Session& session) {
                                              : session.moment(options.received, "--received", zone);
     if (!received) return received.error();
     if (*received > *now) return usage_error("--received is in the future");
+    if (!bank_holidays_known(local_day(*received, zone)))
+        return usage_error("--received " + before_bank_holidays(local_day(*received, zone)));
     if (auto checked = check_intake(options, **policy); !checked) return checked;
     Complaint complaint = intake(options, **policy, *received);
     if (auto dated = set_matter_dates(options, complaint); !dated) return dated;

@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/present.hpp"
+#include "complaints/bank_holiday_years.hpp"
 
 #include <fmt/format.h>
 
@@ -10,6 +11,7 @@ namespace {
 
 struct CalendarOptions {
     int year = 0;
+    bool year_given = false;
     std::string division;
     std::string format = "text";
 };
@@ -62,11 +64,17 @@ Status run_calendar(const CalendarOptions& options, Session& session) {
     auto calendar = WorkingCalendar::make(*spec);
     if (!calendar) return calendar.error();
     int year = options.year;
-    if (year == 0) {
+    if (!options.year_given) {
         auto now = session.now(calendar->zone());
         if (!now) return now.error();
         year = int(date::year_month_day{local_day(*now, calendar->zone())}.year());
     }
+    if (year < first_bank_holiday_year || year > 9999)
+        return usage_error(fmt::format(
+            "{}{}: bank holidays are known from {} (the Banking and Financial Dealings Act "
+            "1971) to 9999; give a year in that range",
+            options.year_given ? "--year " : "the year of --as-of, ", year,
+            first_bank_holiday_year));
     auto days = calendar->holidays_in(year);
     print_out(options.format == "json" ? days_json(days, year, *spec) : days_text(days));
     return done();
@@ -80,8 +88,10 @@ void add_calendar_command(CommandTable& table) {
         table, "calendar",
         "List a year's non-working weekdays: bank holidays and closures, with their names",
         "complaints calendar --year 2026 --division scotland");
-    command->add_option("--year", options->year, "Year (default: the year of --as-of or now)")
-        ->check(CLI::Range(1583, 9999));
+    CLI::Option* year_option =
+        command->add_option("--year", options->year,
+                            "Year, 1971 to 9999 (default: the year of --as-of or now); years after "
+                            "the last proclamation this release knows get the standing rules");
     suggest(table,
             command->add_option("--division", options->division,
                                 "Bank holidays of england-and-wales, scotland, northern-ireland "
@@ -89,7 +99,8 @@ void add_calendar_command(CommandTable& table) {
             {"england-and-wales", "scotland", "northern-ireland", "none"});
     one_of(table, command->add_option("--format", options->format, "text or json"),
            {"text", "json"});
-    command->callback([&chosen = table.chosen, options] {
+    command->callback([&chosen = table.chosen, options, year_option] {
+        options->year_given = year_option->count() > 0;
         chosen = [options](Session& session) { return run_calendar(*options, session); };
     });
 }

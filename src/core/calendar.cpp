@@ -1,4 +1,5 @@
 #include "complaints/calendar.hpp"
+#include "complaints/bank_holiday_years.hpp"
 #include "toml_input.hpp"
 #include "toml_reader.hpp"
 
@@ -41,31 +42,65 @@ Day fixed(int year, date::month month, unsigned day) {
     return Day{date::year{year} / month / date::day{day}};
 }
 
+/// The year each rule came into force, and the law that made it (docs/POLICY.md, "Bank
+/// holidays from 1971"). Before 1971 no rule applies: bank_holidays() is empty.
+struct RuleInForce {
+    const char* name;
+    int from;
+    const char* source;
+};
+
+constexpr RuleInForce new_years_day_ew_ni{
+    "New Year's Day (England and Wales, Northern Ireland)", 1974,
+    "royal proclamation under the Banking and Financial Dealings Act 1971, s1(3)"};
+constexpr RuleInForce early_may_ew_ni{
+    "Early May bank holiday (England and Wales, Northern Ireland)", 1978,
+    "royal proclamation under the Banking and Financial Dealings Act 1971, s1(3)"};
+constexpr RuleInForce boxing_day_scotland{
+    "Boxing Day (Scotland)", 1974,
+    "royal proclamation under the Banking and Financial Dealings Act 1971, s1(3)"};
+constexpr RuleInForce spring_scotland{
+    "Spring bank holiday (Scotland)", 1978,
+    "royal proclamation under the Banking and Financial Dealings Act 1971, s1(3); sources "
+    "differ (1978 in most, 1987 in one)"};
+constexpr RuleInForce st_andrews_day{"St Andrew's Day (Scotland)", 2007,
+                                     "St Andrew's Day Bank Holiday (Scotland) Act 2007"};
+
 std::vector<RuleHoliday> rule_holidays(Division division, int year) {
     using date::August, date::December, date::January, date::July, date::March, date::May,
         date::November;
+    if (year < first_bank_holiday_year) return {};
     const bool scotland = division == Division::scotland;
     const bool ni = division == Division::northern_ireland;
-    Day easter = easter_sunday(year);
-    std::vector<RuleHoliday> out{
-        {fixed(year, January, 1), "New Year's Day", true},
-        {easter - days{2}, "Good Friday"},
-        {nth_weekday(year, May, Monday, 1), "Early May bank holiday"},
-        {last_weekday(year, May, Monday), "Spring bank holiday"},
-        {fixed(year, December, 25), "Christmas Day", true},
-        {fixed(year, December, 26), "Boxing Day", true},
+    const Day easter = easter_sunday(year);
+    std::vector<RuleHoliday> out;
+    // Everything not named above is in force from 1971: Schedule 1 of the Banking and
+    // Financial Dealings Act 1971, and the annual proclamations under s1(3) for the rest.
+    auto add = [&](int from, RuleHoliday holiday) {
+        if (year >= from) out.push_back(std::move(holiday));
     };
+    add(scotland ? first_bank_holiday_year : new_years_day_ew_ni.from,
+        {fixed(year, January, 1), "New Year's Day", true});
+    add(first_bank_holiday_year, {easter - days{2}, "Good Friday"});
+    add(scotland ? first_bank_holiday_year : early_may_ew_ni.from,
+        {nth_weekday(year, May, Monday, 1), "Early May bank holiday"});
+    add(scotland ? spring_scotland.from : first_bank_holiday_year,
+        {last_weekday(year, May, Monday), "Spring bank holiday"});
+    add(first_bank_holiday_year, {fixed(year, December, 25), "Christmas Day", true});
+    add(scotland ? boxing_day_scotland.from : first_bank_holiday_year,
+        {fixed(year, December, 26), "Boxing Day", true});
     if (scotland) {
-        out.push_back({fixed(year, January, 2), "2nd January", true});
-        out.push_back({nth_weekday(year, August, Monday, 1), "Summer bank holiday"});
-        out.push_back({fixed(year, November, 30), "St Andrew's Day", true});
+        add(first_bank_holiday_year, {fixed(year, January, 2), "2nd January", true});
+        add(first_bank_holiday_year, {nth_weekday(year, August, Monday, 1), "Summer bank holiday"});
+        add(st_andrews_day.from, {fixed(year, November, 30), "St Andrew's Day", true});
     } else {
-        out.push_back({easter + days{1}, "Easter Monday"});
-        out.push_back({last_weekday(year, August, Monday), "Summer bank holiday"});
+        add(first_bank_holiday_year, {easter + days{1}, "Easter Monday"});
+        add(first_bank_holiday_year, {last_weekday(year, August, Monday), "Summer bank holiday"});
     }
     if (ni) {
-        out.push_back({fixed(year, March, 17), "St Patrick's Day", true});
-        out.push_back({fixed(year, July, 12), "Battle of the Boyne (Orangemen's Day)", true});
+        add(first_bank_holiday_year, {fixed(year, March, 17), "St Patrick's Day", true});
+        add(first_bank_holiday_year,
+            {fixed(year, July, 12), "Battle of the Boyne (Orangemen's Day)", true});
     }
     return out;
 }
@@ -172,6 +207,23 @@ std::vector<Holiday> bank_holidays(Division division, int year) {
     return list;
 }
 
+std::string before_bank_holidays(Day day) {
+    return fmt::format("{} is before {}: bank holidays are known from {} (the Banking and "
+                       "Financial Dealings Act 1971), so no deadline can be worked out",
+                       format_day(day), first_bank_holiday_year, first_bank_holiday_year);
+}
+
+std::vector<Holiday> weekend_bank_holidays(Division division, int year) {
+    std::vector<Holiday> out;
+    if (division == Division::none) return out;
+    for (auto& holiday : rule_holidays(division, year))
+        if (holiday.fixed_date && is_weekend(holiday.day))
+            out.push_back({holiday.day, std::move(holiday.name)});
+    std::sort(out.begin(), out.end(),
+              [](const Holiday& a, const Holiday& b) { return a.day < b.day; });
+    return out;
+}
+
 namespace {
 
 /// Where a closure starts (+) or ends (-), for the sweep that makes closed days disjoint.
@@ -259,6 +311,10 @@ namespace {
 std::vector<Holiday> effective_bank_holidays(const CalendarSpec& spec, int year) {
     std::vector<Holiday> out;
     for (auto& holiday : bank_holidays(spec.division, year))
+        if (!contains(spec.removed_holidays, holiday.day)) out.push_back(std::move(holiday));
+    // Christmas on a Saturday is a day off for an office open on Saturdays, as well as the
+    // substitute Monday (docs/POLICY.md, "Six- and seven-day weeks").
+    for (auto& holiday : weekend_bank_holidays(spec.division, year))
         if (!contains(spec.removed_holidays, holiday.day)) out.push_back(std::move(holiday));
     for (const auto& added : spec.added_holidays)
         if (year_of(added.day) == year && !find_holiday(out, added.day)) out.push_back(added);
@@ -385,8 +441,8 @@ namespace {
 constexpr std::size_t max_calendar_bytes = 1024 * 1024;
 
 const TableSchema calendar_file_schema{"the calendar file", {"add", "remove"}};
-const TableSchema add_schema{"[[add]]", {"date", "name", "division"}};
-const TableSchema remove_schema{"[[remove]]", {"date", "division"}};
+const TableSchema add_schema{"[[add]]", {"date", "name", "division", "source"}};
+const TableSchema remove_schema{"[[remove]]", {"date", "division", "source"}};
 
 /// A calendar file's words where they differ from a policy's.
 Wording calendar_wording() {
@@ -415,6 +471,8 @@ bool is_bank_holiday_anywhere(Day day, std::optional<Division> division) {
         if (division && d != *division) continue;
         for (const auto& holiday : bank_holidays(d, year_of(day)))
             if (holiday.day == day) return true;
+        for (const auto& holiday : weekend_bank_holidays(d, year_of(day)))
+            if (holiday.day == day) return true;
     }
     return false;
 }
@@ -435,6 +493,8 @@ std::optional<HolidayChange> read_change(TomlReader& reader, const toml::table& 
         else
             change.name = name->as_string()->get();
     }
+    if (const toml::node* source = table.get("source"); source && !source->is_string())
+        reader.fail(*source, "'source' must be text in quotes: the proclamation or Act");
     if (reader.failed()) return std::nullopt;
     const auto& at = table.get("date")->source().begin;
     change.line = static_cast<int>(at.line);

@@ -1,4 +1,5 @@
 #include "complaints/lifecycle.hpp"
+#include "complaints/bank_holiday_years.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -575,6 +576,10 @@ std::optional<Idle> idle_in(const StageVisit& visit, const Policy& policy,
 Result<ComplaintState> derive_state(const Complaint& complaint, const Policy& policy,
                                     const WorkingCalendar& calendar, Instant as_of) {
     if (policy.stages.empty()) return data_error(complaint.path, 0, 0, "policy has no stages");
+    if (const Day received = local_day(complaint.received, calendar.zone());
+        !bank_holidays_known(received))
+        return data_error(complaint.path, 0, 0,
+                          "received " + before_bank_holidays(received) + "; check the date");
     Walk walk(complaint, policy);
     for (const Event& event : complaint.events) {
         if (event.at > as_of) break;

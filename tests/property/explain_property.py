@@ -4,7 +4,7 @@
 Usage: /usr/bin/python3 explain_property.py COMPLAINTS GOVUK_JSON [COMPLAINTS_PER_RUN]
 
 COMPLAINTS is the built binary; GOVUK_JSON the bank holidays GOV.UK publishes
-(tests/property/data/uk-bank-holidays-govuk.json, England and Wales 2012-2027). The script
+(tests/data/uk-bank-holidays-govuk.json, England and Wales 2012-2027). The script
 makes a register whose policy has one milestone for each kind of period (working days,
 calendar days, weeks, months; 0 and more; with and without beginning_with, roll_forward and
 from_working_day), adds complaints received on every bank holiday, the day before each, month

@@ -1,3 +1,4 @@
+#include "complaints/bank_holiday_years.hpp"
 #include "complaints/calendar.hpp"
 #include "support.hpp"
 
@@ -703,6 +704,148 @@ TEST_CASE("the shipped one-off changes are read from data/uk-bank-holiday-change
                     return date::year_month_day{a.day}.year() == date::year{year};
                 }));
             }
+    }
+}
+
+TEST_CASE("every shipped change names its source, and a calendar file may name one") {
+    const std::string text = std::string(shipped_holiday_changes_text());
+    std::size_t entries = 0;
+    std::size_t sources = 0;
+    for (std::size_t at = 0; (at = text.find("\n[[", at)) != std::string::npos; ++at) {
+        ++entries;
+        const auto end = text.find("\n\n", at + 1);
+        const auto block = text.substr(at, end == std::string::npos ? end : end - at);
+        CAPTURE(block);
+        CHECK(block.find("\nsource = \"") != std::string::npos);
+        sources += block.find("\nsource = \"") != std::string::npos ? 1 : 0;
+    }
+    const auto& changes = shipped_holiday_changes();
+    CHECK(entries == changes.added.size() + changes.removed.size());
+    CHECK(sources == entries);
+    auto bad = parse_holiday_changes("[[add]]\ndate = 2027-06-07\nname = \"x\"\nsource = 3\n",
+                                     "calendar.toml");
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().to_string() ==
+          "calendar.toml:4:10: 'source' must be text in quotes: the proclamation or Act");
+    CHECK(parse_holiday_changes("[[remove]]\ndate = 2027-05-31\nsource = \"a proclamation\"\n",
+                                "calendar.toml")
+              .ok());
+}
+
+TEST_CASE("bank holidays are known from 1971, each rule from the year it came into force") {
+    auto has = [](Division division, const char* text) {
+        auto days = days_of(division, int(date::year_month_day{day(text)}.year()));
+        return std::count(days.begin(), days.end(), text) == 1;
+    };
+    SUBCASE("nothing before the Banking and Financial Dealings Act 1971") {
+        CHECK(bank_holidays(Division::england_and_wales, 1970).empty());
+        CHECK(weekend_bank_holidays(Division::scotland, 1970).empty());
+        CHECK_FALSE(bank_holidays(Division::england_and_wales, 1971).empty());
+        CHECK_FALSE(bank_holidays_known(day("1970-12-31")));
+        CHECK(bank_holidays_known(day("1971-01-01")));
+        CHECK(before_bank_holidays(day("1970-12-31")) ==
+              "1970-12-31 is before 1971: bank holidays are known from 1971 (the Banking and "
+              "Financial Dealings Act 1971), so no deadline can be worked out");
+    }
+    SUBCASE("New Year's Day: Scotland from 1971, England and Wales and Northern Ireland 1974") {
+        CHECK(has(Division::scotland, "1973-01-01"));
+        CHECK_FALSE(has(Division::england_and_wales, "1973-01-01"));
+        CHECK_FALSE(has(Division::northern_ireland, "1973-01-01"));
+        CHECK(has(Division::england_and_wales, "1974-01-01"));
+        CHECK(has(Division::northern_ireland, "1974-01-01"));
+    }
+    SUBCASE("Early May: Scotland from 1971, elsewhere from 1978") {
+        CHECK(has(Division::scotland, "1971-05-03"));
+        CHECK_FALSE(has(Division::england_and_wales, "1977-05-02"));
+        CHECK(has(Division::england_and_wales, "1978-05-01"));
+    }
+    SUBCASE("Scotland: Boxing Day from 1974, the Spring bank holiday from 1978") {
+        CHECK_FALSE(has(Division::scotland, "1973-12-26"));
+        CHECK(has(Division::scotland, "1974-12-26"));
+        CHECK(has(Division::england_and_wales, "1973-12-26"));
+        CHECK_FALSE(has(Division::scotland, "1977-05-30"));
+        CHECK(has(Division::england_and_wales, "1977-05-30"));
+        CHECK(has(Division::scotland, "1978-05-29"));
+    }
+    SUBCASE("St Andrew's Day from 2007, the Monday after when on a weekend") {
+        CHECK_FALSE(has(Division::scotland, "2006-11-30"));
+        CHECK(has(Division::scotland, "2007-11-30"));
+        CHECK(has(Division::scotland, "2024-12-02")); // 30 November 2024 is a Saturday
+    }
+    SUBCASE("one-off and moved days since 1971, in every division") {
+        for (auto division :
+             {Division::england_and_wales, Division::scotland, Division::northern_ireland}) {
+            CAPTURE(division_name(division));
+            CHECK(has(division, "1973-11-14"));
+            CHECK(has(division, "1977-06-07"));
+            CHECK(has(division, "1981-07-29"));
+            CHECK(has(division, "1995-05-08"));
+            CHECK_FALSE(has(division, "1995-05-01"));
+            CHECK(has(division, "1999-12-31"));
+        }
+    }
+}
+
+TEST_CASE("fixed-date holidays on a weekend keep their own day as well as the substitute") {
+    auto weekend = weekend_bank_holidays(Division::england_and_wales, 2021);
+    REQUIRE(weekend.size() == 2);
+    CHECK(format_day(weekend[0].day) == "2021-12-25");
+    CHECK(weekend[0].name == "Christmas Day");
+    CHECK(format_day(weekend[1].day) == "2021-12-26");
+    CHECK(weekend[1].name == "Boxing Day");
+    CHECK(weekend_bank_holidays(Division::none, 2021).empty());
+    auto scotland = weekend_bank_holidays(Division::scotland, 2022);
+    REQUIRE(scotland.size() == 3); // Saturday 1 and Sunday 2 January, Sunday 25 December
+    CHECK(scotland[1].name == "2nd January");
+    SUBCASE("the published list stays Monday to Friday") {
+        for (const auto& holiday : bank_holidays(Division::scotland, 2022)) {
+            auto wd = date::weekday{holiday.day};
+            CHECK((wd != date::Saturday && wd != date::Sunday));
+        }
+    }
+}
+
+TEST_CASE("six- and seven-day weeks: Christmas and the other fixed days are days off on their "
+          "own weekday, and the substitute days too") {
+    CalendarSpec six;
+    six.working_week = {true, true, true, true, true, true, false};
+    CalendarSpec seven;
+    seven.working_week.fill(true);
+    SUBCASE("24 December 2021 (a Friday) + 1 working day, Monday to Saturday: 29 December") {
+        auto cal = calendar(six);
+        CHECK(cal.why_not_working(day("2021-12-25")) == "Christmas Day (bank holiday)");
+        CHECK(cal.why_not_working(day("2021-12-26")) == "Sunday");
+        CHECK_FALSE(cal.is_working_day(day("2021-12-27")));
+        CHECK_FALSE(cal.is_working_day(day("2021-12-28")));
+        CHECK(cal.add_working_days(day("2021-12-24"), 1) == day("2021-12-29"));
+        auto listed = cal.holidays_in(2021);
+        REQUIRE(listed.size() >= 3);
+        CHECK(format_day(listed[listed.size() - 3].day) == "2021-12-25");
+    }
+    SUBCASE("seven days: Christmas on Sunday 2022, Boxing Day Monday, substitute Tuesday") {
+        auto cal = calendar(seven);
+        CHECK(cal.why_not_working(day("2022-12-25")) == "Christmas Day (bank holiday)");
+        CHECK_FALSE(cal.is_working_day(day("2022-12-26")));
+        CHECK(cal.why_not_working(day("2022-12-27")) ==
+              "Christmas Day (substitute day) (bank holiday)");
+        CHECK(cal.add_working_days(day("2022-12-24"), 1) == day("2022-12-28"));
+    }
+    SUBCASE("Scotland: St Andrew's Day on Saturday 30 November 2024 and Monday 2 December") {
+        six.division = Division::scotland;
+        auto cal = calendar(six);
+        CHECK(cal.why_not_working(day("2024-11-30")) == "St Andrew's Day (bank holiday)");
+        CHECK(cal.why_not_working(day("2024-12-02")) ==
+              "St Andrew's Day (substitute day) (bank holiday)");
+        CHECK(cal.add_working_days(day("2024-11-29"), 1) == day("2024-12-03"));
+    }
+    SUBCASE("a register can remove the weekend day like any other") {
+        auto changed = apply_register_calendar(six, "[[remove]]\ndate = 2021-12-25\n", "c");
+        REQUIRE(changed.ok());
+        CHECK(calendar(*changed).is_working_day(day("2021-12-25")));
+    }
+    SUBCASE("Monday to Friday is unchanged: the weekend day is a weekend") {
+        CHECK(calendar().why_not_working(day("2021-12-25")) == "Saturday");
+        CHECK(calendar().add_working_days(day("2021-12-24"), 1) == day("2021-12-29"));
     }
 }
 
