@@ -125,9 +125,8 @@ const std::optional<ZoneFooter>& footer_of(const date::time_zone* zone) {
     const std::lock_guard<std::mutex> lock(mutex);
     auto found = footers.find(zone);
     if (found == footers.end()) {
-        std::string name{zone->name()};
-        found =
-            footers.emplace(zone, read_tzif_footer(file_text(zone_folder + ("/" + name)))).first;
+        auto path = fmt::format("{}/{}", zone_folder, zone->name());
+        found = footers.emplace(zone, read_tzif_footer(file_text(path))).first;
     }
     return found->second;
 }
@@ -136,7 +135,7 @@ const std::optional<ZoneFooter>& footer_of(const date::time_zone* zone) {
 const std::set<std::string, std::less<>>& tzdata_names() {
     static const std::set<std::string, std::less<>> names = [] {
         std::set<std::string, std::less<>> out;
-        std::istringstream lines(file_text(std::string(zone_folder) + "/tzdata.zi"));
+        std::istringstream lines(file_text(fmt::format("{}/tzdata.zi", zone_folder)));
         for (std::string line; std::getline(lines, line);) {
             std::istringstream words(line);
             std::string kind, first, second;
