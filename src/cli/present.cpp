@@ -78,7 +78,7 @@ std::string deadline_json(const Deadline& deadline, const date::time_zone* zone)
 
 std::string due_in_words(const Due& due, const date::time_zone* zone) {
     if (due.is_day) return day_in_words(due.day);
-    const auto local = date::make_zoned(zone, due.moment).get_local_time();
+    const auto local = to_local(due.moment, zone);
     return fmt::format("{}, {}", day_in_words(local_day(due.moment, zone)),
                        date::format("%H:%M", local));
 }

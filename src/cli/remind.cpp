@@ -25,8 +25,7 @@ std::string digest_date(const Due& due, const date::time_zone* zone, Instant now
     if (date::year_month_day{due.day}.year() == date::year_month_day{local_day(now, zone)}.year())
         words.erase(words.rfind(' '));
     if (due.is_day) return words;
-    return fmt::format("{}, {}", words,
-                       date::format("%H:%M", date::make_zoned(zone, due.moment).get_local_time()));
+    return fmt::format("{}, {}", words, date::format("%H:%M", to_local(due.moment, zone)));
 }
 
 std::string when_text(const DueItem& item, Instant now) {

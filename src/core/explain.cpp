@@ -13,7 +13,7 @@ const std::array<const char*, 12> month_names{"January",   "February", "March", 
                                               "September", "October",  "November", "December"};
 
 std::string clock_time(Instant moment, const date::time_zone* zone) {
-    auto info = zone->get_info(moment);
+    auto info = zone_info(moment, zone);
     date::local_seconds local{(moment + info.offset).time_since_epoch()};
     return date::format("%H:%M", local) + " " + info.abbrev;
 }
@@ -142,8 +142,8 @@ std::string month_note(Day from, const Period& period, const Counting& counting)
 }
 
 std::string clock_note(Instant from, Instant to, const date::time_zone* zone) {
-    auto before = zone->get_info(from);
-    auto after = zone->get_info(to);
+    auto before = zone_info(from, zone);
+    auto after = zone_info(to, zone);
     if (before.offset == after.offset) return "";
     return fmt::format("The clocks changed in between ({} to {}): the time allowed is still "
                        "exactly the same number of hours, so the due time on the clock moves "

@@ -111,7 +111,7 @@ std::string day_of(Instant moment, const WorkingCalendar& calendar) {
 /// 2026" for a deadline counted in hours.
 std::string due_in_words(const Due& due, const WorkingCalendar& calendar) {
     if (due.is_day) return day_in_words(due.day);
-    const auto local = calendar.zone()->to_local(due.moment);
+    const auto local = to_local(due.moment, calendar.zone());
     return fmt::format("{} on {}", date::format("%H:%M", local), day_of(due.moment, calendar));
 }
 

@@ -91,11 +91,7 @@ void read_zone(TomlReader& reader, const toml::table& table, CalendarSpec& spec)
     const toml::node* node = reader.typed_at(table, "time_zone", toml::node_type::string);
     if (node == nullptr) return;
     spec.zone_name = std::string(node->as_string()->get());
-    if (!find_zone(spec.zone_name)) {
-        reader.fail(*node, fmt::format("unknown time zone '{}'; use an IANA name such as "
-                                       "'Europe/London'",
-                                       spec.zone_name));
-    }
+    if (auto zone = find_zone(spec.zone_name); !zone) reader.fail(*node, zone.error().message);
 }
 
 /// A day of the week as a policy writes it: "monday" or "Mon", any capitalisation.

@@ -10,12 +10,12 @@ namespace {
 /// A wall-clock reading in `zone`, read as `parse_moment` reads one: in a gap, with the offset
 /// from before it; in an overlap, the earlier instant.
 Instant at_local(date::local_seconds local, const date::time_zone* zone) {
-    return Instant{local.time_since_epoch()} - zone->get_info(local).first.offset;
+    return Instant{local.time_since_epoch()} - zone_local_info(local, zone).first.offset;
 }
 
 /// `now` moved back by whole local days, keeping the time of day on the wall clock.
 Instant days_before(Instant now, long count, const date::time_zone* zone) {
-    return at_local(zone->to_local(now) - date::days{count}, zone);
+    return at_local(to_local(now, zone) - date::days{count}, zone);
 }
 
 /// Up to five digits as a number, or nothing.

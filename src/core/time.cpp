@@ -1,8 +1,16 @@
 #include "complaints/time.hpp"
 
+#include "zone_rule.hpp"
+
+#include <algorithm>
 #include <array>
 #include <fmt/format.h>
+#include <fstream>
+#include <map>
+#include <mutex>
 #include <optional>
+#include <set>
+#include <sstream>
 
 namespace complaints {
 
@@ -90,7 +98,7 @@ std::optional<std::optional<seconds>> read_offset(Reader& in) {
 /// before the gap (01:30 in a 01:00-02:00 gap becomes 02:30 summer time); in an autumn
 /// overlap it takes the earlier instant (the summer-time reading).
 Instant local_to_instant(date::local_seconds local, const date::time_zone* zone) {
-    auto info = zone->get_info(local);
+    auto info = zone_local_info(local, zone);
     return Instant{local.time_since_epoch()} - info.first.offset;
 }
 
@@ -98,6 +106,60 @@ Error bad_moment(std::string_view text) {
     return usage_error(fmt::format("bad date/time '{}': expected YYYY-MM-DD, optionally followed "
                                    "by THH:MM[:SS] and Z or an offset like +01:00",
                                    text));
+}
+
+/// The folder the date library reads zones from (Debian's build of it does not consult $TZDIR).
+constexpr const char* zone_folder = "/usr/share/zoneinfo";
+
+std::string file_text(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return in ? text.str() : std::string();
+}
+
+/// The footer rule of each zone's TZif file, read once.
+const std::optional<ZoneFooter>& footer_of(const date::time_zone* zone) {
+    static std::mutex mutex;
+    static std::map<const date::time_zone*, std::optional<ZoneFooter>> footers;
+    const std::lock_guard<std::mutex> lock(mutex);
+    auto found = footers.find(zone);
+    if (found == footers.end()) {
+        auto path = fmt::format("{}/{}", zone_folder, zone->name());
+        found = footers.emplace(zone, read_tzif_footer(file_text(path))).first;
+    }
+    return found->second;
+}
+
+/// Names of zones and links in tzdata (`Z NAME ...` and `L TARGET NAME` in tzdata.zi).
+const std::set<std::string, std::less<>>& tzdata_names() {
+    static const std::set<std::string, std::less<>> names = [] {
+        std::set<std::string, std::less<>> out;
+        std::istringstream lines(file_text(fmt::format("{}/tzdata.zi", zone_folder)));
+        for (std::string line; std::getline(lines, line);) {
+            std::istringstream words(line);
+            std::string kind, first, second;
+            words >> kind >> first >> second;
+            if (kind == "Z") out.insert(first);
+            if (kind == "L") out.insert(second);
+        }
+        return out;
+    }();
+    return names;
+}
+
+/// Why `name` is not an IANA zone name we accept, or nothing when it is one.
+std::optional<std::string> not_a_zone_name(std::string_view name) {
+    constexpr std::string_view advice = "; use an IANA name such as 'Europe/London'";
+    if (name.find('/') == 0 || name.find("..") != std::string_view::npos)
+        return fmt::format("time zone '{}' is a path{}", name, advice);
+    if (name == "localtime" || name == "posixrules" || name == "Factory" ||
+        name.substr(0, 6) == "right/" || name.substr(0, 6) == "posix/")
+        return fmt::format("time zone '{}' is not an IANA zone name{}", name, advice);
+    const auto& names = tzdata_names();
+    if (name.empty() || (!names.empty() && names.find(name) == names.end()))
+        return fmt::format("unknown time zone '{}'{}", name, advice);
+    return std::nullopt;
 }
 
 std::string format_offset(seconds offset) {
@@ -111,10 +173,13 @@ std::string format_offset(seconds offset) {
 } // namespace
 
 Result<const date::time_zone*> find_zone(std::string_view name) {
+    if (auto why = not_a_zone_name(name)) return usage_error(*why);
     try {
         return date::locate_zone(name);
     } catch (const std::exception&) {
-        return usage_error(fmt::format("unknown time zone '{}'", name));
+        return usage_error(fmt::format("unknown time zone '{}'; use an IANA name such as "
+                                       "'Europe/London'",
+                                       name));
     }
 }
 
@@ -141,8 +206,60 @@ Result<Day> parse_day(std::string_view text) {
     return *day;
 }
 
+date::sys_info zone_info(Instant moment, const date::time_zone* zone) {
+    const auto& footer = footer_of(zone);
+    if (!footer || !footer->rule.has_dst || moment < footer->last_transition)
+        return zone->get_info(moment);
+    auto info = rule_info(footer->rule, moment);
+    info.begin = std::max(info.begin, footer->last_transition);
+    return info;
+}
+
+date::local_info zone_local_info(date::local_seconds local, const date::time_zone* zone) {
+    auto library = zone->get_info(local);
+    const auto& footer = footer_of(zone);
+    // Two days of margin: no offset is that large, so earlier readings are all listed ones.
+    if (!footer || !footer->rule.has_dst ||
+        Instant{local.time_since_epoch()} < footer->last_transition - date::days{2})
+        return library;
+    // Each offset the zone might have then; a reading is one whose instant has that offset.
+    std::vector<seconds> offsets{library.first.offset, library.second.offset,
+                                 footer->rule.std_offset, footer->rule.dst_offset};
+    std::vector<date::sys_info> readings;
+    for (std::size_t i = 0; i < offsets.size(); ++i) {
+        if (i == 1 && library.result == date::local_info::unique) continue;
+        auto info = zone_info(Instant{local.time_since_epoch()} - offsets[i], zone);
+        bool seen = std::any_of(readings.begin(), readings.end(),
+                                [&](const date::sys_info& r) { return r.begin == info.begin; });
+        if (info.offset == offsets[i] && !seen) readings.push_back(info);
+    }
+    std::sort(readings.begin(), readings.end(),
+              [](const date::sys_info& a, const date::sys_info& b) { return a.begin < b.begin; });
+    date::local_info out;
+    if (readings.size() == 1) {
+        out.result = date::local_info::unique;
+        out.first = readings[0];
+    } else if (readings.size() >= 2) {
+        out.result = date::local_info::ambiguous;
+        out.first = readings[0];
+        out.second = readings[1];
+    } else {
+        // In a gap: the span before it (read with the largest offset, so before the change)
+        // and the one after.
+        out.result = date::local_info::nonexistent;
+        auto largest = *std::max_element(offsets.begin(), offsets.end());
+        out.first = zone_info(Instant{local.time_since_epoch()} - largest, zone);
+        out.second = zone_info(out.first.end, zone);
+    }
+    return out;
+}
+
+date::local_seconds to_local(Instant moment, const date::time_zone* zone) {
+    return date::local_seconds{(moment + zone_info(moment, zone).offset).time_since_epoch()};
+}
+
 Day local_day(Instant moment, const date::time_zone* zone) {
-    return date::floor<date::days>(zone->to_local(moment));
+    return date::floor<date::days>(to_local(moment, zone));
 }
 
 Instant end_of_day(Day day, const date::time_zone* zone) {
@@ -151,14 +268,18 @@ Instant end_of_day(Day day, const date::time_zone* zone) {
 
 Instant start_of_day(Day day, const date::time_zone* zone) {
     date::local_seconds midnight{day};
-    auto info = zone->get_info(midnight);
+    auto info = zone_local_info(midnight, zone);
     // Midnight skipped by a spring-forward gap: the day begins when the gap ends.
     if (info.result == date::local_info::nonexistent) return info.first.end;
     return Instant{midnight.time_since_epoch()} - info.first.offset;
 }
 
 std::string format_moment(Instant moment, const date::time_zone* zone) {
-    auto offset = zone->get_info(moment).offset;
+    auto offset = zone_info(moment, zone).offset;
+    // Local mean time (London before December 1847) has seconds in its offset, which
+    // RFC 3339 and TOML cannot write: such moments are written in UTC.
+    if (offset % std::chrono::minutes{1} != seconds{0})
+        return date::format("%Y-%m-%dT%H:%M:%SZ", moment);
     date::local_seconds local{(moment + offset).time_since_epoch()};
     return date::format("%Y-%m-%dT%H:%M:%S", local) + format_offset(offset);
 }

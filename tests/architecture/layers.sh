@@ -8,6 +8,9 @@
 #     it, unless a shared file implements that header too (includes it first, as a file does
 #     its own header when it has none of its name: event_commands.hpp is also record.cpp's). Every other file in src/cli is
 #     shared (context, output, present, escape, record, walk, commands.hpp, app.cpp, ...).
+#  3. zone conversions go through src/core/time.cpp (zone_info, zone_local_info, to_local),
+#     which applies the TZif footer rule the date library ignores: no get_info, to_local,
+#     to_sys, zoned_time or make_zoned on a date::time_zone anywhere else.
 # The lists are worked out from the tree each time, so a new command or shared file is covered
 # without editing this script. Usage: layers.sh SOURCE_DIR
 set -u
@@ -69,6 +72,12 @@ done | while IFS= read -r hit; do
   echo "architecture: a shared command-line file includes a command file: $hit" >&2
   echo x
 done | grep -q x && failures=$((failures + 1))
+
+# Rule 3.
+while IFS= read -r hit; do
+  fail "a zone conversion outside src/core/time.cpp (use zone_info/to_local): $hit"
+done < <(grep -rnE '(->|\.)(get_info|to_local|to_sys)\(|zoned_time|make_zoned' src include \
+  --include='*.cpp' --include='*.hpp' | grep -v '^src/core/time\.cpp:' | grep -v '^[^:]*:[0-9]*:[[:space:]]*//')
 
 echo "architecture: ${#command_files[@]} command files, ${#shared_files[@]} shared files," \
   "${#command_headers[@]} command headers (${command_headers[*]:-none}) checked" >&2

@@ -897,7 +897,7 @@ TEST_CASE("a calendar needs a known zone and a working week with working days") 
     misspelt.zone_name = "Europe/Londn";
     auto unknown = WorkingCalendar::make(misspelt);
     REQUIRE_FALSE(unknown.ok());
-    CHECK(unknown.error().message == "unknown time zone 'Europe/Londn'");
+    CHECK(unknown.error().message == "unknown time zone 'Europe/Londn'; use an IANA name such as 'Europe/London'");
     CalendarSpec closed;
     closed.working_week.fill(false);
     CHECK_FALSE(WorkingCalendar::make(closed).ok());

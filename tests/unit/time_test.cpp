@@ -2,6 +2,7 @@
 #include "support.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <string>
 
 using namespace complaints;
@@ -29,8 +30,90 @@ TEST_CASE("time zones come from the tz database by name") {
     auto unknown = find_zone("Europe/Atlantis");
     REQUIRE_FALSE(unknown.ok());
     CHECK(unknown.error().kind == ErrorKind::usage);
-    CHECK(unknown.error().message == "unknown time zone 'Europe/Atlantis'");
+    CHECK(unknown.error().message ==
+          "unknown time zone 'Europe/Atlantis'; use an IANA name such as 'Europe/London'");
     CHECK_FALSE(find_zone("").ok());
+}
+
+TEST_CASE("only IANA zone names are accepted, not files of this machine") {
+    CHECK(find_zone("GB").ok()); // a link tzdata lists
+    CHECK(find_zone("UTC").ok());
+    CHECK(find_zone("Etc/GMT+5").ok());
+    for (const char* name :
+         {"localtime", "posixrules", "Factory", "right/Europe/London", "posix/Europe/London"}) {
+        auto refused = find_zone(name);
+        REQUIRE_FALSE_MESSAGE(refused.ok(), name);
+        CHECK(refused.error().kind == ErrorKind::usage);
+        CHECK(refused.error().message ==
+              fmt::format("time zone '{}' is not an IANA zone name; use an IANA name such as "
+                          "'Europe/London'",
+                          name));
+    }
+    for (const char* path :
+         {"/usr/share/zoneinfo/Europe/London", "/etc/localtime", "Europe/../Europe/London"}) {
+        auto refused = find_zone(path);
+        REQUIRE_FALSE_MESSAGE(refused.ok(), path);
+        CHECK(refused.error().message ==
+              fmt::format("time zone '{}' is a path; use an IANA name such as 'Europe/London'",
+                          path));
+    }
+    CHECK_FALSE(find_zone("europe/london").ok());
+    CHECK_FALSE(find_zone("zone.tab").ok());
+    CHECK_FALSE(find_zone("tzdata.zi").ok());
+}
+
+TEST_CASE("summer time continues after the last change the zone files list (2037)") {
+    SUBCASE("London, 1 July 2038 and 2100: BST") {
+        auto moment = *parse_moment("2038-07-01T12:00Z", london());
+        CHECK(format_moment(moment, london()) == "2038-07-01T13:00:00+01:00");
+        CHECK(format_moment(*parse_moment("2100-07-01T12:00Z", london()), london()) ==
+              "2100-07-01T13:00:00+01:00");
+        CHECK(utc_of("2038-07-01T12:00") == "2038-07-01T11:00:00+00:00");
+    }
+    SUBCASE("the changes on the last Sundays of March and October 2040") {
+        CHECK(utc_of("2040-03-25T00:59") == "2040-03-25T00:59:00+00:00");
+        CHECK(utc_of("2040-03-25T01:30") == "2040-03-25T01:30:00+00:00"); // in the gap
+        CHECK(utc_of("2040-03-25T02:00") == "2040-03-25T01:00:00+00:00");
+        CHECK(utc_of("2040-10-28T01:30") == "2040-10-28T00:30:00+00:00"); // overlap: earlier
+        CHECK(utc_of("2040-10-28T02:00") == "2040-10-28T02:00:00+00:00");
+        auto spring = day("2040-03-25");
+        CHECK(end_of_day(spring, london()) - start_of_day(spring, london()) ==
+              std::chrono::hours{23});
+        auto autumn = day("2040-10-28");
+        CHECK(end_of_day(autumn, london()) - start_of_day(autumn, london()) ==
+              std::chrono::hours{25});
+    }
+    SUBCASE("the local day of a moment just after midnight BST") {
+        CHECK(local_day(*parse_moment("2040-07-02T23:30Z", london()), london()) ==
+              day("2040-07-03"));
+    }
+    SUBCASE("the abbreviation and span come from the rule") {
+        auto info = zone_info(*parse_moment("2040-07-01T12:00Z", london()), london());
+        CHECK(info.abbrev == "BST");
+        CHECK(format_moment(info.begin, zone("UTC")) == "2040-03-25T01:00:00+00:00");
+        CHECK(format_moment(info.end, zone("UTC")) == "2040-10-28T01:00:00+00:00");
+    }
+    SUBCASE("southern hemisphere and a midnight gap") {
+        auto sydney = zone("Australia/Sydney");
+        CHECK(format_moment(*parse_moment("2050-01-01T00:00Z", sydney), sydney) ==
+              "2050-01-01T11:00:00+11:00");
+        auto havana = zone("America/Havana");
+        CHECK(format_moment(start_of_day(day("2050-03-13"), havana), havana) ==
+              "2050-03-13T01:00:00-04:00");
+    }
+}
+
+TEST_CASE("local mean time: offsets with seconds are written in UTC") {
+    // London kept local mean time, 1 minute 15 seconds behind Greenwich, until 1847.
+    auto moment = *parse_moment("1840-01-01T12:00", london());
+    CHECK(format_moment(moment, zone("UTC")) == "1840-01-01T12:01:15+00:00");
+    CHECK(format_moment(moment, london()) == "1840-01-01T12:01:15Z");
+    CHECK(*parse_moment(format_moment(moment, london()), london()) == moment);
+    CHECK(local_day(*parse_moment("1840-01-01T00:00:30Z", london()), london()) ==
+          day("1839-12-31"));
+    // From 1 December 1847, GMT.
+    CHECK(format_moment(*parse_moment("1848-01-01T12:00", london()), london()) ==
+          "1848-01-01T12:00:00+00:00");
 }
 
 TEST_CASE("moments people type are read in the register's zone") {
@@ -143,7 +226,7 @@ TEST_CASE("days start and end at local midnight") {
     }
 }
 
-TEST_CASE("moments are written as RFC 3339 with the zone's offset, never Z") {
+TEST_CASE("moments are written as RFC 3339 with the zone's offset, not Z") {
     auto moment = *parse_moment("2026-03-27T10:00Z", london());
     CHECK(format_moment(moment, london()) == "2026-03-27T10:00:00+00:00");
     CHECK(format_moment(moment, zone("Asia/Kolkata")) == "2026-03-27T15:30:00+05:30");
