@@ -55,8 +55,8 @@ struct HolidayChanges {
 /// calendar.toml. Unknown keys and bad dates, names or divisions are errors at path:line:col.
 Result<HolidayChanges> parse_holiday_changes(std::string_view text, std::string_view path);
 
-/// The one-off and moved bank holidays (2002 onwards) this release knows of, read from
-/// data/uk-bank-holiday-changes.toml, which is compiled in.
+/// The one-off and moved bank holidays (1971 onwards, each with its source) this release
+/// knows of, read from data/uk-bank-holiday-changes.toml, which is compiled in.
 const HolidayChanges& shipped_holiday_changes();
 std::string_view shipped_holiday_changes_text();
 std::string_view shipped_holiday_changes_path(); ///< "data/uk-bank-holiday-changes.toml"

@@ -1,6 +1,6 @@
 # Time zones: summer time in years after the last change the zone files list (2037 in
-# Debian's), working-day deadlines across a change of the clocks in 2040, local mean time
-# before 1847, and only IANA zone names in a policy.
+# Debian's), working-day deadlines across a change of the clocks in 2040, offsets with seconds
+# (Monrovia until 1972), and only IANA zone names in a policy.
 source "$TESTS/e2e/lib.sh"
 
 c init --policy twinkles >/dev/null # Europe/London; acknowledge within 10 working days
@@ -25,12 +25,22 @@ expect_eq "$(deadline_as_of 2040-11-06T23:59 "$id" investigation acknowledge sta
 expect_eq "$(deadline_as_of 2040-11-07T00:00 "$id" investigation acknowledge state)" "overdue" \
   "overdue at midnight GMT"
 
-# Before 1 December 1847 London kept local mean time, 1 minute 15 seconds behind Greenwich:
-# an offset with seconds, which RFC 3339 cannot write, so the moment is stored in UTC.
-id=$(add --received 1840-01-01T12:00 --as-of 1840-01-02T09:00)
-expect_eq "$(received_line "$id")" "received = 1840-01-01T12:01:15Z" "local mean time in UTC"
-expect_eq "$(field_as_of 1840-01-02T09:00 "$id" received)" "1840-01-01T12:01:15Z" "read back"
-c check >/dev/null || fail "check after a local mean time moment"
+# Before 1 December 1847 London kept local mean time, 1 minute 15 seconds behind Greenwich;
+# such a moment is before the bank holidays the calendar knows (from 1971), so it is refused
+# with the reason and nothing is written.
+expect_exit 2 add --name "Ann" --contact x@example.org --channel email --summary "x" \
+  --received 1840-01-01T12:00 --as-of 1840-01-02T09:00
+expect_contains "$ERR" "1971" "a moment before 1971 refused"
+# Monrovia kept 44 minutes 30 seconds behind Greenwich until 7 January 1972: an offset with
+# seconds, which RFC 3339 cannot write, so the moment is stored in UTC and reads back the same.
+sed 's|^time_zone = .*|time_zone = "Africa/Monrovia"|' policies/twinkles.toml >"$WORK/monrovia.toml"
+c init monrovia --policy "$WORK/monrovia.toml" >/dev/null
+id=$(cd monrovia && add --received 1971-06-01T12:00 --as-of 1971-06-02T09:00)
+expect_eq "$(grep '^received = ' "monrovia/complaints/$id.toml")" \
+  "received = 1971-06-01T12:44:30Z" "an offset with seconds in UTC"
+expect_eq "$(cd monrovia && field_as_of 1971-06-02T09:00 "$id" received)" "1971-06-01T12:44:30Z" \
+  "read back"
+(cd monrovia && c check >/dev/null) || fail "check after a moment with an offset in seconds"
 
 # A policy naming a file of this machine rather than a zone: FILE:LINE:COL, exit 3.
 sed 's|^time_zone = .*|time_zone = "localtime"|' policies/twinkles.toml >"$WORK/local.toml"

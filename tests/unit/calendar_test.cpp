@@ -897,7 +897,8 @@ TEST_CASE("a calendar needs a known zone and a working week with working days") 
     misspelt.zone_name = "Europe/Londn";
     auto unknown = WorkingCalendar::make(misspelt);
     REQUIRE_FALSE(unknown.ok());
-    CHECK(unknown.error().message == "unknown time zone 'Europe/Londn'; use an IANA name such as 'Europe/London'");
+    CHECK(unknown.error().message ==
+          "unknown time zone 'Europe/Londn'; use an IANA name such as 'Europe/London'");
     CalendarSpec closed;
     closed.working_week.fill(false);
     CHECK_FALSE(WorkingCalendar::make(closed).ok());
@@ -1162,9 +1163,11 @@ TEST_CASE("a calendar file reports its first unknown key in file order, as a pol
     CHECK(error_of("removed = 1\n[[adds]]\n") ==
           "calendar.toml:1:1: unknown key 'removed' in the calendar file; did you mean 'remove'?");
     CHECK(error_of("[[add]]\ndate = 2027-06-07\nname = \"x\"\nzone = 1\ncolour = 2\n") ==
-          "calendar.toml:4:1: unknown key 'zone' in [[add]]; valid keys: date, name, division");
-    CHECK(error_of("[[remove]]\ndate = 2027-05-31\nnmae = \"x\"\ndivison = \"scotland\"\n") ==
-          "calendar.toml:3:1: unknown key 'nmae' in [[remove]]; valid keys: date, division");
+          "calendar.toml:4:1: unknown key 'zone' in [[add]]; valid keys: date, name, division, "
+          "source");
+    CHECK(
+        error_of("[[remove]]\ndate = 2027-05-31\nnmae = \"x\"\ndivison = \"scotland\"\n") ==
+        "calendar.toml:3:1: unknown key 'nmae' in [[remove]]; valid keys: date, division, source");
 }
 
 TEST_SUITE_END();
