@@ -13,6 +13,7 @@
 #include "register_files.hpp" // what the Register's parts share
 
 #include <algorithm>
+#include <exception>
 #include <fmt/format.h>
 #include <sys/stat.h>
 #include <thread>
@@ -365,9 +366,16 @@ std::size_t readers_for(std::size_t files) {
 std::vector<Result<Complaint>> Register::load_each(const std::vector<std::string>& ids) const {
     std::vector<std::optional<Result<Complaint>>> slots(ids.size());
     const std::size_t readers = readers_for(ids.size());
+    // An exception in a reader (out of memory, say) is raised again here, after every reader
+    // has stopped, as it would be raised by reading one file at a time.
+    std::vector<std::exception_ptr> failures(readers);
     auto read_share = [&](std::size_t first) {
-        for (std::size_t i = first; i < ids.size(); i += readers)
-            slots[i].emplace(load(ids[i]));
+        try {
+            for (std::size_t i = first; i < ids.size(); i += readers)
+                slots[i].emplace(load(ids[i]));
+        } catch (...) {
+            failures[first] = std::current_exception();
+        }
     };
     std::vector<std::thread> others;
     for (std::size_t reader = 1; reader < readers; ++reader)
@@ -375,6 +383,8 @@ std::vector<Result<Complaint>> Register::load_each(const std::vector<std::string
     read_share(0);
     for (auto& thread : others)
         thread.join();
+    for (const auto& failure : failures)
+        if (failure) std::rethrow_exception(failure);
     std::vector<Result<Complaint>> out;
     out.reserve(ids.size());
     for (auto& slot : slots)
