@@ -298,6 +298,12 @@ const std::string* intake_text(const Complaint& complaint, std::string_view key)
     return nullptr;
 }
 
+std::string* event_text(Event& event, std::string_view key) {
+    for (const auto& [name, field] : event_texts)
+        if (name == key) return &(event.*field);
+    return nullptr;
+}
+
 std::string* intake_text(Complaint& complaint, std::string_view key) {
     for (const auto& [name, field] : intake_texts)
         if (name == key) return &(complaint.*field);

@@ -8,7 +8,6 @@
 #include "complaints/utf8.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cstdint>
 
 namespace complaints {
@@ -284,25 +283,6 @@ const std::vector<std::string_view>& event_keys() {
         "milestone", "until",    "extend_by", "reason", "good_reason", "outcome",
         "finding",   "remedies", "handler",   "body",   "text"};
     return keys;
-}
-
-std::string* event_text(Event& event, std::string_view key) {
-    static const std::array<std::pair<std::string_view, std::string Event::*>, 11> fields{{
-        {"by", &Event::by},
-        {"stage", &Event::stage},
-        {"from", &Event::from},
-        {"milestone", &Event::milestone},
-        {"reason", &Event::reason},
-        {"good_reason", &Event::good_reason},
-        {"outcome", &Event::outcome},
-        {"finding", &Event::finding},
-        {"handler", &Event::handler},
-        {"body", &Event::body},
-        {"text", &Event::text},
-    }};
-    for (const auto& [name, field] : fields)
-        if (name == key) return &(event.*field);
-    return nullptr;
 }
 
 bool read_event_type(Rest& rest, std::string& out) {

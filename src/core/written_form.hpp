@@ -19,6 +19,10 @@ namespace complaints {
 /// The complaint in `text`, when `text` is in the written form throughout; nothing otherwise.
 std::optional<Complaint> read_written_form(std::string_view text, std::string_view path);
 
+/// The event field that holds one text and is written as `key` ("by", "text", ...), or null
+/// for any other key: the table both readers use (complaint.cpp).
+std::string* event_text(Event& event, std::string_view key);
+
 /// `parse_complaint` without the fast path: always the general TOML reader.
 Result<Complaint> parse_complaint_as_toml(std::string_view text, std::string_view path);
 
