@@ -8,8 +8,10 @@
 #include "complaints/result.hpp"
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -70,6 +72,45 @@ class EditCopy {
     EditCopy(fs::path path, std::string original);
     fs::path path_;
     std::string original_;
+};
+
+class Register;
+
+/// Every complaint file of a register, read in ID order a batch at a time (`Register::walk`).
+/// Through the cache, when the register uses one: a file whose stamp is what the cache
+/// recorded is answered from it, every other file is read; when a walk that read every file
+/// ends, the cache is replaced if anything differed.
+class ComplaintWalk {
+  public:
+    ComplaintWalk(ComplaintWalk&&) noexcept;
+    ComplaintWalk(const ComplaintWalk&) = delete;
+    ComplaintWalk& operator=(const ComplaintWalk&) = delete;
+    ~ComplaintWalk();
+    /// The IDs of every complaint file, sorted: what the walk reads.
+    const std::vector<std::string>& ids() const { return ids_; }
+    bool finished() const { return next_ == ids_.size(); }
+    /// The next `most` complaint files: a complaint, or an error for each file that does not
+    /// load. Fewer when `skip_finished` leaves some out.
+    std::vector<Result<Complaint>> next(std::size_t most);
+    /// Leaves out, without reading them, the complaints that the cache knows were finished
+    /// (closed, resolved or withdrawn, with no later event) by `now` under the register's
+    /// policies, calendar and configuration as they are now: for commands that act on open
+    /// complaints only. Without a cache, or with any of those changed, nothing is left out.
+    void skip_finished(Instant now) { skip_before_ = now; }
+    /// Tells the cache that complaint `id`, just returned by `next`, was worked out under the
+    /// register's policies to be finished by its last event, at `at`.
+    void note_finished(std::string_view id, Instant at);
+
+    struct Cache; ///< what the walk knows of the cache (src/core/register_walk.cpp)
+
+  private:
+    friend class Register;
+    ComplaintWalk(const Register& reg, std::vector<std::string> ids, std::unique_ptr<Cache> cache);
+    const Register* register_;
+    std::vector<std::string> ids_;
+    std::size_t next_ = 0;
+    std::unique_ptr<Cache> cache_;
+    std::optional<Instant> skip_before_;
 };
 
 class Register {
@@ -133,6 +174,11 @@ class Register {
     /// is answered without listing the folder.
     Result<std::string> resolve_id(std::string_view fragment) const;
     Result<Complaint> load(std::string_view id) const;
+    /// Whether `walk` and `load_all` may answer from the cache of what each file says
+    /// (`REGISTER/.cache/readings`, docs/PERFORMANCE.md): off unless turned on.
+    void use_cache(bool on) { cache_ = on; }
+    /// Every complaint file, to be read in ID order (see ComplaintWalk).
+    ComplaintWalk walk() const;
     /// Every complaint that loads, plus an error for each file that does not. Large registers
     /// are read by one thread per core; the answer is the same, in the same order.
     LoadedComplaints load_all() const;
@@ -188,6 +234,8 @@ class Register {
     fs::path root_;
     std::string default_policy_;
     bool autocommit_ = false;
+    bool cache_ = false;
+    std::int64_t opened_ns_ = 0; ///< when it was opened, on the file clock (the cache's rule)
     mutable std::vector<std::string> written_; // a note of what was written, not the register
     std::chrono::milliseconds lock_wait_{5000};
     WriteGuard write_guard_;

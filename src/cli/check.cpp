@@ -109,6 +109,7 @@ void count_gaps(const std::vector<Reading>& readings) {
 /// works on a register whose policy is due for review; --strict makes any warning exit 1.
 Status run_check(Session& session, bool strict) {
     const std::size_t warnings_before = warnings_given();
+    session.read_files_only();
     auto reg = session.open_register();
     if (!reg) return reg.error();
     std::vector<Error> problems;

@@ -47,6 +47,18 @@ Result<std::chrono::milliseconds> parse_lock_wait(std::string_view seconds) {
     return std::chrono::milliseconds{std::lround(value * 1000)};
 }
 
+namespace {
+
+/// COMPLAINTS_CACHE: unset, empty or "on" reads through the cache; "off" reads every file.
+Result<bool> cache_wanted(const char* setting) {
+    const std::string_view text = setting ? setting : "";
+    if (text.empty() || text == "on") return true;
+    if (text == "off") return false;
+    return usage_error(fmt::format("COMPLAINTS_CACHE: '{}' is not 'on' or 'off'", text));
+}
+
+} // namespace
+
 const std::vector<ExitCodeMeaning>& exit_code_meanings() {
     static const std::vector<ExitCodeMeaning> meanings{
         {exit_ok, "success"},
@@ -61,6 +73,11 @@ const std::vector<ExitCodeMeaning>& exit_code_meanings() {
     return meanings;
 }
 
+void Session::read_files_only() {
+    files_only_ = true;
+    if (register_) register_->use_cache(false);
+}
+
 Result<const Register*> Session::open_register() {
     if (register_) return &*register_;
     std::optional<std::chrono::milliseconds> lock_wait;
@@ -69,11 +86,14 @@ Result<const Register*> Session::open_register() {
         if (!parsed) return parsed.error();
         lock_wait = *parsed;
     }
+    auto cache = cache_wanted(std::getenv("COMPLAINTS_CACHE"));
+    if (!cache) return cache.error();
     auto found = options_.register_dir.empty() ? Register::find(fs::current_path())
                                                : Register::open(options_.register_dir);
     if (!found) return found.error();
     register_ = std::move(found.value());
     if (lock_wait) register_->set_lock_wait(*lock_wait);
+    register_->use_cache(*cache && !files_only_);
     register_->set_write_guard(refuse_unmerged); // git's conflicts, which the core cannot see
     return &*register_;
 }

@@ -97,6 +97,9 @@ class Session {
     /// Every complaint in the register that loads and makes sense; one error per file that
     /// does not (so commands can show the rest and still exit non-zero).
     Result<std::vector<Reading>> read_all(std::vector<Error>& problems);
+    /// From now on the register is read from its files alone, never from the cache (`check`,
+    /// whose answer must be the files' own).
+    void read_files_only();
 
     const GlobalOptions& options() const { return options_; }
 
@@ -108,6 +111,7 @@ class Session {
   private:
     const GlobalOptions& options_;
     std::optional<Register> register_;
+    bool files_only_ = false;
     std::map<std::string, std::unique_ptr<Policy>> policies_;
     std::map<std::string, std::unique_ptr<WorkingCalendar>> calendars_;
     std::optional<Instant> now_;

@@ -20,6 +20,8 @@ struct EnvironmentVariable {
 
 const std::vector<EnvironmentVariable>& other_variables() {
     static const std::vector<EnvironmentVariable> variables{
+        {"COMPLAINTS_CACHE",
+         "off: read every complaint file, never the cache in .cache/ (default: on)."},
         {"COMPLAINTS_LOCK_WAIT",
          "Seconds to wait for a register another command holds (default: 5; at most 600)."},
         {"COMPLAINTS_POLICY_DIR", "An extra folder of policies that init --policy NAME looks in "

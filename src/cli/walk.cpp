@@ -22,22 +22,48 @@ constexpr std::size_t complaints_per_batch = 2048;
 
 } // namespace
 
+namespace {
+
+/// When `complaint` was finished, if `reading` (its state as of now) says it is and no event
+/// of it comes after now: the last event. Time alone never reopens a complaint.
+std::optional<Instant> finished_at(Session& session, const Reading& reading, Instant last) {
+    if (reading.state.status == ComplaintStatus::open) return std::nullopt;
+    auto now = session.now(reading.calendar->zone());
+    if (!now || last > *now) return std::nullopt;
+    return last;
+}
+
+Instant last_event(const Complaint& complaint) {
+    Instant last = complaint.received;
+    for (const Event& event : complaint.events)
+        last = std::max(last, event.at);
+    return last;
+}
+
+} // namespace
+
 Status for_each_reading(Session& session, std::vector<Error>& problems,
-                        const std::function<void(const Reading&)>& visit) {
+                        const std::function<void(const Reading&)>& visit, bool open_only) {
     auto reg = session.open_register();
     if (!reg) return reg.error();
-    const std::vector<std::string> ids = (*reg)->complaint_ids();
-    for (std::size_t first = 0; first < ids.size(); first += complaints_per_batch) {
-        const auto last = std::min(ids.size(), first + complaints_per_batch);
-        const std::vector<std::string> batch(ids.begin() + static_cast<long>(first),
-                                             ids.begin() + static_cast<long>(last));
-        for (auto& complaint : (*reg)->load_each(batch)) {
+    ComplaintWalk walk = (*reg)->walk();
+    if (open_only) {
+        auto now = session.now(nullptr); // one reading per command, in the register's zone
+        if (!now) return now.error();
+        walk.skip_finished(*now);
+    }
+    while (!walk.finished()) {
+        for (auto& complaint : walk.next(complaints_per_batch)) {
             if (!complaint) {
                 problems.push_back(complaint.error());
                 continue;
             }
+            const Instant last = last_event(*complaint);
+            const std::string id = complaint->id;
             auto reading = session.read(std::move(complaint.value()));
             if (reading) {
+                if (auto finished = finished_at(session, *reading, last))
+                    walk.note_finished(id, *finished);
                 if (received_by_now(session, *reading)) visit(*reading);
             } else if (reading.error().kind == ErrorKind::usage)
                 return reading.error();
@@ -125,11 +151,15 @@ std::vector<DueItem> due_items(const Reading& r, const DueFilter& filter, Instan
 Result<std::vector<DueItem>> collect_due(Session& session, const DueFilter& filter,
                                          std::vector<Error>& problems, Instant& now) {
     std::vector<DueItem> items;
-    Status walked = for_each_reading(session, problems, [&](const Reading& r) {
-        now = *session.now(r.calendar->zone());
-        for (DueItem& item : due_items(r, filter, now))
-            items.push_back(std::move(item));
-    });
+    // Only open complaints have deadlines due: those the cache knows are finished are not read.
+    Status walked = for_each_reading(
+        session, problems,
+        [&](const Reading& r) {
+            now = *session.now(r.calendar->zone());
+            for (DueItem& item : due_items(r, filter, now))
+                items.push_back(std::move(item));
+        },
+        true);
     if (!walked) return walked.error();
     std::stable_sort(items.begin(), items.end(), [](const DueItem& a, const DueItem& b) {
         return a.due.moment < b.due.moment;

@@ -13,9 +13,11 @@ namespace complaints::cli {
 
 /// Loads and derives every complaint in ID order, calling `visit` with each in turn (only one
 /// is held at a time). Files that fail to load or make no sense go to `problems`. A complaint
-/// received after the moment given with `--as-of` did not exist yet: skipped.
+/// received after the moment given with `--as-of` did not exist yet: skipped. With
+/// `open_only`, complaints the register's cache knows were finished by now may be left out
+/// unread (ComplaintWalk::skip_finished); every open one is visited.
 Status for_each_reading(Session& session, std::vector<Error>& problems,
-                        const std::function<void(const Reading&)>& visit);
+                        const std::function<void(const Reading&)>& visit, bool open_only = false);
 
 /// Whether `reading`'s complaint had been received by the moment given with --as-of (or
 /// $COMPLAINTS_NOW); always true when "now" is the clock.

@@ -10,9 +10,11 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/file.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <thread>
+#include <time.h>
 #include <unistd.h>
 
 namespace complaints {
@@ -387,6 +389,150 @@ Result<ChildExit> run_program(const std::vector<std::string>& argv, ChildOutput 
     result.status = wait_for(child);
     if (!captured) return captured.error();
     return result;
+}
+
+// --- Stamps, mapped files and files written in pieces -------------------------------------
+
+namespace {
+
+std::int64_t nanoseconds(const struct timespec& time) {
+    return static_cast<std::int64_t>(time.tv_sec) * 1'000'000'000 + time.tv_nsec;
+}
+
+FileStamp stamp_of(const struct stat& info) {
+    return {static_cast<std::uint64_t>(info.st_dev), static_cast<std::uint64_t>(info.st_ino),
+            static_cast<std::uint64_t>(info.st_size), nanoseconds(info.st_mtim),
+            nanoseconds(info.st_ctim)};
+}
+
+} // namespace
+
+FileDescriptor open_folder(const fs::path& folder) {
+    return FileDescriptor(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+}
+
+std::optional<FileStamp> stamp_file(const FileDescriptor& folder, const std::string& name) {
+    struct stat info {};
+    if (folder.get() < 0 || ::fstatat(folder.get(), name.c_str(), &info, AT_SYMLINK_NOFOLLOW) != 0 ||
+        !S_ISREG(info.st_mode))
+        return std::nullopt;
+    return stamp_of(info);
+}
+
+bool is_private_folder(const fs::path& path) {
+    struct stat info {};
+    return ::lstat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode) &&
+           info.st_uid == ::geteuid() && (info.st_mode & 0077) == 0;
+}
+
+std::int64_t file_clock_ns() {
+    struct timespec now {};
+    ::clock_gettime(CLOCK_REALTIME, &now);
+    return nanoseconds(now);
+}
+
+std::optional<FileStamp> program_stamp() {
+    struct stat info {};
+    if (::stat("/proc/self/exe", &info) != 0) return std::nullopt;
+    return stamp_of(info);
+}
+
+std::optional<MappedFile> MappedFile::open_private(const fs::path& path) {
+    FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK));
+    if (fd.get() < 0) return std::nullopt;
+    struct stat info {};
+    if (::fstat(fd.get(), &info) != 0 || !S_ISREG(info.st_mode) || info.st_uid != ::geteuid() ||
+        (info.st_mode & 0077) != 0 || info.st_size <= 0)
+        return std::nullopt;
+    const auto size = static_cast<std::size_t>(info.st_size);
+    void* data = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd.get(), 0);
+    if (data == MAP_FAILED) return std::nullopt;
+    return MappedFile(static_cast<const char*>(data), size);
+}
+
+MappedFile::MappedFile(MappedFile&& other) noexcept
+    : data_(std::exchange(other.data_, nullptr)), size_(std::exchange(other.size_, 0)) {}
+
+MappedFile::~MappedFile() {
+    if (data_) ::munmap(const_cast<char*>(data_), size_);
+}
+
+void MappedFile::forget(std::size_t offset, std::size_t length) const {
+    const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    const std::size_t first = (offset + page - 1) / page * page; // whole pages inside only
+    const std::size_t end = std::min(offset + length, size_) / page * page;
+    if (end > first)
+        ::madvise(const_cast<char*>(data_) + first, end - first, MADV_DONTNEED);
+}
+
+void MappedFile::prefetch(std::size_t offset, std::size_t length) const {
+#ifndef MADV_POPULATE_READ
+    constexpr int MADV_POPULATE_READ = 22; // Linux 5.14; older kernels refuse it, harmlessly
+#endif
+    const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    const std::size_t first = offset / page * page;
+    const std::size_t end = std::min(offset + length, size_);
+    if (end > first) ::madvise(const_cast<char*>(data_) + first, end - first, MADV_POPULATE_READ);
+}
+
+Result<PieceWriter> PieceWriter::start(const fs::path& final_path) {
+    // A file with no name until it is whole: a writer killed part way leaves nothing behind.
+    int fd = ::open(folder_of(final_path).c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+    if (fd >= 0) return PieceWriter(final_path, {}, fd);
+    auto name = (folder_of(final_path) / ("." + final_path.filename().string() + ".XXXXXX")).string();
+    fd = ::mkostemp(name.data(), O_CLOEXEC);
+    if (fd < 0) return io_failure(final_path, "cannot create a temporary file", errno);
+    return PieceWriter(final_path, name, fd);
+}
+
+PieceWriter::PieceWriter(fs::path final_path, fs::path temp_path, int fd)
+    : final_path_(std::move(final_path)), temp_path_(std::move(temp_path)), fd_(fd) {}
+
+PieceWriter::PieceWriter(PieceWriter&& other) noexcept
+    : final_path_(std::move(other.final_path_)), temp_path_(std::exchange(other.temp_path_, {})),
+      fd_(std::move(other.fd_)), buffer_(std::move(other.buffer_)), written_(other.written_),
+      failure_(std::move(other.failure_)) {}
+
+PieceWriter::~PieceWriter() {
+    if (!temp_path_.empty()) ::unlink(temp_path_.c_str());
+}
+
+void PieceWriter::write(std::string_view bytes) {
+    buffer_.append(bytes);
+    written_ += bytes.size();
+    if (buffer_.size() >= (1u << 20)) flush();
+}
+
+void PieceWriter::flush() {
+    if (!failure_)
+        if (auto status = write_all(fd_.get(), temp_path_, buffer_); !status)
+            failure_ = status.error();
+    buffer_.clear();
+}
+
+Status PieceWriter::finish() {
+    flush();
+    if (failure_) return *failure_;
+    if (temp_path_.empty()) { // unnamed (O_TMPFILE): named beside the final name, then moved
+        auto name = (folder_of(final_path_) / ("." + final_path_.filename().string() + ".XXXXXX"))
+                        .string();
+        for (int tries = 0; tries < 100 && temp_path_.empty(); ++tries) {
+            std::string candidate = name;
+            FileDescriptor probe(::mkostemp(candidate.data(), O_CLOEXEC));
+            if (probe.get() < 0) return io_failure(final_path_, "cannot name the file", errno);
+            ::unlink(candidate.c_str()); // only the unique name was wanted
+            const auto self = fmt::format("/proc/self/fd/{}", fd_.get());
+            if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, candidate.c_str(), AT_SYMLINK_FOLLOW) == 0)
+                temp_path_ = candidate;
+            else if (errno != EEXIST)
+                return io_failure(final_path_, "cannot name the file", errno);
+        }
+    }
+    if (::close(fd_.release()) != 0) return io_failure(temp_path_, "cannot close", errno);
+    if (rename_over(temp_path_, final_path_) != 0)
+        return io_failure(final_path_, "cannot replace", errno);
+    temp_path_.clear();
+    return done();
 }
 
 } // namespace complaints

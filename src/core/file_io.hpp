@@ -95,6 +95,83 @@ class FileLock {
     FileDescriptor folder_;
 };
 
+/// What tells a file's content has not changed without reading it: where it is (device,
+/// inode), its size, and when its content (modified) and its inode (changed: any write, rename
+/// into place, chmod or link) last changed, to the nanosecond. Nobody can set the changed time
+/// by hand, so a file edited and then given back its old modified time still differs.
+struct FileStamp {
+    std::uint64_t device = 0;
+    std::uint64_t inode = 0;
+    std::uint64_t size = 0;
+    std::int64_t modified_ns = 0;
+    std::int64_t changed_ns = 0;
+    bool operator==(const FileStamp&) const = default;
+};
+
+/// `folder` opened to look up names in it (never followed if a link); -1 when it cannot be.
+FileDescriptor open_folder(const fs::path& folder);
+/// The stamp of the file `name` in the open `folder` (lstat: a link is never followed); none
+/// when it is not a regular file or cannot be examined.
+std::optional<FileStamp> stamp_file(const FileDescriptor& folder, const std::string& name);
+
+/// Whether `path` is a folder (not a link) that belongs to us and nobody else may open (0700).
+bool is_private_folder(const fs::path& path);
+
+/// Now, in nanoseconds on the clock file times come from.
+std::int64_t file_clock_ns();
+
+/// The running program's own file, stamped: a program built or installed again differs.
+std::optional<FileStamp> program_stamp();
+
+/// A private file mapped read-only, for reading a large file without copying it. Refuses a
+/// link, anything but a regular file, a file another user owns and one others may read or
+/// write (mode beyond 0600).
+class MappedFile {
+  public:
+    static std::optional<MappedFile> open_private(const fs::path& path);
+    MappedFile(MappedFile&& other) noexcept;
+    MappedFile(const MappedFile&) = delete;
+    MappedFile& operator=(const MappedFile&) = delete;
+    ~MappedFile();
+    std::string_view bytes() const { return {data_, size_}; }
+    /// Gives the memory of `bytes().substr(offset, length)` back: it is read again from the
+    /// page cache if touched later. Keeps a long read's memory flat.
+    void forget(std::size_t offset, std::size_t length) const;
+    /// Reads `bytes().substr(offset, length)` into memory in one go (it is about to be read).
+    void prefetch(std::size_t offset, std::size_t length) const;
+
+  private:
+    MappedFile(const char* data, std::size_t size) : data_(data), size_(size) {}
+    const char* data_ = nullptr;
+    std::size_t size_ = 0;
+};
+
+/// A private file (mode 0600) written in pieces under a temporary name in the folder of its
+/// final name, then put there by rename: a reader sees the old file or the whole new one. Not
+/// synced: for files that may be lost (a cache). Removed if never put in place.
+class PieceWriter {
+  public:
+    static Result<PieceWriter> start(const fs::path& final_path);
+    PieceWriter(PieceWriter&& other) noexcept;
+    PieceWriter(const PieceWriter&) = delete;
+    PieceWriter& operator=(const PieceWriter&) = delete;
+    ~PieceWriter();
+    /// Adds `bytes` (buffered); an error is kept and returned by `finish`.
+    void write(std::string_view bytes);
+    std::uint64_t written() const { return written_; }
+    /// Writes what is buffered and renames the file into place.
+    Status finish();
+
+  private:
+    PieceWriter(fs::path final_path, fs::path temp_path, int fd);
+    void flush();
+    fs::path final_path_, temp_path_;
+    FileDescriptor fd_;
+    std::string buffer_;
+    std::uint64_t written_ = 0;
+    std::optional<Error> failure_;
+};
+
 /// What a program run with `run_program` shares with us.
 enum class ChildOutput {
     inherit,     ///< our stdin, stdout and stderr (an editor); Ctrl-C reaches only the program

@@ -7,6 +7,8 @@
 #include "file_io.hpp"
 
 #include <chrono>
+#include <cstddef>
+#include <functional>
 #include <string_view>
 
 namespace complaints {
@@ -30,5 +32,10 @@ Result<FileLock> lock_register(const fs::path& root, std::chrono::milliseconds w
 /// Fails as `busy`, with `message`, when the file at `path` no longer holds `text` (someone
 /// changed it since it was read).
 Status unchanged_since(const fs::path& path, std::string_view text, std::string_view message);
+
+/// Calls `work(i)` for every `i` below `items`, on one thread per core (at most 8; one thread
+/// for fewer than 512 items), each thread taking every n-th item. An exception in any thread
+/// is raised again here, after every thread has stopped.
+void share_among_cores(std::size_t items, const std::function<void(std::size_t)>& work);
 
 } // namespace complaints

@@ -172,6 +172,7 @@ Result<std::string> stated_time_zone(const Register& reg) {
 }
 
 Result<Register> Register::open(const fs::path& root) {
+    const std::int64_t opened_ns = file_clock_ns(); // before any of its files is read
     fs::path config = root / register_config_name;
     if (!fs::exists(fs::symlink_status(config)))
         return not_found_error(fmt::format("'{}' is not a complaints register (no {})", shown(root),
@@ -182,6 +183,7 @@ Result<Register> Register::open(const fs::path& root) {
     result.root_ = root;
     result.default_policy_ = settings->policy;
     result.autocommit_ = settings->autocommit;
+    result.opened_ns_ = opened_ns;
     return result;
 }
 
@@ -363,28 +365,32 @@ std::size_t readers_for(std::size_t files) {
 
 } // namespace
 
-std::vector<Result<Complaint>> Register::load_each(const std::vector<std::string>& ids) const {
-    std::vector<std::optional<Result<Complaint>>> slots(ids.size());
-    const std::size_t readers = readers_for(ids.size());
-    // An exception in a reader (out of memory, say) is raised again here, after every reader
-    // has stopped, as it would be raised by reading one file at a time.
+void share_among_cores(std::size_t items, const std::function<void(std::size_t)>& work) {
+    const std::size_t readers = readers_for(items);
     std::vector<std::exception_ptr> failures(readers);
-    auto read_share = [&](std::size_t first) {
+    auto share = [&](std::size_t first) {
         try {
-            for (std::size_t i = first; i < ids.size(); i += readers)
-                slots[i].emplace(load(ids[i]));
+            for (std::size_t i = first; i < items; i += readers)
+                work(i);
         } catch (...) {
             failures[first] = std::current_exception();
         }
     };
     std::vector<std::thread> others;
     for (std::size_t reader = 1; reader < readers; ++reader)
-        others.emplace_back(read_share, reader);
-    read_share(0);
+        others.emplace_back(share, reader);
+    share(0);
     for (auto& thread : others)
         thread.join();
     for (const auto& failure : failures)
         if (failure) std::rethrow_exception(failure);
+}
+
+std::vector<Result<Complaint>> Register::load_each(const std::vector<std::string>& ids) const {
+    // An exception in a reader (out of memory, say) is raised again here, after every reader
+    // has stopped, as it would be raised by reading one file at a time.
+    std::vector<std::optional<Result<Complaint>>> slots(ids.size());
+    share_among_cores(ids.size(), [&](std::size_t i) { slots[i].emplace(load(ids[i])); });
     std::vector<Result<Complaint>> out;
     out.reserve(ids.size());
     for (auto& slot : slots)
@@ -394,7 +400,8 @@ std::vector<Result<Complaint>> Register::load_each(const std::vector<std::string
 
 LoadedComplaints Register::load_all() const {
     LoadedComplaints result;
-    for (auto& complaint : load_each(complaint_ids())) {
+    ComplaintWalk everything = walk();
+    for (auto& complaint : everything.next(everything.ids().size())) {
         if (complaint)
             result.complaints.push_back(std::move(*complaint));
         else

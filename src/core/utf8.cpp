@@ -97,6 +97,14 @@ std::size_t grapheme_width(std::string_view cluster) {
 std::size_t width(std::string_view text) {
     std::size_t columns = 0;
     for (std::size_t i = 0; i < text.size();) {
+        // Printable ASCII followed by ASCII (or the end) is a grapheme of one column: nothing
+        // that joins a cluster (a mark, a joiner) is ASCII.
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte >= 0x20 && byte < 0x7f &&
+            (i + 1 == text.size() || static_cast<unsigned char>(text[i + 1]) < 0x80)) {
+            ++columns, ++i;
+            continue;
+        }
         const std::size_t end = grapheme_end(text, i);
         columns += grapheme_width(text.substr(i, end - i));
         i = end;

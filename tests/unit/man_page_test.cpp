@@ -87,6 +87,7 @@ TEST_CASE("synopsis, global options, exit status and environment") {
     CHECK(
         has(page, ".TP\n\\fBCOMPLAINTS_NOW\\fR\nSets \\fB\\-\\-as\\-of\\fR when it is not given"));
     CHECK(has(page, ".TP\n\\fBCOMPLAINTS_LOCK_WAIT\\fR\n"));
+    CHECK(has(page, ".TP\n\\fBCOMPLAINTS_CACHE\\fR\n"));
     CHECK(has(page, ".TP\n\\fBNO_COLOR\\fR\n"));
 }
 

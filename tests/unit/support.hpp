@@ -4,6 +4,7 @@
 /// "LINE:COL: message", and a check of the tables that name enums.
 
 #include "complaints/calendar.hpp"
+#include "complaints/complaint.hpp"
 #include "complaints/names.hpp"
 #include "complaints/policy.hpp"
 #include "complaints/result.hpp"
@@ -113,6 +114,74 @@ void check_names(const NameTable<Enum, N>& table, const std::vector<Enum>& every
     }
     for (std::size_t i = 0; i < every.size(); ++i)
         CHECK_MESSAGE(!name_of(table, every[i]).empty(), "no name for enumerator #" << i);
+}
+
+/// A complaint with every intake field and events of many kinds, holding `words` in its texts.
+inline Complaint every_field(const std::string& words) {
+    Complaint c;
+    c.id = "k7m2abcd";
+    c.policy = "big-bums";
+    c.policy_version = "2026-01";
+    c.received = at("2026-03-27T10:00:00+00:00");
+    c.channel = "email";
+    c.name = "Émile \"Ed\" O'Brien " + words;
+    c.contact = "ed@example.org";
+    c.summary = words;
+    c.details = "line one\nline two\ttabbed\\ " + words;
+    c.occurred = "last Tuesday";
+    c.occurred_on = parse_day("2026-03-20").value();
+    c.occurred_until = parse_day("2026-03-21").value();
+    c.known_on = parse_day("2026-03-22").value();
+    c.people = {"Sarah", words, ""};
+    c.evidence = {"photo.jpg"};
+    c.severity = "serious";
+    c.category = "staff";
+    c.handler = "sarah";
+    Event ack;
+    ack.at = at("2026-03-28T09:15:00+00:00");
+    ack.type = "acknowledged";
+    ack.by = "sarah";
+    Event escalated;
+    escalated.at = at("2026-07-01T12:00:00+01:00");
+    escalated.type = "escalated";
+    escalated.stage = "stage-2";
+    escalated.from = "stage-1";
+    escalated.requested = at("2026-06-30T23:30:00+01:00");
+    escalated.text = words;
+    Event extended;
+    extended.at = at("2026-04-01T08:00:00+01:00");
+    extended.type = "extended";
+    extended.milestone = "response";
+    extended.until = parse_day("2026-05-01").value();
+    extended.extend_by = parse_period("10 working days").value();
+    extended.reason = "waiting";
+    extended.good_reason = words;
+    Event resolved;
+    resolved.at = at("2026-08-01T10:00:00+01:00");
+    resolved.type = "resolved";
+    resolved.outcome = words;
+    resolved.finding = "upheld";
+    resolved.remedies = {"apology", words};
+    resolved.handler = "tom";
+    resolved.body = "Ofsted";
+    c.events = {ack, extended, escalated, resolved};
+    return c;
+}
+
+/// Texts that stress the string escapes: every ASCII control, quotes, backslashes, characters
+/// of two, three and four bytes, C1 controls and the last code points of each plane.
+inline std::vector<std::string> hostile_texts() {
+    std::string controls;
+    for (char c = 1; c < 0x20; ++c)
+        controls += c;
+    return {"",
+            controls + "\x7f",
+            "\"quoted\" \\back\\slash\\ \\u0041 \\n",
+            "caf\xC3\xA9 \xE2\x80\x94 \xF0\x9F\x98\x80 \xE4\xB8\xAD",
+            "\xC2\x80\xC2\x9F C1 controls",
+            "\xEF\xBF\xBF \xF4\x8F\xBF\xBF \xEF\xBB\xBF",
+            "# not a comment, ] not an end, { not a table }, = not a key",
+            "  { at = 2026-01-01T00:00:00Z, type = \"note\" },"};
 }
 
 } // namespace complaints::support
