@@ -2,9 +2,12 @@
 // Any input: the reader returns a value or an error, never crashes. When it reads a complaint,
 // writing that complaint and reading it back gives an equal complaint, and appending an event
 // to the input keeps it readable with that one more event. Whatever the fast path for the
-// written form reads, the general TOML reader reads the same, at the same positions.
+// written form reads, the general TOML reader reads the same, at the same positions. Every
+// complaint read comes back equal from its cache record; any input read as a cache record is
+// either refused or is exactly the record of what it decodes to.
 
 #include "complaints/complaint.hpp"
+#include "core/complaint_cache.hpp"
 #include "core/written_form.hpp"
 #include "fuzz_target.hpp"
 
@@ -55,8 +58,11 @@ void same_either_way(std::string_view text) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string_view text(reinterpret_cast<const char*>(data), size);
     same_either_way(text);
+    if (auto record = decode_complaint(text)) require(encode_complaint(*record) == text);
     auto complaint = parse_complaint(text, "fuzz.toml");
     if (!complaint) return 0;
+    auto cached = decode_complaint(encode_complaint(*complaint));
+    require(cached && *cached == *complaint);
     static const date::time_zone* utc = date::locate_zone("UTC");
     auto written = write_complaint(*complaint, utc);
     auto again = parse_complaint(written, "written.toml");

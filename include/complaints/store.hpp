@@ -179,6 +179,9 @@ class Register {
     void use_cache(bool on) { cache_ = on; }
     /// Every complaint file, to be read in ID order (see ComplaintWalk).
     ComplaintWalk walk() const;
+    /// Deletes the cache, with the copies of complaints it holds (after `anonymise`, so that no
+    /// copy of the personal data outlives the file's own); the next walk makes it again.
+    void forget_cache() const;
     /// Every complaint that loads, plus an error for each file that does not. Large registers
     /// are read by one thread per core; the answer is the same, in the same order.
     LoadedComplaints load_all() const;

@@ -127,6 +127,7 @@ Status run_anonymise(const AnonymiseOptions& options, Session& session) {
                 anonymise_one(session, **reg, id, event ? *event : Event{}, options.dry_run);
             !one)
             return one;
+    if (!options.dry_run) (*reg)->forget_cache(); // it holds copies of what was replaced
     if (!options.dry_run && in_git_work_tree((*reg)->root()))
         warn("the register is a git repository: earlier versions of the file stay in its "
              "history and in every clone; docs/PRIVACY.md says how to purge them");

@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 
 namespace complaints {
 
@@ -86,24 +87,33 @@ class Decoder {
         if (!take(size)) return {};
         return std::string(in_.data() - size, size);
     }
-    /// A count of items, each at least one byte long: never more than the bytes left.
-    std::size_t count() {
+    /// A count of items, each at least `smallest` bytes long: never more than the bytes left
+    /// hold, so that damage cannot make room for millions of them.
+    std::size_t count(std::size_t smallest) {
         const auto n = number<std::uint32_t>();
-        if (n > in_.size()) ok_ = false;
+        if (n > in_.size() / smallest) ok_ = false;
         return ok_ ? n : 0;
     }
     std::vector<std::string> texts() {
-        std::vector<std::string> values(count());
+        std::vector<std::string> values(count(sizeof(std::uint32_t)));
         for (auto& value : values)
             value = text();
         return values;
     }
     Instant moment() { return Instant{std::chrono::seconds{number<std::int64_t>()}}; }
+    /// Whether an optional value follows: 0 or 1, nothing else.
+    bool present() {
+        const auto flag = number<std::uint8_t>();
+        if (flag > 1) ok_ = false;
+        return ok_ && flag == 1;
+    }
     std::optional<Day> day() {
-        const auto present = number<std::uint8_t>();
-        if (present > 1) ok_ = false;
-        if (present != 1) return std::nullopt;
-        return Day{date::days{number<std::int64_t>()}};
+        if (!present()) return std::nullopt;
+        const auto count = number<std::int64_t>();
+        using Count = date::days::rep;
+        if (count < std::numeric_limits<Count>::min() || count > std::numeric_limits<Count>::max())
+            ok_ = false;
+        return Day{date::days{static_cast<Count>(count)}};
     }
     FileStamp stamp() {
         FileStamp s;
@@ -125,6 +135,9 @@ class Decoder {
     std::string_view in_;
     bool ok_ = true;
 };
+
+/// The fewest bytes an event takes: position, time, twelve texts, three flags, a list.
+constexpr std::size_t smallest_event = 2 * 4 + 8 + 12 * 4 + 3 + 4;
 
 void encode_event(Encoder& out, const Event& e) {
     out.number(static_cast<std::int32_t>(e.line)), out.number(static_cast<std::int32_t>(e.column));
@@ -153,10 +166,10 @@ Event decode_event(Decoder& in) {
     e.at = in.moment();
     for (std::string* value : {&e.type, &e.by, &e.text, &e.stage, &e.from})
         *value = in.text();
-    if (in.number<std::uint8_t>() == 1) e.requested = in.moment();
+    if (in.present()) e.requested = in.moment();
     e.milestone = in.text();
     e.until = in.day();
-    if (in.number<std::uint8_t>() == 1) {
+    if (in.present()) {
         Period period;
         period.count = static_cast<long>(in.number<std::int64_t>());
         const auto unit = in.number<std::uint8_t>();
@@ -221,10 +234,10 @@ std::optional<Complaint> decode_complaint(std::string_view bytes) {
     c.people = in.texts(), c.evidence = in.texts();
     for (std::string* value : {&c.severity, &c.category, &c.handler})
         *value = in.text();
-    c.events.resize(in.count());
+    c.events.resize(in.count(smallest_event));
     for (Event& event : c.events)
         event = decode_event(in);
-    c.conflicts.resize(in.count());
+    c.conflicts.resize(in.count(4 * 4));
     for (MergeConflict& conflict : c.conflicts) {
         conflict.line = in.number<std::int32_t>(), conflict.column = in.number<std::int32_t>();
         conflict.key = in.text(), conflict.theirs = in.text();

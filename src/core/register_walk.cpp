@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <unistd.h>
 
 namespace complaints {
 
@@ -145,6 +146,10 @@ ComplaintWalk::~ComplaintWalk() {
     // Once every file has been read (and its reader has said which complaints are finished),
     // the cache is put in place; a walk given up part way leaves the cache as it was.
     if (cache_ && finished()) cache_->end();
+}
+
+void Register::forget_cache() const {
+    ::unlink((root_ / cache_folder_name / cache_file_name).c_str());
 }
 
 ComplaintWalk Register::walk() const {
