@@ -108,6 +108,10 @@ struct FileStamp {
     bool operator==(const FileStamp&) const = default;
 };
 
+/// The names in `folder` (not "." and ".."), in the order the system lists them; none when it
+/// cannot be listed.
+std::vector<std::string> folder_entries(const fs::path& folder);
+
 /// `folder` opened to look up names in it (never followed if a link); -1 when it cannot be.
 FileDescriptor open_folder(const fs::path& folder);
 /// The stamp of the file `name` in the open `folder` (lstat: a link is never followed); none

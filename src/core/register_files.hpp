@@ -33,9 +33,13 @@ Result<FileLock> lock_register(const fs::path& root, std::chrono::milliseconds w
 /// changed it since it was read).
 Status unchanged_since(const fs::path& path, std::string_view text, std::string_view message);
 
+/// How many cores the register reads on: one per core, at most 8.
+std::size_t cores_to_use();
+
 /// Calls `work(i)` for every `i` below `items`, on one thread per core (at most 8; one thread
-/// for fewer than 512 items), each thread taking every n-th item. An exception in any thread
-/// is raised again here, after every thread has stopped.
+/// for fewer than 512 items; the threads are started once per command, src/core/workers.cpp),
+/// each thread taking every n-th item. An exception in any thread is raised again here, after
+/// every thread has finished its share.
 void share_among_cores(std::size_t items, const std::function<void(std::size_t)>& work);
 
 } // namespace complaints

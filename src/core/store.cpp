@@ -308,11 +308,10 @@ Result<std::optional<TemplateFile>> Register::letter_template(std::string_view k
 std::vector<std::string> Register::complaint_ids() const {
     std::vector<std::string> ids;
     if (!check_real_folder(complaints_dir())) return ids;
-    std::error_code error;
-    for (const auto& entry : fs::directory_iterator(complaints_dir(), error)) {
-        auto stem = entry.path().stem().string();
-        if (entry.path().extension() == ".toml" && stem.size() == 8 && is_id_fragment(stem))
-            ids.push_back(stem);
+    for (const std::string& name : folder_entries(complaints_dir())) {
+        const std::string_view stem = std::string_view(name).substr(0, 8);
+        if (name.size() == 13 && name.ends_with(".toml") && is_id_fragment(stem))
+            ids.emplace_back(stem);
     }
     std::sort(ids.begin(), ids.end());
     return ids;
@@ -352,38 +351,6 @@ std::string Register::duplicate_hint(std::string_view id) const {
     auto other = complaint_path(id);
     if (!is_id_fragment(id) || !fs::exists(fs::symlink_status(other))) return {};
     return fmt::format(" (duplicate ID: {} has it too)", shown(other));
-}
-
-namespace {
-
-/// Threads that read complaint files together: one per core, none idle for a small register.
-std::size_t readers_for(std::size_t files) {
-    constexpr std::size_t files_per_reader = 256;
-    const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
-    return std::clamp<std::size_t>(files / files_per_reader, 1, std::min<std::size_t>(cores, 8));
-}
-
-} // namespace
-
-void share_among_cores(std::size_t items, const std::function<void(std::size_t)>& work) {
-    const std::size_t readers = readers_for(items);
-    std::vector<std::exception_ptr> failures(readers);
-    auto share = [&](std::size_t first) {
-        try {
-            for (std::size_t i = first; i < items; i += readers)
-                work(i);
-        } catch (...) {
-            failures[first] = std::current_exception();
-        }
-    };
-    std::vector<std::thread> others;
-    for (std::size_t reader = 1; reader < readers; ++reader)
-        others.emplace_back(share, reader);
-    share(0);
-    for (auto& thread : others)
-        thread.join();
-    for (const auto& failure : failures)
-        if (failure) std::rethrow_exception(failure);
 }
 
 std::vector<Result<Complaint>> Register::load_each(const std::vector<std::string>& ids) const {
