@@ -396,8 +396,25 @@ int WorkingCalendar::working_days_between(Day from, Day to) const {
     for (Day day = from; day < to;) {
         const ClosedDays* closed = closed_on(day);
         if (closed == nullptr) {
-            count += is_working_day(day) ? 1 : 0;
-            day += days{1};
+            // A run of open days, up to the next closure or the year's end, against the year's
+            // bank holidays fetched once: is_working_day for each day, without its lookups.
+            auto next_closure = std::upper_bound(
+                closed_.begin(), closed_.end(), day,
+                [](Day d, const ClosedDays& c) { return d < c.first; });
+            const int year = year_of(day);
+            Day end = std::min(to, Day{date::year{year + 1} / date::January / 1});
+            if (next_closure != closed_.end()) end = std::min(end, next_closure->first);
+            holiday_name(day); // fills the year's entry of the cache
+            const std::vector<Holiday>& holidays = bank_holiday_cache_.find(year)->second;
+            for (; day < end; day += days{1}) {
+                if (is_extra_working(day)) {
+                    ++count;
+                    continue;
+                }
+                if (!spec_.working_week[week_index(day)]) continue;
+                count += std::none_of(holidays.begin(), holidays.end(),
+                                      [&](const Holiday& h) { return h.day == day; });
+            }
             continue;
         }
         // Only extra working days count among closed days.

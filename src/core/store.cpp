@@ -14,6 +14,8 @@
 
 #include <algorithm>
 #include <exception>
+#include <map>
+#include <mutex>
 #include <fmt/format.h>
 #include <sys/stat.h>
 #include <thread>
@@ -243,6 +245,22 @@ Result<std::string> Register::file_text(std::string_view id) const {
     return read_text_file(complaint_path(id));
 }
 
+namespace {
+
+/// parse_policy, remembered: a command asks for policies several times (its default policy,
+/// then each complaint's), and the same text at the same path always reads the same.
+Result<Policy> parse_policy_once(const std::string& text, const std::string& path) {
+    static std::mutex mutex;
+    static std::map<std::pair<std::string, std::string>, Result<Policy>> parsed;
+    std::lock_guard lock(mutex);
+    auto key = std::pair{path, text};
+    auto found = parsed.find(key);
+    if (found == parsed.end()) found = parsed.emplace(key, parse_policy(text, path)).first;
+    return found->second;
+}
+
+} // namespace
+
 Result<std::vector<Policy>> Register::policies() const {
     if (auto real = check_real_folder(policies_dir()); !real) return real.error();
     std::vector<fs::path> files;
@@ -255,7 +273,7 @@ Result<std::vector<Policy>> Register::policies() const {
     for (const auto& file : files) {
         auto text = read_text_file(file);
         if (!text) return text.error();
-        auto policy = parse_policy(*text, shown(file));
+        auto policy = parse_policy_once(*text, shown(file));
         if (!policy) return policy.error();
         result.push_back(std::move(*policy));
     }
