@@ -390,10 +390,10 @@ std::optional<CacheBuilder> CacheBuilder::start(const fs::path& path, const File
 }
 
 void CacheBuilder::add(std::string_view id, const FileStamp& stamp, std::string_view record,
-                       std::int64_t finished_at) {
+                       std::int64_t finished_at, std::optional<std::uint64_t> check) {
     if (id.size() != 8) return; // every complaint ID is eight characters; no entry otherwise
     entries_.push_back({std::string(id), stamp, writer_.written(), record.size(),
-                        check_value(record), finished_at});
+                        check ? *check : check_value(record), finished_at});
     writer_.write(record);
 }
 

@@ -58,6 +58,10 @@ class CacheFile {
     const CacheEntry* find(std::string_view id, const FileStamp& stamp) const;
     /// The record of `entry`; empty when it fails its check value.
     std::string_view record(const CacheEntry& entry) const;
+    /// The bytes of `entry`'s record, unchecked: to copy them with their check value.
+    std::string_view bytes_of(const CacheEntry& entry) const {
+        return file_.bytes().substr(entry.offset, entry.length);
+    }
     std::size_t size() const { return entries_.size(); }
     /// Brings the records of IDs `first` to `last` into memory at once (they are read next),
     /// or gives their memory back (they have been read), so that a long walk stays flat.
@@ -79,8 +83,10 @@ class CacheBuilder {
   public:
     static std::optional<CacheBuilder> start(const fs::path& path, const FileStamp& program,
                                              std::uint64_t fingerprint);
+    /// Adds the entry of `id`; `check` is the record's check value when it is copied from
+    /// another cache (worked out here otherwise).
     void add(std::string_view id, const FileStamp& stamp, std::string_view record,
-             std::int64_t finished_at = 0);
+             std::int64_t finished_at = 0, std::optional<std::uint64_t> check = {});
     /// Marks the entry of `id` (added already) finished at `at`.
     void mark_finished(std::string_view id, std::int64_t at);
     /// Writes the index and renames the file into place; a failure leaves the old cache.

@@ -125,8 +125,10 @@ struct ComplaintWalk::Cache {
                 making->add(id, stamp, encode_complaint(**read));
             // else no entry: the cache is made again next time, when the file has settled
         } else {
-            const CacheEntry* entry = marks_hold ? entry_for(i, id) : nullptr;
-            making->add(id, stamp, record, entry ? entry->finished_at : 0);
+            // Copied as it was, with its check value: a record damaged on disk stays damaged
+            // (and found so when read) rather than being blessed by a new check value.
+            const CacheEntry* entry = entry_for(i, id);
+            making->add(id, stamp, record, marks_hold ? entry->finished_at : 0, entry->check);
         }
     }
 
@@ -201,10 +203,10 @@ std::vector<Result<Complaint>> ComplaintWalk::next(std::size_t most) {
         if (skip_before_ && cache_->finished_by(first + k, batch[k], *skip_before_)) {
             skipped[k] = 1;
             if (!cache_->making) return;
-            // The cache is being made again: its record is copied, so it must be whole.
-            records[k] = cache_->found->record(*cache_->entry_for(first + k, batch[k]));
+            // The cache is being made again: its record is copied unread (see keep).
+            records[k] = cache_->found->bytes_of(*cache_->entry_for(first + k, batch[k]));
             if (!records[k].empty()) return;
-            skipped[k] = 0; // damaged: read the file
+            skipped[k] = 0;
         }
         if (auto answer = cache_->answer(first + k, batch[k])) {
             answer->first.path = shown(register_->complaint_path(batch[k]));

@@ -4,7 +4,7 @@
 # figures measured in the same run: the time to merely read every complaint file (the floor)
 # and taskwarrior answering `task overdue` over as many pending tasks with due dates. The
 # commands use the register's cache (made by the warm-up run); list-overdue is also timed with
-# COMPLAINTS_CACHE=off and while making the cache.
+# COMPLAINTS_CACHE=off, while making the cache, and after one complaint changed.
 #
 #   tools/bench/run.sh [--sizes 1000,10000,100000] [--runs 5] [--build build] [--work DIR]
 #
@@ -93,7 +93,11 @@ for n in ${sizes//,/ }; do
   printf '%-8s %-24s %10s %10.2f\n' "$n" "list-overdue, no cache" "$t" "$(awk -v a="$t" -v b="$floor" 'BEGIN { print a / b }')"
   t=$(median "'$complaints' -C '$reg' list-overdue --as-of $as_of >/dev/null 2>&1" "rm -f '$reg/.cache/readings'")
   printf '%-8s %-24s %10s %10.2f\n' "$n" "list-overdue, new cache" "$t" "$(awk -v a="$t" -v b="$floor" 'BEGIN { print a / b }')"
+  # ... and after one complaint changed (a note), which writes the cache again.
   id=$(ls "$reg/complaints" | sed -n "$((n / 2 + 1))s/\.toml$//p")
+  t=$(median "'$complaints' -C '$reg' list-overdue --as-of $as_of >/dev/null 2>&1" \
+    "'$complaints' -C '$reg' note $id 'changed' --by bench >/dev/null 2>&1; sleep 1.1")
+  printf '%-8s %-24s %10s %10.2f\n' "$n" "list-overdue, one changed" "$t" "$(awk -v a="$t" -v b="$floor" 'BEGIN { print a / b }')"
   for cmd in list-overdue list remind "export --format csv" report "show $id"; do
     t=$(median "'$complaints' -C '$reg' $cmd --as-of $as_of >/dev/null 2>&1")
     printf '%-8s %-24s %10s %10.2f\n' "$n" "${cmd%% $id}" "$t" "$(awk -v a="$t" -v b="$floor" 'BEGIN { print a / b }')"
