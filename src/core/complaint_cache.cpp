@@ -280,7 +280,7 @@ std::uint64_t check_value(std::string_view bytes) {
         h = step(h, k);
     }
     std::uint64_t tail = 0;
-    std::memcpy(&tail, bytes.data() + i, bytes.size() - i);
+    if (i < bytes.size()) std::memcpy(&tail, bytes.data() + i, bytes.size() - i); // never null
     h = step(h, tail);
     h ^= h >> 33, h *= 0xff51afd7ed558ccdULL, h ^= h >> 33, h *= 0xc4ceb9fe1a85ec53ULL;
     return h ^ (h >> 33);
