@@ -398,9 +398,9 @@ int WorkingCalendar::working_days_between(Day from, Day to) const {
         if (closed == nullptr) {
             // A run of open days, up to the next closure or the year's end, against the year's
             // bank holidays fetched once: is_working_day for each day, without its lookups.
-            auto next_closure = std::upper_bound(
-                closed_.begin(), closed_.end(), day,
-                [](Day d, const ClosedDays& c) { return d < c.first; });
+            auto next_closure =
+                std::upper_bound(closed_.begin(), closed_.end(), day,
+                                 [](Day d, const ClosedDays& c) { return d < c.first; });
             const int year = year_of(day);
             Day end = std::min(to, Day{date::year{year + 1} / date::January / 1});
             if (next_closure != closed_.end()) end = std::min(end, next_closure->first);

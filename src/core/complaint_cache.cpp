@@ -56,7 +56,9 @@ class Encoder {
         for (const auto& value : values)
             text(value);
     }
-    void moment(Instant value) { number(static_cast<std::int64_t>(value.time_since_epoch().count())); }
+    void moment(Instant value) {
+        number(static_cast<std::int64_t>(value.time_since_epoch().count()));
+    }
     void day(const std::optional<Day>& value) {
         number(static_cast<std::uint8_t>(value.has_value()));
         if (value) number(static_cast<std::int64_t>(value->time_since_epoch().count()));
@@ -228,7 +230,8 @@ std::optional<Complaint> decode_complaint(std::string_view bytes) {
     for (std::string* value : {&c.id, &c.policy, &c.policy_version})
         *value = in.text();
     c.received = in.moment();
-    for (std::string* value : {&c.channel, &c.name, &c.contact, &c.summary, &c.details, &c.occurred})
+    for (std::string* value :
+         {&c.channel, &c.name, &c.contact, &c.summary, &c.details, &c.occurred})
         *value = in.text();
     c.occurred_on = in.day(), c.occurred_until = in.day(), c.known_on = in.day();
     c.people = in.texts(), c.evidence = in.texts();
@@ -288,6 +291,11 @@ std::uint64_t check_value(std::string_view bytes) {
 
 namespace {
 
+/// Orders entries by ID, for binary searches of the index.
+bool id_before(const CacheEntry& entry, std::string_view id) {
+    return entry.id < id;
+}
+
 std::string header_for(const FileStamp& program) {
     std::string header(header_magic);
     Encoder(header).stamp(program);
@@ -345,8 +353,7 @@ std::optional<CacheFile> CacheFile::open(const fs::path& path, const FileStamp& 
 }
 
 const CacheEntry* CacheFile::find(std::string_view id, const FileStamp& stamp) const {
-    auto at = std::lower_bound(entries_.begin(), entries_.end(), id,
-                               [](const CacheEntry& e, std::string_view key) { return e.id < key; });
+    auto at = std::lower_bound(entries_.begin(), entries_.end(), id, id_before);
     if (at == entries_.end() || at->id != id || !(at->stamp == stamp)) return nullptr;
     return &*at;
 }
@@ -358,9 +365,8 @@ std::string_view CacheFile::record(const CacheEntry& entry) const {
 
 std::pair<std::size_t, std::size_t> CacheFile::span(std::string_view first,
                                                     std::string_view last) const {
-    auto by_id = [](const CacheEntry& e, std::string_view key) { return e.id < key; };
-    auto from = std::lower_bound(entries_.begin(), entries_.end(), first, by_id);
-    auto to = std::lower_bound(from, entries_.end(), last, by_id);
+    auto from = std::lower_bound(entries_.begin(), entries_.end(), first, id_before);
+    auto to = std::lower_bound(from, entries_.end(), last, id_before);
     if (to != entries_.end() && to->id == last) ++to;
     if (from == to) return {0, 0};
     const auto start = static_cast<std::size_t>(from->offset);
@@ -398,8 +404,7 @@ void CacheBuilder::add(std::string_view id, const FileStamp& stamp, std::string_
 }
 
 void CacheBuilder::mark_finished(std::string_view id, std::int64_t at) {
-    auto found = std::lower_bound(entries_.begin(), entries_.end(), id,
-                                  [](const CacheEntry& e, std::string_view key) { return e.id < key; });
+    auto found = std::lower_bound(entries_.begin(), entries_.end(), id, id_before);
     if (found != entries_.end() && found->id == id && found->length > 0) found->finished_at = at;
 }
 

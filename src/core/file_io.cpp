@@ -426,7 +426,8 @@ FileDescriptor open_folder(const fs::path& folder) {
 
 std::optional<FileStamp> stamp_file(const FileDescriptor& folder, const std::string& name) {
     struct stat info {};
-    if (folder.get() < 0 || ::fstatat(folder.get(), name.c_str(), &info, AT_SYMLINK_NOFOLLOW) != 0 ||
+    if (folder.get() < 0 ||
+        ::fstatat(folder.get(), name.c_str(), &info, AT_SYMLINK_NOFOLLOW) != 0 ||
         !S_ISREG(info.st_mode))
         return std::nullopt;
     return stamp_of(info);
@@ -474,8 +475,7 @@ void MappedFile::forget(std::size_t offset, std::size_t length) const {
     const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
     const std::size_t first = (offset + page - 1) / page * page; // whole pages inside only
     const std::size_t end = std::min(offset + length, size_) / page * page;
-    if (end > first)
-        ::madvise(const_cast<char*>(data_) + first, end - first, MADV_DONTNEED);
+    if (end > first) ::madvise(const_cast<char*>(data_) + first, end - first, MADV_DONTNEED);
 }
 
 void MappedFile::prefetch(std::size_t offset, std::size_t length) const {
@@ -492,7 +492,8 @@ Result<PieceWriter> PieceWriter::start(const fs::path& final_path) {
     // A file with no name until it is whole: a writer killed part way leaves nothing behind.
     int fd = ::open(folder_of(final_path).c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
     if (fd >= 0) return PieceWriter(final_path, {}, fd);
-    auto name = (folder_of(final_path) / ("." + final_path.filename().string() + ".XXXXXX")).string();
+    auto name =
+        (folder_of(final_path) / ("." + final_path.filename().string() + ".XXXXXX")).string();
     fd = ::mkostemp(name.data(), O_CLOEXEC);
     if (fd < 0) return io_failure(final_path, "cannot create a temporary file", errno);
     return PieceWriter(final_path, name, fd);
@@ -527,15 +528,16 @@ Status PieceWriter::finish() {
     flush();
     if (failure_) return *failure_;
     if (temp_path_.empty()) { // unnamed (O_TMPFILE): named beside the final name, then moved
-        auto name = (folder_of(final_path_) / ("." + final_path_.filename().string() + ".XXXXXX"))
-                        .string();
+        auto name =
+            (folder_of(final_path_) / ("." + final_path_.filename().string() + ".XXXXXX")).string();
         for (int tries = 0; tries < 100 && temp_path_.empty(); ++tries) {
             std::string candidate = name;
             FileDescriptor probe(::mkostemp(candidate.data(), O_CLOEXEC));
             if (probe.get() < 0) return io_failure(final_path_, "cannot name the file", errno);
             ::unlink(candidate.c_str()); // only the unique name was wanted
             const auto self = fmt::format("/proc/self/fd/{}", fd_.get());
-            if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, candidate.c_str(), AT_SYMLINK_FOLLOW) == 0)
+            if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, candidate.c_str(), AT_SYMLINK_FOLLOW) ==
+                0)
                 temp_path_ = candidate;
             else if (errno != EEXIST)
                 return io_failure(final_path_, "cannot name the file", errno);

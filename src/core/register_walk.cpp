@@ -46,7 +46,8 @@ std::optional<fs::path> cache_folder(const fs::path& root) {
 /// The stamp of everything besides a complaint's own file that decides whether it is finished:
 /// each policy file, the calendar changes and register.toml. None while any of them changed
 /// too recently to be trusted (see above), or when a policy cannot be examined.
-std::optional<std::uint64_t> policies_fingerprint(const Register& reg, std::int64_t settled_before) {
+std::optional<std::uint64_t> policies_fingerprint(const Register& reg,
+                                                  std::int64_t settled_before) {
     std::vector<std::pair<fs::path, std::string>> files{{reg.root(), register_config_name},
                                                         {reg.root(), "calendar.toml"}};
     std::error_code error;
@@ -117,8 +118,8 @@ struct ComplaintWalk::Cache {
         if (!making || !stamps[i]) return;
         const FileStamp& stamp = *stamps[i];
         if (read) {
-            const bool settled = stamp.changed_ns < settled_before_ns &&
-                                 stamp.modified_ns < settled_before_ns;
+            const bool settled =
+                stamp.changed_ns < settled_before_ns && stamp.modified_ns < settled_before_ns;
             if (!*read)
                 making->add(id, stamp, {}); // read it again (and report it) while unchanged
             else if (settled)
@@ -159,7 +160,7 @@ ComplaintWalk Register::walk() const {
     std::unique_ptr<ComplaintWalk::Cache> cache;
     auto program = program_stamp();
     auto folder = cache_ && program && check_real_folder(complaints_dir()) ? cache_folder(root_)
-                                                                          : std::nullopt;
+                                                                           : std::nullopt;
     if (folder) {
         cache = std::make_unique<ComplaintWalk::Cache>();
         cache->program = *program;
@@ -173,7 +174,8 @@ ComplaintWalk Register::walk() const {
         share_among_cores(ids.size(), [&](std::size_t i) {
             cache->stamps[i] = stamp_file(folder_fd, ids[i] + ".toml");
         });
-        if (auto found = CacheFile::open(cache->path, *program)) cache->found.emplace(std::move(*found));
+        if (auto found = CacheFile::open(cache->path, *program))
+            cache->found.emplace(std::move(*found));
         cache->marks_hold = cache->found && cache->fingerprint != 0 &&
                             cache->found->fingerprint() == cache->fingerprint;
         std::size_t matching = 0;

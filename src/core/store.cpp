@@ -14,9 +14,9 @@
 
 #include <algorithm>
 #include <exception>
+#include <fmt/format.h>
 #include <map>
 #include <mutex>
-#include <fmt/format.h>
 #include <sys/stat.h>
 #include <thread>
 #include <toml++/toml.h>

@@ -18,8 +18,8 @@ namespace {
 /// Threads that read complaint files together: one per core, none idle for a small register.
 std::size_t readers_for(std::size_t files) {
     constexpr std::size_t files_per_reader = 256;
-    return std::clamp<std::size_t>(files / files_per_reader, 1, std::max<std::size_t>(
-                                                                    1, cores_to_use()));
+    return std::clamp<std::size_t>(files / files_per_reader, 1,
+                                   std::max<std::size_t>(1, cores_to_use()));
 }
 
 /// The threads besides the caller's, each waiting for its part of the next job.

@@ -8,9 +8,11 @@ c init reg --policy big-bums >/dev/null
 cd reg
 ok=$(c add --name "Jo Bloggs" --contact jo@example.org --channel email --summary "A good one" \
   --severity minor </dev/null)
+# The register's files; not the lock, nor the cache (docs/PERFORMANCE.md), which any command
+# that reads the whole register may write again and which holds nothing of its own.
 snapshot() {
-  find . -mindepth 1 -not -name .lock -printf '%p %m %T@\n' | sort
-  find . -type f -not -name .lock -print0 | sort -z | xargs -0 sha256sum
+  find . -mindepth 1 -path ./.cache -prune -o -not -name .lock -printf '%p %m %T@\n' | sort
+  find . -path ./.cache -prune -o -type f -not -name .lock -print0 | sort -z | xargs -0 sha256sum
 }
 id=275k2qx9
 file=complaints/$id.toml

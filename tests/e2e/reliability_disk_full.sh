@@ -10,7 +10,7 @@ id=$(c add --name "Jo Bloggs" --contact jo@example.org --channel email --summary
   --details "$details" --severity minor </dev/null)
 file=complaints/$id.toml
 [ "$(stat -c %s "$file")" -gt 2048 ] || fail "the complaint file should be over 2 KiB"
-snapshot() { find . -path ./.lock -prune -o -type f -print0 | sort -z | xargs -0 sha256sum; }
+snapshot() { find . -path ./.lock -prune -o -path ./.cache -prune -o -type f -print0 | sort -z | xargs -0 sha256sum; }
 before=$(snapshot)
 
 # full_disk ARGS...: run the tool allowed to write files of at most 1 KiB; exit code in $RC.

@@ -16,7 +16,7 @@ new_complaint() {
   c add --name "Jo Bloggs" --contact jo@example.org --channel email --summary "$1" \
     --details "${2:-Details}" --severity minor </dev/null
 }
-snapshot() { find . -path ./.lock -prune -o -path ./.git -prune -o -type f -print0 | sort -z | xargs -0 sha256sum; }
+snapshot() { find . -path ./.lock -prune -o -path ./.git -prune -o -path ./.cache -prune -o -type f -print0 | sort -z | xargs -0 sha256sum; }
 
 # `ulimit -f`: past the limit the kernel sends SIGXFSZ, which would kill the command with its
 # temporary file left behind. The shell does not ignore it here: the tool does, so the write

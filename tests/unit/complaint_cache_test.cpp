@@ -65,7 +65,8 @@ struct CacheOnDisk {
         std::filesystem::create_directory(folder);
         const auto texts = hostile_texts();
         for (int i = 0; i < 8; ++i) {
-            Complaint c = with_positions(every_field(texts[static_cast<std::size_t>(i) % texts.size()]));
+            Complaint c =
+                with_positions(every_field(texts[static_cast<std::size_t>(i) % texts.size()]));
             c.id = ids(i);
             complaints.push_back(c);
         }
@@ -137,11 +138,21 @@ TEST_CASE("the cache file answers for files whose stamp is unchanged, and only t
         for (int field = 0; field < 5; ++field) { // any part of the stamp differing
             FileStamp changed = stamp(i);
             switch (field) {
-            case 0: ++changed.device; break;
-            case 1: ++changed.inode; break;
-            case 2: ++changed.size; break;
-            case 3: ++changed.modified_ns; break;
-            default: ++changed.changed_ns; break;
+            case 0:
+                ++changed.device;
+                break;
+            case 1:
+                ++changed.inode;
+                break;
+            case 2:
+                ++changed.size;
+                break;
+            case 3:
+                ++changed.modified_ns;
+                break;
+            default:
+                ++changed.changed_ns;
+                break;
             }
             CHECK_FALSE(cache->find(disk.complaints[i].id, changed));
         }
@@ -181,7 +192,8 @@ TEST_CASE("a damaged cache is refused, or its damaged record is, but never misre
             CHECK(*back == disk.complaints[i]);
         }
     }
-    MESSAGE(refused << " damaged caches refused, " << records_refused << " damaged records refused");
+    MESSAGE(refused << " damaged caches refused, " << records_refused
+                    << " damaged records refused");
     CHECK(refused > 0);
     CHECK(records_refused > 0);
 }
