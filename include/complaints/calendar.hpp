@@ -8,6 +8,8 @@
 
 #include <array>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -151,7 +153,15 @@ class WorkingCalendar {
     /// The day after the closed days `day` is in, or the first extra working day among them.
     Day after_closed(const ClosedDays& closed, Day day) const;
     Status check_closures_leave_working_days() const;
-    mutable std::map<int, std::vector<Holiday>> bank_holiday_cache_;
+    /// The bank holidays in `year` under spec_, worked out when first asked for. Safe to call
+    /// from several threads at once: a register's complaints are worked out on every core.
+    const std::vector<Holiday>& bank_holidays_of(int year) const;
+    struct BankHolidayYears {
+        std::mutex mutex;
+        std::map<int, std::vector<Holiday>> years; ///< a year once in is never changed
+    };
+    /// Shared by copies, which have the same spec_.
+    std::shared_ptr<BankHolidayYears> bank_holiday_years_ = std::make_shared<BankHolidayYears>();
 };
 
 } // namespace complaints

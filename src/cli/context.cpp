@@ -8,6 +8,7 @@
 
 #include "complaints/register_zone.hpp"
 #include "complaints/relative_moment.hpp"
+#include "core/register_files.hpp" // share_among_cores
 
 #include <cmath>
 #include <cstdlib>
@@ -232,7 +233,7 @@ Error at_policy_reference(const Complaint& complaint, Error error, bool policy_k
 
 } // namespace
 
-Result<Reading> Session::read(Complaint complaint) {
+Result<Session::Pinned> Session::pin(const Complaint& complaint) {
     auto pinned = policy(complaint.policy, complaint.policy_version);
     if (!pinned)
         return at_policy_reference(complaint, pinned.error(), policy(complaint.policy, "").ok());
@@ -240,14 +241,45 @@ Result<Reading> Session::read(Complaint complaint) {
     if (!cal) return cal.error();
     auto as_of = now((*cal)->zone());
     if (!as_of) return as_of.error();
-    auto state = derive_state(complaint, **pinned, **cal, *as_of);
+    return Pinned{*pinned, *cal, *as_of};
+}
+
+Result<Reading> Session::reading_under(Complaint complaint, const Pinned& pinned) const {
+    auto state = derive_state(complaint, *pinned.policy, *pinned.calendar, pinned.as_of);
     if (!state) return state.error();
     // As of a moment given on purpose, later events had not happened: show, explain, letters
     // and exports leave them out, as lists leave out complaints received later. (Writes read
     // the file again, so nothing is lost by it.)
     if (now_given())
-        std::erase_if(complaint.events, [&](const Event& event) { return event.at > *as_of; });
-    return Reading{std::move(complaint), *pinned, *cal, std::move(state.value())};
+        std::erase_if(complaint.events,
+                      [&](const Event& event) { return event.at > pinned.as_of; });
+    return Reading{std::move(complaint), pinned.policy, pinned.calendar, std::move(state.value())};
+}
+
+Result<Reading> Session::read(Complaint complaint) {
+    auto pinned = pin(complaint);
+    if (!pinned) return pinned.error();
+    return reading_under(std::move(complaint), *pinned);
+}
+
+std::vector<Result<Reading>> Session::read_each(std::vector<Result<Complaint>> loaded) {
+    std::vector<std::optional<Result<Reading>>> slots(loaded.size());
+    std::vector<Pinned> pinned(loaded.size());
+    for (std::size_t k = 0; k < loaded.size(); ++k) { // the session's maps, one at a time
+        auto found = loaded[k] ? pin(*loaded[k]) : Result<Pinned>(loaded[k].error());
+        if (found)
+            pinned[k] = *found;
+        else
+            slots[k].emplace(found.error());
+    }
+    share_among_cores(loaded.size(), [&](std::size_t k) {
+        if (!slots[k]) slots[k].emplace(reading_under(std::move(*loaded[k]), pinned[k]));
+    });
+    std::vector<Result<Reading>> readings;
+    readings.reserve(slots.size());
+    for (auto& slot : slots)
+        readings.push_back(std::move(*slot));
+    return readings;
 }
 
 Result<std::vector<Reading>> Session::read_all(std::vector<Error>& problems) {

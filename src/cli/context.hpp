@@ -94,6 +94,9 @@ class Session {
     Result<Reading> read(const std::string& fragment);
     /// Works out the state of an already loaded complaint.
     Result<Reading> read(Complaint complaint);
+    /// `read` for each of `loaded`, in order, worked out on every core; a complaint that did
+    /// not load stays its error.
+    std::vector<Result<Reading>> read_each(std::vector<Result<Complaint>> loaded);
     /// Every complaint in the register that loads and makes sense; one error per file that
     /// does not (so commands can show the rest and still exit non-zero).
     Result<std::vector<Reading>> read_all(std::vector<Error>& problems);
@@ -109,6 +112,17 @@ class Session {
     int exit_code() const { return exit_code_; }
 
   private:
+    /// What a complaint is read under: its pinned policy, that policy's calendar, and now.
+    struct Pinned {
+        const Policy* policy = nullptr;
+        const WorkingCalendar* calendar = nullptr;
+        Instant as_of;
+    };
+    /// Finds (and keeps) what `complaint` is read under; one thread at a time.
+    Result<Pinned> pin(const Complaint& complaint);
+    /// The reading of `complaint` under `pinned`; safe on several threads at once.
+    Result<Reading> reading_under(Complaint complaint, const Pinned& pinned) const;
+
     const GlobalOptions& options_;
     std::optional<Register> register_;
     bool files_only_ = false;

@@ -53,22 +53,24 @@ Status for_each_reading(Session& session, std::vector<Error>& problems,
         walk.skip_finished(*now);
     }
     while (!walk.finished()) {
-        for (auto& complaint : walk.next(complaints_per_batch)) {
-            if (!complaint) {
-                problems.push_back(complaint.error());
+        std::vector<Result<Complaint>> batch = walk.next(complaints_per_batch);
+        std::vector<Instant> last(batch.size());
+        std::vector<char> loaded(batch.size());
+        for (std::size_t k = 0; k < batch.size(); ++k) {
+            loaded[k] = batch[k].ok();
+            if (loaded[k]) last[k] = last_event(*batch[k]);
+        }
+        std::vector<Result<Reading>> readings = session.read_each(std::move(batch));
+        for (std::size_t k = 0; k < readings.size(); ++k) {
+            const auto& reading = readings[k];
+            if (!reading) {
+                if (loaded[k] && reading.error().kind == ErrorKind::usage) return reading.error();
+                problems.push_back(reading.error());
                 continue;
             }
-            const Instant last = last_event(*complaint);
-            const std::string id = complaint->id;
-            auto reading = session.read(std::move(complaint.value()));
-            if (reading) {
-                if (auto finished = finished_at(session, *reading, last))
-                    walk.note_finished(id, *finished);
-                if (received_by_now(session, *reading)) visit(*reading);
-            } else if (reading.error().kind == ErrorKind::usage)
-                return reading.error();
-            else
-                problems.push_back(reading.error());
+            if (auto finished = finished_at(session, *reading, last[k]))
+                walk.note_finished(reading->complaint.id, *finished);
+            if (received_by_now(session, *reading)) visit(*reading);
         }
     }
     return done();

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <mutex>
 #include <set>
 #include <toml++/toml.h>
 
@@ -325,12 +326,16 @@ std::vector<Holiday> effective_bank_holidays(const CalendarSpec& spec, int year)
 
 } // namespace
 
+const std::vector<Holiday>& WorkingCalendar::bank_holidays_of(int year) const {
+    const std::lock_guard lock(bank_holiday_years_->mutex);
+    auto& years = bank_holiday_years_->years;
+    auto it = years.find(year);
+    if (it == years.end()) it = years.emplace(year, effective_bank_holidays(spec_, year)).first;
+    return it->second; // a map's elements stay where they are as others are added
+}
+
 const std::string* WorkingCalendar::holiday_name(Day day) const {
-    int year = year_of(day);
-    auto it = bank_holiday_cache_.find(year);
-    if (it == bank_holiday_cache_.end())
-        it = bank_holiday_cache_.emplace(year, effective_bank_holidays(spec_, year)).first;
-    for (const auto& holiday : it->second)
+    for (const auto& holiday : bank_holidays_of(year_of(day)))
         if (holiday.day == day) return &holiday.name;
     return nullptr;
 }
@@ -404,8 +409,7 @@ int WorkingCalendar::working_days_between(Day from, Day to) const {
             const int year = year_of(day);
             Day end = std::min(to, Day{date::year{year + 1} / date::January / 1});
             if (next_closure != closed_.end()) end = std::min(end, next_closure->first);
-            holiday_name(day); // fills the year's entry of the cache
-            const std::vector<Holiday>& holidays = bank_holiday_cache_.find(year)->second;
+            const std::vector<Holiday>& holidays = bank_holidays_of(year);
             for (; day < end; day += days{1}) {
                 if (is_extra_working(day)) {
                     ++count;

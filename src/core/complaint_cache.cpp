@@ -374,9 +374,24 @@ std::pair<std::size_t, std::size_t> CacheFile::span(std::string_view first,
     return {start, static_cast<std::size_t>(end.offset + end.length) - start};
 }
 
-void CacheFile::prepare(std::string_view first, std::string_view last) const {
-    const auto [offset, length] = span(first, last);
-    file_.prefetch(offset, length);
+void CacheFile::prepare(const std::vector<const CacheEntry*>& entries) const {
+    // Records near each other share pages: one call fetches a run of them and what lies
+    // between. Records far apart (finished complaints between them, not read) are fetched
+    // apart, so that what is not read is not fetched.
+    constexpr std::size_t near = 64 * 1024;
+    std::size_t from = 0, to = 0;
+    for (const CacheEntry* entry : entries) {
+        if (!entry) continue;
+        const auto offset = static_cast<std::size_t>(entry->offset);
+        const auto end = offset + static_cast<std::size_t>(entry->length);
+        if (to > from && offset >= from && offset <= to + near) {
+            to = std::max(to, end);
+            continue;
+        }
+        if (to > from) file_.prefetch(from, to - from);
+        from = offset, to = end;
+    }
+    if (to > from) file_.prefetch(from, to - from);
 }
 
 void CacheFile::forget(std::string_view first, std::string_view last) const {

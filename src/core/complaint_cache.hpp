@@ -63,9 +63,11 @@ class CacheFile {
         return file_.bytes().substr(entry.offset, entry.length);
     }
     std::size_t size() const { return entries_.size(); }
-    /// Brings the records of IDs `first` to `last` into memory at once (they are read next),
-    /// or gives their memory back (they have been read), so that a long walk stays flat.
-    void prepare(std::string_view first, std::string_view last) const;
+    /// Brings the records of `entries` (in the order they are in the file; null ones left
+    /// out) into memory at once: they are read next.
+    void prepare(const std::vector<const CacheEntry*>& entries) const;
+    /// Gives back the memory of the records of IDs `first` to `last`, which have been read,
+    /// so that a long walk stays flat.
     void forget(std::string_view first, std::string_view last) const;
 
   private:

@@ -33,7 +33,7 @@ Result<FileLock> lock_register(const fs::path& root, std::chrono::milliseconds w
 /// changed it since it was read).
 Status unchanged_since(const fs::path& path, std::string_view text, std::string_view message);
 
-/// How many cores the register reads on: one per core, at most 8.
+/// How many cores the register reads on: one per core this process may run on, at most 8.
 std::size_t cores_to_use();
 
 /// Calls `work(i)` for every `i` below `items`, on one thread per core (at most 8; one thread

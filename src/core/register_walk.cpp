@@ -79,28 +79,27 @@ struct ComplaintWalk::Cache {
     std::uint64_t fingerprint = 0; ///< of the policies now; 0 when they cannot be trusted
     bool marks_hold = false;       ///< the cache found was marked under these very policies
     std::vector<std::optional<FileStamp>> stamps; ///< of each ID's file, before any was read
+    std::vector<const CacheEntry*> entries; ///< each ID's entry in `found` if its stamp matches
     std::int64_t settled_before_ns = 0;
     std::optional<CacheFile> found;     ///< the cache as the walk found it
     std::optional<CacheBuilder> making; ///< the cache to replace it, when anything differs
     std::atomic<bool> damaged = false;  ///< a record failed its check value
 
-    /// What the cache says of file `i` (`id`), if its stamp still matches: the complaint and
-    /// its record. Called by several threads at once.
-    const CacheEntry* entry_for(std::size_t i, const std::string& id) const {
-        if (!found || !stamps[i]) return nullptr;
-        return found->find(id, *stamps[i]);
-    }
+    /// The cache's entry for file `i`, if its stamp still matches.
+    const CacheEntry* entry_for(std::size_t i) const { return entries[i]; }
 
     /// Whether file `i` is known to hold a complaint finished by `now`.
-    bool finished_by(std::size_t i, const std::string& id, Instant now) const {
-        const CacheEntry* entry = marks_hold ? entry_for(i, id) : nullptr;
+    bool finished_by(std::size_t i, Instant now) const {
+        const CacheEntry* entry = marks_hold ? entry_for(i) : nullptr;
         return entry && entry->length > 0 && entry->finished_at != 0 &&
                entry->finished_at <= now.time_since_epoch().count();
     }
 
+    /// What the cache says of file `i` (`id`), if its stamp still matches: the complaint and
+    /// its record. Called by several threads at once.
     std::optional<std::pair<Complaint, std::string_view>> answer(std::size_t i,
                                                                  const std::string& id) {
-        const CacheEntry* entry = entry_for(i, id);
+        const CacheEntry* entry = entry_for(i);
         if (!entry || entry->length == 0) return std::nullopt; // not there, or "read the file"
         std::string_view record = found->record(*entry);
         auto complaint = record.empty() ? std::nullopt : decode_complaint(record);
@@ -128,7 +127,7 @@ struct ComplaintWalk::Cache {
         } else {
             // Copied as it was, with its check value: a record damaged on disk stays damaged
             // (and found so when read) rather than being blessed by a new check value.
-            const CacheEntry* entry = entry_for(i, id);
+            const CacheEntry* entry = entry_for(i);
             making->add(id, stamp, record, marks_hold ? entry->finished_at : 0, entry->check);
         }
     }
@@ -169,22 +168,23 @@ ComplaintWalk Register::walk() const {
         // opened: a file changed since a second before that is not trusted.
         cache->settled_before_ns = opened_ns_ - settled_ns;
         cache->fingerprint = policies_fingerprint(*this, cache->settled_before_ns).value_or(0);
-        const FileDescriptor folder_fd = open_folder(complaints_dir());
-        cache->stamps.resize(ids.size());
-        share_among_cores(ids.size(), [&](std::size_t i) {
-            cache->stamps[i] = stamp_file(folder_fd, ids[i] + ".toml");
-        });
         if (auto found = CacheFile::open(cache->path, *program))
             cache->found.emplace(std::move(*found));
+        const FileDescriptor folder_fd = open_folder(complaints_dir());
+        cache->stamps.resize(ids.size());
+        cache->entries.resize(ids.size());
+        share_among_cores(ids.size(), [&](std::size_t i) {
+            cache->stamps[i] = stamp_file(folder_fd, ids[i] + ".toml");
+            if (cache->found && cache->stamps[i])
+                cache->entries[i] = cache->found->find(ids[i], *cache->stamps[i]);
+        });
         cache->marks_hold = cache->found && cache->fingerprint != 0 &&
                             cache->found->fingerprint() == cache->fingerprint;
-        std::size_t matching = 0;
-        for (std::size_t i = 0; cache->found && i < ids.size(); ++i)
-            matching += cache->stamps[i] && cache->found->find(ids[i], *cache->stamps[i]);
+        const auto unmatched = static_cast<std::size_t>(
+            std::count(cache->entries.begin(), cache->entries.end(), nullptr));
         // Marks made under other policies are dropped, and made again this time.
         const bool marks_stale = cache->fingerprint != 0 && !cache->marks_hold;
-        if (!cache->found || matching != ids.size() || cache->found->size() != ids.size() ||
-            marks_stale)
+        if (!cache->found || unmatched != 0 || cache->found->size() != ids.size() || marks_stale)
             if (auto making = CacheBuilder::start(cache->path, *program, cache->fingerprint))
                 cache->making.emplace(std::move(*making));
     }
@@ -194,40 +194,45 @@ ComplaintWalk Register::walk() const {
 std::vector<Result<Complaint>> ComplaintWalk::next(std::size_t most) {
     const std::size_t first = next_, last = std::min(ids_.size(), next_ + most);
     next_ = last;
-    const std::vector<std::string> batch(ids_.begin() + static_cast<long>(first),
-                                         ids_.begin() + static_cast<long>(last));
-    if (!cache_) return register_->load_each(batch);
-    std::vector<std::optional<Result<Complaint>>> slots(batch.size());
-    std::vector<std::string_view> records(batch.size());
-    if (cache_->found && !batch.empty()) cache_->found->prepare(batch.front(), batch.back());
-    std::vector<char> skipped(batch.size(), 0);
-    share_among_cores(batch.size(), [&](std::size_t k) {
-        if (skip_before_ && cache_->finished_by(first + k, batch[k], *skip_before_)) {
-            skipped[k] = 1;
-            if (!cache_->making) return;
-            // The cache is being made again: its record is copied unread (see keep).
-            records[k] = cache_->found->bytes_of(*cache_->entry_for(first + k, batch[k]));
-            if (!records[k].empty()) return;
-            skipped[k] = 0;
-        }
-        if (auto answer = cache_->answer(first + k, batch[k])) {
-            answer->first.path = shown(register_->complaint_path(batch[k]));
-            slots[k].emplace(std::move(answer->first));
-            records[k] = answer->second;
+    const auto at = [&](std::size_t i) { return ids_.begin() + static_cast<long>(i); };
+    if (!cache_) return register_->load_each(std::vector<std::string>(at(first), at(last)));
+    // The complaints read in this batch: all but the finished ones left out, whose records
+    // are only copied, unread (see keep), when the cache is made again.
+    std::vector<std::size_t> read;
+    std::vector<const CacheEntry*> wanted; // the records used next, in the file's order
+    for (std::size_t i = first; i < last; ++i) {
+        const bool left_out = skip_before_ && cache_->finished_by(i, *skip_before_);
+        if (!left_out) read.push_back(i);
+        if (!left_out || cache_->making) wanted.push_back(cache_->entry_for(i));
+    }
+    if (cache_->found) cache_->found->prepare(wanted);
+    std::vector<std::optional<Result<Complaint>>> slots(read.size());
+    std::vector<std::string_view> records(read.size());
+    share_among_cores(read.size(), [&](std::size_t j) {
+        const std::string& id = ids_[read[j]];
+        if (auto answer = cache_->answer(read[j], id)) {
+            answer->first.path = shown(register_->complaint_path(id));
+            slots[j].emplace(std::move(answer->first));
+            records[j] = answer->second;
         } else {
-            slots[k].emplace(register_->load(batch[k]));
+            slots[j].emplace(register_->load(id));
         }
     });
     std::vector<Result<Complaint>> out;
-    out.reserve(batch.size());
-    for (std::size_t k = 0; k < batch.size(); ++k) {
-        if (!records[k].empty()) // answered (or left out) from the cache: its record is kept
-            cache_->keep(first + k, batch[k], records[k], nullptr);
-        else if (slots[k]) // read from the file
-            cache_->keep(first + k, batch[k], {}, &*slots[k]);
-        if (!skipped[k]) out.push_back(std::move(*slots[k]));
+    out.reserve(read.size());
+    for (std::size_t i = first, j = 0; i < last; ++i) {
+        if (j == read.size() || read[j] != i) { // left out: its record is kept as it was
+            if (cache_->making)
+                cache_->keep(i, ids_[i], cache_->found->bytes_of(*cache_->entry_for(i)), nullptr);
+            continue;
+        }
+        if (!records[j].empty()) // answered from the cache: its record is kept
+            cache_->keep(i, ids_[i], records[j], nullptr);
+        else // read from the file
+            cache_->keep(i, ids_[i], {}, &*slots[j]);
+        out.push_back(std::move(*slots[j++]));
     }
-    if (cache_->found && !batch.empty()) cache_->found->forget(batch.front(), batch.back());
+    if (cache_->found && last > first) cache_->found->forget(ids_[first], ids_[last - 1]);
     return out;
 }
 

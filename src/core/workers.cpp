@@ -8,6 +8,7 @@
 #include <condition_variable>
 #include <exception>
 #include <mutex>
+#include <sched.h>
 #include <thread>
 #include <vector>
 
@@ -91,7 +92,14 @@ class Workers {
 } // namespace
 
 std::size_t cores_to_use() {
-    return std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), 8);
+    // The cores this process may run on (taskset, a container's cpuset), not every core the
+    // machine has: threads beyond them would only take turns.
+    cpu_set_t allowed;
+    CPU_ZERO(&allowed);
+    const int cores = ::sched_getaffinity(0, sizeof allowed, &allowed) == 0
+                          ? CPU_COUNT(&allowed)
+                          : static_cast<int>(std::thread::hardware_concurrency());
+    return std::clamp<std::size_t>(static_cast<std::size_t>(std::max(cores, 1)), 1, 8);
 }
 
 void share_among_cores(std::size_t items, const std::function<void(std::size_t)>& work) {

@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace complaints;
@@ -1168,6 +1169,34 @@ TEST_CASE("a calendar file reports its first unknown key in file order, as a pol
     CHECK(
         error_of("[[remove]]\ndate = 2027-05-31\nnmae = \"x\"\ndivison = \"scotland\"\n") ==
         "calendar.toml:3:1: unknown key 'nmae' in [[remove]]; valid keys: date, division, source");
+}
+
+TEST_CASE("a calendar asked from several threads at once answers as one asked alone") {
+    // A register's complaints are worked out on every core, under one calendar per policy,
+    // whose bank holidays are worked out a year at a time when first asked for.
+    CalendarSpec spec = in(Division::scotland);
+    spec.closures.emplace_back(day("2026-12-21"), day("2027-01-04"), "Christmas closure");
+    const WorkingCalendar alone = WorkingCalendar::make(spec).value();
+    const WorkingCalendar shared = WorkingCalendar::make(spec).value();
+    const Day first = day("2012-01-01");
+    constexpr int days_asked = 365 * 30, threads = 4;
+    auto answers = [&](const WorkingCalendar& cal, int from, int step) {
+        std::vector<std::pair<Day, int>> out;
+        for (int offset = from; offset < days_asked; offset += step) {
+            const Day d = first + date::days{offset};
+            out.emplace_back(cal.add_working_days(d, 20),
+                             cal.working_days_between(d, d + date::days{60}));
+        }
+        return out;
+    };
+    std::vector<std::vector<std::pair<Day, int>>> found(threads);
+    std::vector<std::thread> running;
+    for (int t = 0; t < threads; ++t)
+        running.emplace_back([&, t] { found[t] = answers(shared, t, threads); });
+    for (auto& thread : running)
+        thread.join();
+    for (int t = 0; t < threads; ++t)
+        CHECK(found[t] == answers(alone, t, threads));
 }
 
 TEST_SUITE_END();
