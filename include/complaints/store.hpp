@@ -185,6 +185,9 @@ class Register {
     /// Every complaint that loads, plus an error for each file that does not. Large registers
     /// are read by one thread per core; the answer is the same, in the same order.
     LoadedComplaints load_all() const;
+    /// An error for each `.toml` file in complaints/ whose name is not a complaint ID (such
+    /// files are never read), as `load_all` gives them after the files that did not load.
+    std::vector<Error> misnamed_files() const;
     /// `load` for each of `ids`, in their order (read as `load_all` reads).
     std::vector<Result<Complaint>> load_each(const std::vector<std::string>& ids) const;
     /// Permissions, leftover temporary files, links and stray files; see docs/RELIABILITY.md.

@@ -13,6 +13,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <fmt/format.h>
+#include <future>
 #include <pwd.h>
 #include <unistd.h>
 
@@ -282,21 +283,61 @@ std::vector<Result<Reading>> Session::read_each(std::vector<Result<Complaint>> l
     return readings;
 }
 
+void Session::pin_ahead() {
+    auto reg = open_register();
+    if (!reg) return;
+    (void)default_policy();
+    if (auto all = (*reg)->policies(); all) {
+        for (const Policy& each : *all) {
+            for (const std::string& version : {each.version, std::string()})
+                if (auto pinned = policy(each.id, version); pinned) (void)calendar(**pinned);
+        }
+    }
+    (void)now(nullptr); // in the register's zone: the zone database is read here
+}
+
+void Session::while_pinning(const std::function<void()>& work) {
+    // Reading the zone database and parsing policies take a few milliseconds of one core;
+    // listing and stamping a large register take as long: done side by side, not in turn.
+    if (cores_to_use() == 1) {
+        work();
+        pin_ahead();
+        return;
+    }
+    auto pinning = std::async(std::launch::async, [this] { pin_ahead(); });
+    work(); // were it to throw, `pinning` would still be waited for, as it is destroyed
+    pinning.get();
+}
+
 Result<std::vector<Reading>> Session::read_all(std::vector<Error>& problems) {
     auto reg = open_register();
     if (!reg) return reg.error();
-    LoadedComplaints loaded = (*reg)->load_all();
-    problems.insert(problems.end(), loaded.errors.begin(), loaded.errors.end());
+    std::optional<ComplaintWalk> walk;
+    while_pinning([&] { walk.emplace((*reg)->walk()); });
+    if (auto as_of = now(nullptr); !as_of) return as_of.error(); // before any file is read
+    std::vector<Result<Complaint>> loaded = walk->next(walk->ids().size());
+    std::vector<char> read(loaded.size());
+    for (std::size_t k = 0; k < loaded.size(); ++k)
+        read[k] = loaded[k].ok();
+    std::vector<Result<Reading>> worked_out = read_each(std::move(loaded));
+    // As load_all gives them: the files that did not load, the misnamed, then the complaints
+    // that loaded but make no sense.
+    std::vector<Error> unread, senseless;
     std::vector<Reading> readings;
-    for (Complaint& complaint : loaded.complaints) {
-        auto reading = read(std::move(complaint));
+    for (std::size_t k = 0; k < worked_out.size(); ++k) {
+        auto& reading = worked_out[k];
         if (reading)
             readings.push_back(std::move(reading.value()));
+        else if (!read[k])
+            unread.push_back(reading.error());
         else if (reading.error().kind == ErrorKind::usage)
             return reading.error();
         else
-            problems.push_back(reading.error());
+            senseless.push_back(reading.error());
     }
+    std::vector<Error> misnamed = (*reg)->misnamed_files();
+    for (std::vector<Error>* errors : {&unread, &misnamed, &senseless})
+        problems.insert(problems.end(), errors->begin(), errors->end());
     return readings;
 }
 

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -100,6 +101,10 @@ class Session {
     /// Every complaint in the register that loads and makes sense; one error per file that
     /// does not (so commands can show the rest and still exit non-zero).
     Result<std::vector<Reading>> read_all(std::vector<Error>& problems);
+    /// Runs `work`, which may use the opened register but not this session, while another
+    /// thread reads what complaints are read under: the register's policies, their calendars
+    /// and now (see pin_ahead). Errors are left to be found again, and reported, when needed.
+    void while_pinning(const std::function<void()>& work);
     /// From now on the register is read from its files alone, never from the cache (`check`,
     /// whose answer must be the files' own).
     void read_files_only();
@@ -120,6 +125,9 @@ class Session {
     };
     /// Finds (and keeps) what `complaint` is read under; one thread at a time.
     Result<Pinned> pin(const Complaint& complaint);
+    /// Keeps every policy in the register (each version, and the latest of each), its
+    /// calendar and now, ready for `pin`; what fails is left for `pin` to report.
+    void pin_ahead();
     /// The reading of `complaint` under `pinned`; safe on several threads at once.
     Result<Reading> reading_under(Complaint complaint, const Pinned& pinned) const;
 

@@ -2,6 +2,7 @@
 
 #include "complaints/utf8.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace complaints::cli {
@@ -71,6 +72,10 @@ std::string html_char(char c) {
 } // namespace
 
 std::string terminal_safe(std::string_view text, bool keep_newlines) {
+    if (std::all_of(text.begin(), text.end(), [](char c) {
+            return static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7f;
+        }))
+        return std::string(text); // printable ASCII, as most text is: nothing to escape
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size();) {

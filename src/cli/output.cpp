@@ -102,13 +102,18 @@ std::string Table::render() const {
     if (width_) fit_widths(widths, floors, fits_, width_);
     std::string out;
     for (const auto& row : rows_) {
-        std::string line;
         for (std::size_t i = 0; i < row.size(); ++i) {
-            const std::string cell = truncate_text(row[i], widths[i]);
-            line += cell;
-            if (i + 1 < row.size()) line += std::string(widths[i] - utf8::width(cell) + 2, ' ');
+            std::size_t width = utf8::width(row[i]);
+            if (width <= widths[i]) {
+                out += row[i];
+            } else {
+                const std::string cell = truncate_text(row[i], widths[i]);
+                out += cell;
+                width = utf8::width(cell);
+            }
+            if (i + 1 < row.size()) out.append(widths[i] - width + 2, ' ');
         }
-        out += line + "\n";
+        out += '\n';
     }
     return out;
 }

@@ -46,14 +46,15 @@ Status for_each_reading(Session& session, std::vector<Error>& problems,
                         const std::function<void(const Reading&)>& visit, bool open_only) {
     auto reg = session.open_register();
     if (!reg) return reg.error();
-    ComplaintWalk walk = (*reg)->walk();
-    if (open_only) {
-        auto now = session.now(nullptr); // one reading per command, in the register's zone
-        if (!now) return now.error();
-        walk.skip_finished(*now);
-    }
-    while (!walk.finished()) {
-        std::vector<Result<Complaint>> batch = walk.next(complaints_per_batch);
+    std::optional<ComplaintWalk> walk;
+    session.while_pinning([&] { walk.emplace((*reg)->walk()); });
+    // One reading of now per command, in the register's zone; a bad --as-of is refused
+    // before any complaint is read.
+    auto now = session.now(nullptr);
+    if (!now) return now.error();
+    if (open_only) walk->skip_finished(*now);
+    while (!walk->finished()) {
+        std::vector<Result<Complaint>> batch = walk->next(complaints_per_batch);
         std::vector<Instant> last(batch.size());
         std::vector<char> loaded(batch.size());
         for (std::size_t k = 0; k < batch.size(); ++k) {
@@ -69,7 +70,7 @@ Status for_each_reading(Session& session, std::vector<Error>& problems,
                 continue;
             }
             if (auto finished = finished_at(session, *reading, last[k]))
-                walk.note_finished(reading->complaint.id, *finished);
+                walk->note_finished(reading->complaint.id, *finished);
             if (received_by_now(session, *reading)) visit(*reading);
         }
     }

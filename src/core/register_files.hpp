@@ -36,10 +36,11 @@ Status unchanged_since(const fs::path& path, std::string_view text, std::string_
 /// How many cores the register reads on: one per core this process may run on, at most 8.
 std::size_t cores_to_use();
 
-/// Calls `work(i)` for every `i` below `items`, on one thread per core (at most 8; one thread
-/// for fewer than 512 items; the threads are started once per command, src/core/workers.cpp),
-/// each thread taking every n-th item. An exception in any thread is raised again here, after
-/// every thread has finished its share.
+/// Calls `work(i)` for every `i` below `items`, in no set order, on one thread per core (at
+/// most 8; one thread for fewer than 128 items; the threads are started once per command,
+/// src/core/workers.cpp), each thread taking the next run of items until none is left. An
+/// exception in any thread is raised again here, after every thread has stopped; items not
+/// yet begun are then left undone.
 void share_among_cores(std::size_t items, const std::function<void(std::size_t)>& work);
 
 } // namespace complaints

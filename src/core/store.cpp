@@ -392,14 +392,21 @@ LoadedComplaints Register::load_all() const {
         else
             result.errors.push_back(complaint.error());
     }
+    for (Error& misnamed : misnamed_files())
+        result.errors.push_back(std::move(misnamed));
+    return result;
+}
+
+std::vector<Error> Register::misnamed_files() const {
+    std::vector<Error> errors;
     std::error_code error;
     for (const auto& entry : fs::directory_iterator(complaints_dir(), error)) {
         auto stem = entry.path().stem().string();
         if (entry.path().extension() == ".toml" && !(stem.size() == 8 && is_id_fragment(stem)))
-            result.errors.push_back(data_error(shown(entry.path()), 1, 1,
-                                               "file name is not a complaint ID; it is ignored"));
+            errors.push_back(data_error(shown(entry.path()), 1, 1,
+                                        "file name is not a complaint ID; it is ignored"));
     }
-    return result;
+    return errors;
 }
 
 Status Register::create(const Complaint& complaint, const date::time_zone* zone) const {

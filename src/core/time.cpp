@@ -162,6 +162,12 @@ std::optional<std::string> not_a_zone_name(std::string_view name) {
     return std::nullopt;
 }
 
+/// Whether `day` falls in a year written with four digits and no sign (0000 to 9999).
+bool four_digit_year(Day day) {
+    const int year = static_cast<int>(date::year_month_day{day}.year());
+    return year >= 0 && year <= 9999;
+}
+
 std::string format_offset(seconds offset) {
     char sign = offset < seconds{0} ? '-' : '+';
     auto total = std::chrono::abs(offset);
@@ -281,11 +287,21 @@ std::string format_moment(Instant moment, const date::time_zone* zone) {
     if (offset % std::chrono::minutes{1} != seconds{0})
         return date::format("%Y-%m-%dT%H:%M:%SZ", moment);
     date::local_seconds local{(moment + offset).time_since_epoch()};
-    return date::format("%Y-%m-%dT%H:%M:%S", local) + format_offset(offset);
+    const auto day = date::floor<date::days>(local);
+    if (!four_digit_year(Day{day.time_since_epoch()}))
+        return date::format("%Y-%m-%dT%H:%M:%S", local) + format_offset(offset);
+    const date::hh_mm_ss time{local - day};
+    return fmt::format("{}T{:02}:{:02}:{:02}{}", format_day(Day{day.time_since_epoch()}),
+                       time.hours().count(), time.minutes().count(), time.seconds().count(),
+                       format_offset(offset));
 }
 
 std::string format_day(Day day) {
-    return date::format("%Y-%m-%d", day);
+    // As date::format("%Y-%m-%d") writes it, without a stream: lists print thousands.
+    if (!four_digit_year(day)) return date::format("%Y-%m-%d", day);
+    const date::year_month_day ymd{day};
+    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
+                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
 }
 
 std::string weekday_name(Day day) {

@@ -5,6 +5,7 @@
 #include "register_files.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <exception>
 #include <mutex>
@@ -16,12 +17,19 @@ namespace complaints {
 
 namespace {
 
-/// Threads that read complaint files together: one per core, none idle for a small register.
+/// Threads that read complaint files together: one per core, none for a handful of files. A
+/// thread is woken in tens of microseconds and a file takes several to read and work out, so
+/// 64 files are worth a thread: a batch of 2,048 with most of it finished, and left out,
+/// still has a few hundred to read.
 std::size_t readers_for(std::size_t files) {
-    constexpr std::size_t files_per_reader = 256;
+    constexpr std::size_t files_per_reader = 64;
     return std::clamp<std::size_t>(files / files_per_reader, 1,
                                    std::max<std::size_t>(1, cores_to_use()));
 }
+
+/// Runs of items each thread takes, on average, from a share: enough that one thread woken
+/// late is made up for by the others, few enough that the counter is rarely contended.
+constexpr std::size_t runs_per_reader = 16;
 
 /// The threads besides the caller's, each waiting for its part of the next job.
 class Workers {
@@ -104,13 +112,20 @@ std::size_t cores_to_use() {
 
 void share_among_cores(std::size_t items, const std::function<void(std::size_t)>& work) {
     const std::size_t readers = readers_for(items);
+    // Items are handed out in runs from one counter, not as a fixed share per thread: a thread
+    // woken late, or slowed by the rest of the machine, takes fewer runs and the others more,
+    // so no core sits waiting for the slowest one's share.
+    const std::size_t run = std::max<std::size_t>(1, items / (readers * runs_per_reader));
+    std::atomic<std::size_t> next{0};
     std::vector<std::exception_ptr> failures(readers);
-    auto share = [&](std::size_t first) {
+    auto share = [&](std::size_t part) {
         try {
-            for (std::size_t i = first; i < items; i += readers)
-                work(i);
+            for (std::size_t from; (from = next.fetch_add(run)) < items;)
+                for (std::size_t i = from; i < std::min(items, from + run); ++i)
+                    work(i);
         } catch (...) {
-            failures[first] = std::current_exception();
+            failures[part] = std::current_exception();
+            next = items; // the others stop at the end of their run
         }
     };
     if (readers == 1) {

@@ -237,6 +237,30 @@ TEST_CASE("moments are written as RFC 3339 with the zone's offset, not Z") {
     }
 }
 
+TEST_CASE("days and moments are written as the date library writes them, for any year") {
+    // Lists write thousands of dates without a stream; each must read as date::format's.
+    const std::vector<const date::time_zone*> zones{london(), zone("Asia/Kolkata"),
+                                                    zone("America/St_Johns"), zone("UTC")};
+    for (long n = -800000; n <= 3300000; n += 997) { // years -220 to 11005, a day in every season
+        const Day day{date::days{n}};
+        INFO(n);
+        CHECK(format_day(day) == date::format("%Y-%m-%d", day));
+        const Instant moment = Instant{std::chrono::seconds{n * 86400 + n % 86400}};
+        for (const auto* in : zones) {
+            const auto offset = zone_info(moment, in).offset;
+            if (offset % std::chrono::minutes{1} != std::chrono::seconds{0}) continue; // LMT
+            const date::local_seconds local{(moment + offset).time_since_epoch()};
+            const auto hours = std::chrono::abs(offset) / std::chrono::hours{1};
+            const auto minutes =
+                std::chrono::abs(offset) % std::chrono::hours{1} / std::chrono::minutes{1};
+            CHECK(format_moment(moment, in) ==
+                  date::format("%Y-%m-%dT%H:%M:%S", local) +
+                      fmt::format("{}{:02}:{:02}", offset < std::chrono::seconds{0} ? '-' : '+',
+                                  hours, minutes));
+        }
+    }
+}
+
 TEST_CASE("weekday names") {
     CHECK(weekday_name(day("2026-03-27")) == "Friday");
     CHECK(weekday_name(day("2026-03-29")) == "Sunday");
