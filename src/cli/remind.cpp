@@ -81,12 +81,9 @@ std::string digest(const std::vector<DueItem>& items, Instant now,
 }
 
 /// The complaints past retention, for staff to anonymise; empty when none.
-std::string anonymisation_note(Session& session) {
-    std::vector<Error> again; // the same files the deadlines' walk already reported
-    auto items = collect_retention(session, Period{0, Unit::days}, again);
-    if (!items) return "";
+std::string anonymisation_note(const std::vector<RetentionItem>& past_retention) {
     std::vector<std::string> ids;
-    for (const RetentionItem& item : expired_only(*items))
+    for (const RetentionItem& item : expired_only(past_retention))
         ids.push_back(item.id);
     if (ids.empty()) return "";
     return fmt::format("Due for anonymisation (past the policy's retention): {}\n"
@@ -100,18 +97,26 @@ Status run_remind(const RemindOptions& options, Session& session) {
     DueFilter filter{*within, true, options.handler, ""};
     std::vector<Error> problems;
     Instant now{};
-    auto items = collect_due(session, filter, problems, now);
-    if (!items) return items.error();
-    if (items->empty()) {
+    // One walk for both: the deadlines of open complaints, and the retention of every one.
+    std::vector<DueItem> due;
+    std::vector<RetentionItem> past_retention;
+    Status walked = for_each_reading(session, problems, [&](const Reading& r) {
+        gather_due(session, r, filter, due, now);
+        gather_retention(session, r, Period{0, Unit::days}, past_retention);
+    });
+    if (!walked) return walked.error();
+    sort_due(due);
+    sort_retention(past_retention);
+    if (due.empty()) {
         // A crontab's misspelt --handler must not mean no reminders, ever, in silence.
         Status known = check_filter_values(session, "", options.handler, "");
         if (!known) return known;
     }
-    if (options.redact) redact_due_items(*items);
-    if (!items->empty()) print_out(digest(*items, now, review_warnings_now(session)));
-    const std::string note = anonymisation_note(session);
-    if (!note.empty()) print_out((items->empty() ? "" : "\n") + note);
-    say_if_nothing_matches(items->empty() && note.empty());
+    if (options.redact) redact_due_items(due);
+    if (!due.empty()) print_out(digest(due, now, review_warnings_now(session)));
+    const std::string note = anonymisation_note(past_retention);
+    if (!note.empty()) print_out((due.empty() ? "" : "\n") + note);
+    say_if_nothing_matches(due.empty() && note.empty());
     report_problems(problems);
     if (!problems.empty()) session.report_exit(exit_data);
     return done();

@@ -12,19 +12,27 @@ namespace complaints::cli {
 Result<std::vector<RetentionItem>> collect_retention(Session& session, const Period& within,
                                                      std::vector<Error>& problems) {
     std::vector<RetentionItem> items;
-    Status walked = for_each_reading(session, problems, [&](const Reading& r) {
-        if (personal_values_held(r.complaint).empty()) return; // nothing left to anonymise
-        const Instant now = *session.now(r.calendar->zone());
-        auto due = retention_due(r.complaint, r.state, *r.policy, *r.calendar, now, within);
-        if (!due || due->state == RetentionState::kept) return;
-        items.push_back({r.complaint.id, status_name(r.state.status), *r.policy->retention, *due,
-                         r.policy->id + " " + r.policy->version, r.calendar->zone()});
-    });
+    Status walked = for_each_reading(
+        session, problems, [&](const Reading& r) { gather_retention(session, r, within, items); });
     if (!walked) return walked.error();
+    sort_retention(items);
+    return items;
+}
+
+void gather_retention(Session& session, const Reading& r, const Period& within,
+                      std::vector<RetentionItem>& items) {
+    if (personal_values_held(r.complaint).empty()) return; // nothing left to anonymise
+    const Instant now = *session.now(r.calendar->zone());
+    auto due = retention_due(r.complaint, r.state, *r.policy, *r.calendar, now, within);
+    if (!due || due->state == RetentionState::kept) return;
+    items.push_back({r.complaint.id, status_name(r.state.status), *r.policy->retention, *due,
+                     r.policy->id + " " + r.policy->version, r.calendar->zone()});
+}
+
+void sort_retention(std::vector<RetentionItem>& items) {
     std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) {
         return a.due.due.moment < b.due.due.moment;
     });
-    return items;
 }
 
 std::vector<RetentionItem> expired_only(const std::vector<RetentionItem>& items) {

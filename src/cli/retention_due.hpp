@@ -25,6 +25,13 @@ struct RetentionItem {
 Result<std::vector<RetentionItem>> collect_retention(Session& session, const Period& within,
                                                      std::vector<Error>& problems);
 
+/// Adds `reading` to `items` when it still holds personal data and its retention period has
+/// ended, or ends within `within` of now.
+void gather_retention(Session& session, const Reading& reading, const Period& within,
+                      std::vector<RetentionItem>& items);
+/// `items` soonest first; those ending at the same moment stay in register order.
+void sort_retention(std::vector<RetentionItem>& items);
+
 /// The items of `items` whose period has ended.
 std::vector<RetentionItem> expired_only(const std::vector<RetentionItem>& items);
 

@@ -151,22 +151,28 @@ std::vector<DueItem> due_items(const Reading& r, const DueFilter& filter, Instan
     return items;
 }
 
+void gather_due(Session& session, const Reading& reading, const DueFilter& filter,
+                std::vector<DueItem>& items, Instant& now) {
+    now = *session.now(reading.calendar->zone());
+    for (DueItem& item : due_items(reading, filter, now))
+        items.push_back(std::move(item));
+}
+
+void sort_due(std::vector<DueItem>& items) {
+    std::stable_sort(items.begin(), items.end(), [](const DueItem& a, const DueItem& b) {
+        return a.due.moment < b.due.moment;
+    });
+}
+
 Result<std::vector<DueItem>> collect_due(Session& session, const DueFilter& filter,
                                          std::vector<Error>& problems, Instant& now) {
     std::vector<DueItem> items;
     // Only open complaints have deadlines due: those the cache knows are finished are not read.
     Status walked = for_each_reading(
-        session, problems,
-        [&](const Reading& r) {
-            now = *session.now(r.calendar->zone());
-            for (DueItem& item : due_items(r, filter, now))
-                items.push_back(std::move(item));
-        },
+        session, problems, [&](const Reading& r) { gather_due(session, r, filter, items, now); },
         true);
     if (!walked) return walked.error();
-    std::stable_sort(items.begin(), items.end(), [](const DueItem& a, const DueItem& b) {
-        return a.due.moment < b.due.moment;
-    });
+    sort_due(items);
     return items;
 }
 

@@ -59,6 +59,12 @@ struct DueItem {
 /// The deadlines of `reading` that `filter` selects as overdue or due soon as of `now`.
 std::vector<DueItem> due_items(const Reading& reading, const DueFilter& filter, Instant now);
 
+/// Adds the due items of `reading` that `filter` selects to `items`, as of now (set in `now`).
+void gather_due(Session& session, const Reading& reading, const DueFilter& filter,
+                std::vector<DueItem>& items, Instant& now);
+/// `items` soonest first; items due at the same moment stay in register order.
+void sort_due(std::vector<DueItem>& items);
+
 /// Every due item in the register, soonest first.
 Result<std::vector<DueItem>> collect_due(Session& session, const DueFilter& filter,
                                          std::vector<Error>& problems, Instant& now);

@@ -51,6 +51,10 @@ grep -q 'Signature: 8a477f597d28d172789f06886806bc55' .cache/CACHEDIR.TAG ||
 same_answers "answered from the cache"
 read=$(files_read)
 [ "$read" -lt 300 ] || fail "list-overdue read $read of 600 files with a cache in place"
+# remind reads each file once, for the deadlines of the open complaints and the retention of
+# every one.
+read=$(COMPLAINTS_CACHE=off files_read remind)
+expect_eq "$read" 600 "complaint files remind opens, without the cache"
 # A mistyped --as-of is refused before any complaint is read, by every whole-register command.
 rm -f $cache
 for command in list list-overdue export report check; do
