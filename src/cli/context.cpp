@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 #include <future>
 #include <pwd.h>
+#include <system_error>
 #include <unistd.h>
 
 namespace complaints::cli {
@@ -299,14 +300,18 @@ void Session::pin_ahead() {
 void Session::while_pinning(const std::function<void()>& work) {
     // Reading the zone database and parsing policies take a few milliseconds of one core;
     // listing and stamping a large register take as long: done side by side, not in turn.
-    if (cores_to_use() == 1) {
-        work();
-        pin_ahead();
-        return;
+    std::future<void> pinning;
+    if (cores_to_use() > 1) {
+        try {
+            pinning = std::async(std::launch::async, [this] { pin_ahead(); });
+        } catch (const std::system_error&) { // no thread to be had (ulimit -u): in turn
+        }
     }
-    auto pinning = std::async(std::launch::async, [this] { pin_ahead(); });
     work(); // were it to throw, `pinning` would still be waited for, as it is destroyed
-    pinning.get();
+    if (pinning.valid())
+        pinning.get();
+    else
+        pin_ahead();
 }
 
 Result<std::vector<Reading>> Session::read_all(std::vector<Error>& problems) {

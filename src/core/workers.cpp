@@ -10,6 +10,7 @@
 #include <exception>
 #include <mutex>
 #include <sched.h>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -35,8 +36,12 @@ constexpr std::size_t runs_per_reader = 16;
 class Workers {
   public:
     explicit Workers(std::size_t count) {
-        for (std::size_t part = 1; part <= count; ++part)
-            threads_.emplace_back([this, part] { serve(part); });
+        try {
+            for (std::size_t part = 1; part <= count; ++part)
+                threads_.emplace_back([this, part] { serve(part); });
+        } catch (const std::system_error&) {
+            // No more threads to be had (ulimit -u): with fewer, `run` does the rest itself.
+        }
     }
     Workers(const Workers&) = delete;
     Workers& operator=(const Workers&) = delete;

@@ -57,3 +57,17 @@ strace -f -y -e trace=getdents64 -o trace.txt "$COMPLAINTS" -C one show "${id:0:
 lists_folder >/dev/null || fail "the check cannot see a listing: show by prefix lists nothing"
 expect_exit 0 -C one show "${id:0:6}"
 expect_contains "$OUT" "checked" "show by prefix after the note"
+
+# With no thread to be had (a user's `ulimit -u`), the work of every core is done on the one
+# there is, to the same answer. Root is not held to that limit: the command runs as nobody.
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+  chmod 711 "$WORK" && shared=$WORK/shared && mkdir -m 755 "$shared" && cp "$COMPLAINTS" "$shared/complaints" && cp -r one "$shared/one"
+  rm -rf "$shared/one/.cache" && chown -R 65534:65534 "$shared/one"
+  COMPLAINTS_CACHE=off "$COMPLAINTS" -C "$shared/one" list-overdue >want.txt
+  for run in "the first run" "a second run" "a third run"; do
+    setpriv --reuid=65534 --regid=65534 --clear-groups bash -c \
+      'ulimit -u 1 && exec "$0" -C "$1" list-overdue' "$shared/complaints" "$shared/one" \
+      >alone.txt 2>alone.err || fail "list-overdue with one thread, $run: $(cat alone.err)"
+    cmp -s want.txt alone.txt || fail "list-overdue with one thread, $run, answers differently"
+  done
+fi
