@@ -499,6 +499,22 @@ Result<PieceWriter> PieceWriter::start(const fs::path& final_path) {
     return PieceWriter(final_path, name, fd);
 }
 
+Status PieceWriter::name_unnamed() {
+    // Linked at its final name, never at a temporary one that a kill between link and rename
+    // would leave behind. A link cannot replace a file, so the old one goes first: a reader in
+    // between finds none and reads what it stands for; of two writers at once, the last stays.
+    const auto self = fmt::format("/proc/self/fd/{}", fd_.get());
+    for (int tries = 0; tries < 100; ++tries) {
+        if (::unlink(final_path_.c_str()) != 0 && errno != ENOENT)
+            return io_failure(final_path_, "cannot replace", errno);
+        if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, final_path_.c_str(), AT_SYMLINK_FOLLOW) == 0)
+            return ::close(fd_.release()) == 0 ? done()
+                                               : io_failure(final_path_, "cannot close", errno);
+        if (errno != EEXIST) return io_failure(final_path_, "cannot name the file", errno);
+    }
+    return io_failure(final_path_, "cannot replace", EEXIST);
+}
+
 PieceWriter::PieceWriter(fs::path final_path, fs::path temp_path, int fd)
     : final_path_(std::move(final_path)), temp_path_(std::move(temp_path)), fd_(fd) {}
 
@@ -527,22 +543,7 @@ void PieceWriter::flush() {
 Status PieceWriter::finish() {
     flush();
     if (failure_) return *failure_;
-    if (temp_path_.empty()) { // unnamed (O_TMPFILE): named beside the final name, then moved
-        auto name =
-            (folder_of(final_path_) / ("." + final_path_.filename().string() + ".XXXXXX")).string();
-        for (int tries = 0; tries < 100 && temp_path_.empty(); ++tries) {
-            std::string candidate = name;
-            FileDescriptor probe(::mkostemp(candidate.data(), O_CLOEXEC));
-            if (probe.get() < 0) return io_failure(final_path_, "cannot name the file", errno);
-            ::unlink(candidate.c_str()); // only the unique name was wanted
-            const auto self = fmt::format("/proc/self/fd/{}", fd_.get());
-            if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, candidate.c_str(), AT_SYMLINK_FOLLOW) ==
-                0)
-                temp_path_ = candidate;
-            else if (errno != EEXIST)
-                return io_failure(final_path_, "cannot name the file", errno);
-        }
-    }
+    if (temp_path_.empty()) return name_unnamed();
     if (::close(fd_.release()) != 0) return io_failure(temp_path_, "cannot close", errno);
     if (rename_over(temp_path_, final_path_) != 0)
         return io_failure(final_path_, "cannot replace", errno);

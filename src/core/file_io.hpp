@@ -150,9 +150,11 @@ class MappedFile {
     std::size_t size_ = 0;
 };
 
-/// A private file (mode 0600) written in pieces under a temporary name in the folder of its
-/// final name, then put there by rename: a reader sees the old file or the whole new one. Not
-/// synced: for files that may be lost (a cache). Removed if never put in place.
+/// A private file (mode 0600) written in pieces, with no name (O_TMPFILE) until it is whole, then
+/// linked at its final name in place of the old file: a reader sees the old file, the whole new
+/// one, or none, and a writer killed at any moment leaves nothing else behind. Where the file
+/// system has no unnamed files, a temporary name in the same folder and a rename (a kill may
+/// then leave the temporary file). Not synced: for files that may be lost (a cache).
 class PieceWriter {
   public:
     static Result<PieceWriter> start(const fs::path& final_path);
@@ -163,11 +165,13 @@ class PieceWriter {
     /// Adds `bytes` (buffered); an error is kept and returned by `finish`.
     void write(std::string_view bytes);
     std::uint64_t written() const { return written_; }
-    /// Writes what is buffered and renames the file into place.
+    /// Writes what is buffered and puts the file in place.
     Status finish();
 
   private:
     PieceWriter(fs::path final_path, fs::path temp_path, int fd);
+    /// Gives the unnamed (O_TMPFILE) file its final name, in place of any file there.
+    Status name_unnamed();
     void flush();
     fs::path final_path_, temp_path_;
     FileDescriptor fd_;

@@ -179,7 +179,7 @@ expect_exit 0 show "$open_id"
 expect_contains "$OUT" "call back 3" "every concurrent note kept"
 
 # Killed at any moment while making the cache: nothing is left behind, the next answer is right.
-for delay in 0.01 0.03 0.06 0.1; do
+for delay in 0.005 0.01 0.02 0.03 0.04 0.05 0.06 0.08 0.1 0.15; do
   rm -f $cache
   "$COMPLAINTS" list-overdue >/dev/null 2>&1 & pid=$!
   sleep $delay; kill -9 $pid 2>/dev/null || true; wait $pid 2>/dev/null || true
