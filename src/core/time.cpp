@@ -287,13 +287,13 @@ std::string format_moment(Instant moment, const date::time_zone* zone) {
     if (offset % std::chrono::minutes{1} != seconds{0})
         return date::format("%Y-%m-%dT%H:%M:%SZ", moment);
     date::local_seconds local{(moment + offset).time_since_epoch()};
-    const auto day = date::floor<date::days>(local);
-    if (!four_digit_year(Day{day.time_since_epoch()}))
+    const auto midnight = date::floor<date::days>(local);
+    const Day day{midnight.time_since_epoch()};
+    if (!four_digit_year(day))
         return date::format("%Y-%m-%dT%H:%M:%S", local) + format_offset(offset);
-    const date::hh_mm_ss time{local - day};
-    return fmt::format("{}T{:02}:{:02}:{:02}{}", format_day(Day{day.time_since_epoch()}),
-                       time.hours().count(), time.minutes().count(), time.seconds().count(),
-                       format_offset(offset));
+    const date::hh_mm_ss time{local - midnight};
+    return fmt::format("{}T{:02}:{:02}:{:02}{}", format_day(day), time.hours().count(),
+                       time.minutes().count(), time.seconds().count(), format_offset(offset));
 }
 
 std::string format_day(Day day) {
